@@ -1,0 +1,71 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set up on demand.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+VENDOR := static/vendor
+
+.PHONY: run test install lint migrations-check messages chromium clean
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "Strategiportalen: http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
+	@echo "Log in as leder-fin (admin head, FIN), koordinator, sekretariat, observator or admin;"
+	@echo "password: $${DEMO_PASSWORD:-demo}. Web, Celery worker and beat run below; Ctrl-C stops all."
+	@echo ""
+	$(BIN)/honcho start -f Procfile
+
+test: install chromium lint migrations-check
+	$(BIN)/pytest
+
+install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.installed messages
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Self-hosted front-end assets: Designsystemet CSS and theme, htmx 2 and the Inter font.
+$(VENDOR)/.installed: node_modules/.installed
+	mkdir -p $(VENDOR)/inter
+	cp node_modules/@digdir/designsystemet-css/dist/src/index.css $(VENDOR)/designsystemet.css
+	cp node_modules/@digdir/designsystemet-theme/src/themes/designsystemet.css $(VENDOR)/designsystemet-theme.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	cp node_modules/@fontsource/inter/files/inter-latin-[456]00-normal.woff2 $(VENDOR)/inter/
+	touch $@
+
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+migrations-check: $(VENV)/.installed
+	$(PY) manage.py makemigrations --check --dry-run
+
+# The browser tests drive Debian's Chromium; a browser download is not possible here.
+chromium:
+	@test -x /usr/bin/chromium || $(MAKE) --no-print-directory apt PACKAGES=chromium
+
+apt:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES); \
+	else \
+		echo "Missing system package(s): $(PACKAGES). Install them, e.g. 'sudo apt-get install $(PACKAGES)'."; \
+		exit 1; \
+	fi
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .celery .pytest_cache

@@ -1,0 +1,29 @@
+"""manage.py seed_demo: demo users for trying the portal. Refused in production unless --force.
+
+The user names are a public contract: koordinator, sekretariat, observator and
+leder-<abbreviation> for every ministry and SMK that exists today.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from forums.demo import seed_demo_users
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo users (password from DEMO_PASSWORD, default 'demo')."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Seed even though DEBUG is off.")
+
+    def handle(self, *args, force: bool, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to create demo users while DEBUG is off; use --force if you mean it."
+            )
+        with transaction.atomic():
+            usernames = seed_demo_users(password=settings.DEMO_PASSWORD)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo users ({len(usernames)}): {', '.join(usernames)}")
+        )

@@ -1,0 +1,124 @@
+"""Strategisk forum, the service forums, their seats and the people in them."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import Measure
+from portfolio.i18n import Sourced, localized
+from portfolio.models import Ministry
+
+
+class Forum(Sourced):
+    """A forum of the strategy: Strategisk forum, or a service forum that only advises."""
+
+    class Kind(models.TextChoices):
+        STRATEGIC = "strategic", _("Strategic forum")
+        SERVICE = "service", _("Service forum")
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    role_nb = models.TextField(_("role (bokmål)"), blank=True)
+    role_en = models.TextField(_("role (English)"), blank=True)
+    advisory_only = models.BooleanField(
+        _("advisory only"),
+        default=False,
+        help_text=_("Gathers input and advice; takes no decisions and gives no endorsement."),
+    )
+    chaired_by_coordinating_ministry = models.BooleanField(
+        _("chaired by the coordinating ministry"), default=True
+    )
+    secretariat = models.ForeignKey(
+        Ministry,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="secretariat_for",
+        verbose_name=_("secretariat"),
+    )
+    meetings_per_year = models.PositiveSmallIntegerField(
+        _("meetings per year"), null=True, blank=True
+    )
+    measures = models.ManyToManyField(
+        Measure, blank=True, related_name="forums", verbose_name=_("measures covered")
+    )
+
+    class Meta:
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name_nb
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def role(self) -> str:
+        return localized(self, "role")
+
+
+class ForumSeatQuerySet(models.QuerySet["ForumSeat"]):
+    def active_on(self, day: datetime.date) -> "ForumSeatQuerySet":
+        ministries = Ministry.objects.active_on(day)
+        return self.filter(ministry__in=ministries)
+
+
+class ForumSeat(models.Model):
+    """A ministry's seat in a forum; it counts while the ministry exists."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="seats")
+    ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="forum_seats")
+
+    objects = ForumSeatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forum seat")
+        verbose_name_plural = _("forum seats")
+        ordering = ["forum", "ministry__abbreviation"]
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "ministry"], name="forums_forumseat_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.forum.code}: {self.ministry}"
+
+
+class ForumMembership(models.Model):
+    """A person's place in a forum, for their ministry."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        MEMBER = "member", _("Member")
+        DEPUTY = "deputy", _("Deputy")
+        SECRETARY = "secretary", _("Secretary")
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_memberships"
+    )
+    ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("forum membership")
+        verbose_name_plural = _("forum memberships")
+        ordering = ["forum", "ministry__abbreviation", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "user", "role"], name="forums_forummembership_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.forum.code}: {self.user.get_username()} ({self.get_role_display()})"

@@ -1,0 +1,49 @@
+"""Load the seven measures and the five core groups. Safe to repeat: matched on code."""
+
+from typing import Any
+
+from measures.models import CoreGroup, Measure
+from portfolio.models import Ministry, TargetArea
+from portfolio.reference_data import sourced
+
+Record = dict[str, Any]
+
+
+def load(data: Record) -> None:
+    keys = data.get("source_keys", {})
+    ministries = {m.abbreviation: m for m in Ministry.objects.all()}
+    areas = {a.code: a for a in TargetArea.objects.all()}
+    for record in data["measures"]:
+        measure, _ = Measure.objects.update_or_create(
+            code=record["code"],
+            defaults={
+                "position": record["position"],
+                "name_nb": record["name_nb"],
+                "name_nn": record.get("name_nn", ""),
+                "name_en": record.get("name_en", ""),
+                "lead_ministry": ministries[record["lead"]],
+                "status": record.get("status", Measure.Status.PROPOSED),
+                **sourced(record, keys),
+            },
+        )
+        measure.target_areas.set([areas[code] for code in record["target_areas"]])
+        measure.participating_ministries.set(
+            [ministries[code] for code in record.get("participants", [])]
+        )
+    for record in data["core_groups"]:
+        group, _ = CoreGroup.objects.update_or_create(
+            code=record["code"],
+            defaults={
+                "measure": Measure.objects.get(code=record["measure"]),
+                "short_name": record.get("short_name", ""),
+                "name_nb": record["name_nb"],
+                "full_name_nb": record.get("full_name_nb", ""),
+                "name_en": record.get("name_en", ""),
+                "lead_ministry": ministries.get(record.get("lead") or ""),
+                "started": record.get("started", ""),
+                **sourced(record, keys),
+            },
+        )
+        group.participating_ministries.set(
+            [ministries[code] for code in record.get("participants", [])]
+        )

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from measures import views
+
+app_name = "measures"
+urlpatterns = [
+    path("<str:code>/", views.MeasureDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,57 @@
+from django.contrib import admin
+from guardian.admin import GuardedModelAdmin
+
+from portfolio.models import (
+    CoordinationPeriod,
+    Criterion,
+    Ministry,
+    Strategy,
+    TargetArea,
+    UserProfile,
+)
+
+
+class TargetAreaInline(admin.TabularInline):
+    model = TargetArea
+    extra = 0
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+
+
+@admin.register(Strategy)
+class StrategyAdmin(admin.ModelAdmin):
+    list_display = ["code", "title_nb", "period_start", "period_end"]
+    inlines = [TargetAreaInline, CriterionInline]
+
+
+@admin.register(TargetArea)
+class TargetAreaAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_nb", "position"]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_nb", "strategy"]
+
+
+@admin.register(Ministry)
+class MinistryAdmin(GuardedModelAdmin):
+    list_display = ["abbreviation", "name_nb", "kind", "valid_from", "valid_to"]
+    list_filter = ["kind"]
+    search_fields = ["abbreviation", "name_nb", "name_en"]
+
+
+@admin.register(CoordinationPeriod)
+class CoordinationPeriodAdmin(admin.ModelAdmin):
+    list_display = ["ministry", "valid_from", "valid_to"]
+
+
+@admin.register(UserProfile)
+class UserProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "ministry", "job_title"]
+    list_filter = ["ministry"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_select_related = ["user", "ministry"]

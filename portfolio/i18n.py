@@ -1,0 +1,36 @@
+"""Pick the stored text in the reader's language: nb, nn or en, falling back to bokmål."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def localized(obj: object, field: str) -> str:
+    language = (get_language() or "nb").split("-")[0]
+    for code in (language, "nb"):
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return ""
+
+
+class Sourced(models.Model):
+    """Reference data that names its sources and marks the fields it could not confirm."""
+
+    sources = models.TextField(_("sources"), blank=True)
+    unconfirmed_fields = models.JSONField(
+        _("unconfirmed fields"),
+        default=list,
+        blank=True,
+        help_text=_("Fields whose values could not be confirmed in the sources."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_unconfirmed(self, field: str) -> bool:
+        return field in self.unconfirmed_fields
+
+    @property
+    def has_unconfirmed(self) -> bool:
+        return bool(self.unconfirmed_fields)

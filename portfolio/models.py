@@ -1,0 +1,214 @@
+"""The ground floor: the strategy, its target areas and criteria, ministries and their people."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from portfolio.i18n import Sourced, localized
+
+
+class Strategy(Sourced):
+    """The joint strategy of the ministries, with its overall goal."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    title_nb = models.CharField(_("title (bokmål)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    subtitle_nb = models.CharField(_("subtitle (bokmål)"), max_length=300, blank=True)
+    subtitle_en = models.CharField(_("subtitle (English)"), max_length=300, blank=True)
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    overall_goal_nb = models.TextField(_("overall goal (bokmål)"))
+    overall_goal_en = models.TextField(_("overall goal (English)"), blank=True)
+    launched = models.CharField(_("launched"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        ordering = ["-period_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="portfolio_strategy_period_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title_nb
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def subtitle(self) -> str:
+        return localized(self, "subtitle")
+
+    @property
+    def overall_goal(self) -> str:
+        return localized(self, "overall_goal")
+
+
+class TargetArea(Sourced):
+    """One of the strategy's target areas (målområder)."""
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="target_areas")
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"))
+    name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("target area")
+        verbose_name_plural = _("target areas")
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_nb}"
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+
+class Criterion(Sourced):
+    """A portfolio criterion every measure must meet: A useful, B balanced, C feasible."""
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField(_("code"), max_length=2)
+    name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("portfolio criterion")
+        verbose_name_plural = _("portfolio criteria")
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "code"], name="portfolio_criterion_unique_code"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}) {self.name_nb}"
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+
+class MinistryQuerySet(models.QuerySet["Ministry"]):
+    def active_on(self, day: datetime.date) -> "MinistryQuerySet":
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+        )
+
+    def owners(self) -> "MinistryQuerySet":
+        """The co-owners of the strategy: the ministries and the Prime Minister's Office."""
+        return self.filter(kind__in=[Ministry.Kind.MINISTRY, Ministry.Kind.PM_OFFICE])
+
+
+class Ministry(Sourced):
+    """A ministry, the Prime Minister's Office, or an agency such as DSS.
+
+    Renamed or merged ministries keep their own row with validity dates and point at
+    their predecessor, so that history stays true to the date it happened.
+    """
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        PM_OFFICE = "pm_office", _("Office of the Prime Minister")
+        AGENCY = "agency", _("Agency")
+
+    abbreviation = models.CharField(_("abbreviation"), max_length=10, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MINISTRY)
+    name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    valid_from = models.DateField(
+        _("valid from"), null=True, blank=True, help_text=_("Empty: existed before the strategy.")
+    )
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor"),
+    )
+
+    objects = MinistryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ministry")
+        verbose_name_plural = _("ministries")
+        ordering = ["abbreviation"]
+        permissions = [("sign_for_ministry", _("May record positions for the ministry"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="portfolio_ministry_validity_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.abbreviation
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        started = self.valid_from is None or self.valid_from <= day
+        return started and (self.valid_to is None or self.valid_to >= day)
+
+
+class CoordinationPeriod(Sourced):
+    """Which ministry coordinates the strategy in a period: data, never hard-coded."""
+
+    ministry = models.ForeignKey(
+        Ministry, on_delete=models.PROTECT, related_name="coordination_periods"
+    )
+    valid_from = models.DateField(_("valid from"), unique=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("coordination period")
+        verbose_name_plural = _("coordination periods")
+        ordering = ["valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="portfolio_coordinationperiod_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        end = self.valid_to.isoformat() if self.valid_to else "…"
+        return f"{self.ministry} {self.valid_from.isoformat()}–{end}"
+
+
+class UserProfile(models.Model):
+    """Binds a user to exactly one ministry (or to DSS, for the secretariat)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    ministry = models.ForeignKey(
+        Ministry, on_delete=models.PROTECT, related_name="people", verbose_name=_("ministry")
+    )
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("user profile")
+        verbose_name_plural = _("user profiles")
+        ordering = ["user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.ministry})"

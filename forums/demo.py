@@ -1,4 +1,4 @@
-"""The demo cast: an admin head per ministry and SMK, a coordinator, the secretariat, an observer."""
+"""The demo cast: an admin head per ministry and SMK, a coordinator, secretariat, observer."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group

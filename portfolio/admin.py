@@ -2,9 +2,11 @@ from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
 from portfolio.models import (
+    AuditEvent,
     CoordinationPeriod,
     Criterion,
     Ministry,
+    Notification,
     Strategy,
     TargetArea,
     UserProfile,
@@ -55,3 +57,29 @@ class UserProfileAdmin(admin.ModelAdmin):
     list_filter = ["ministry"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     list_select_related = ["user", "ministry"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit trail is written by services and never edited."""
+
+    list_display = ["occurred_at", "kind", "actor_label", "ministry", "channel", "target_label"]
+    list_filter = ["kind", "channel", "ministry"]
+    search_fields = ["actor_label", "target_label", "note"]
+    date_hierarchy = "occurred_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "recipient", "subject", "read_at", "emailed_at"]
+    list_select_related = ["recipient"]
+    search_fields = ["subject", "recipient__username"]

@@ -204,6 +204,17 @@ class UserProfile(models.Model):
         Ministry, on_delete=models.PROTECT, related_name="people", verbose_name=_("ministry")
     )
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=[
+            ("nb", _("Norwegian Bokmål")),
+            ("nn", _("Norwegian Nynorsk")),
+            ("en", _("English")),
+        ],
+        default="nb",
+        help_text=_("Language of e-mails and notifications."),
+    )
 
     class Meta:
         verbose_name = _("user profile")
@@ -212,3 +223,89 @@ class UserProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.ministry})"
+
+
+class AuditEvent(models.Model):
+    """One domain event (position recorded, proposal revised, minutes approved, …).
+
+    Append-only: written by services in the same transaction as the change, never updated.
+    `kind` is a dotted name owned by the app that writes it, e.g. "proposal.opened".
+    """
+
+    class Channel(models.TextChoices):
+        UI = "ui", _("Web")
+        API = "api", _("API")
+        ADMIN = "admin", _("Administration")
+        TASK = "task", _("Background task")
+        SYSTEM = "system", _("System")
+
+    occurred_at = models.DateTimeField(_("occurred at"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    actor_label = models.CharField(_("actor name"), max_length=150)
+    ministry = models.ForeignKey(
+        Ministry,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ministry"),
+    )
+    kind = models.CharField(_("event"), max_length=60, db_index=True)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    request_id = models.UUIDField(_("request id"), null=True, blank=True, db_index=True)
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.CharField(_("object id"), max_length=64)
+    target_label = models.CharField(_("object"), max_length=200)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="portfolio_audit_target")]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.kind} {self.target_label}"
+
+
+class Notification(models.Model):
+    """A message to one person, shown in the portal and sent by e-mail once.
+
+    `key` makes sending idempotent: the same event for the same person is stored once,
+    so a task that runs twice sends no second copy.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    key = models.CharField(_("key"), max_length=200)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "key"], name="portfolio_notification_once_per_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.subject}"

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "strategyportal.middleware.AuditContextMiddleware",
 ]
 
 ROOT_URLCONF = "strategyportal.urls"

@@ -1,0 +1,1 @@
+"""Celery tasks of the forums app, one module per subject; imported here for autodiscovery."""

@@ -5,10 +5,10 @@ file system, so `make run` needs no server. DATABASE_URL and CELERY_BROKER_URL s
 PostgreSQL and Redis.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -168,13 +168,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+HEARTBEAT_SECONDS = env_int("HEARTBEAT_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
     # Every minute: proves that beat and a worker are alive (result in the admin and the log).
     "portfolio.heartbeat": {
         "task": "portfolio.tasks.heartbeat",
-        "schedule": crontab(minute="*"),
+        "schedule": timedelta(seconds=HEARTBEAT_SECONDS),
         # DatabaseScheduler keeps "expire_seconds" and drops "expires".
-        "options": {"expire_seconds": 50},
+        "options": {"expire_seconds": max(HEARTBEAT_SECONDS - 5, 1)},
     },
 }
 

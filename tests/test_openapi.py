@@ -1,0 +1,41 @@
+"""The OpenAPI schema of the API validates, with no warnings, and its docs page renders."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+
+def test_schema_validates_without_warnings(tmp_path: Path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "spectacular",
+            "--validate",
+            "--fail-on-warn",
+            "--file",
+            str(tmp_path / "schema.yml"),
+        ],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "/api/v1/measures/" in (tmp_path / "schema.yml").read_text()
+
+
+@pytest.mark.django_db
+def test_api_docs_page_renders_for_logged_in_users(client_for):
+    assert client_for("leder-fin").get("/api/v1/docs/").status_code == 200
+    assert client_for("leder-fin").get("/api/v1/schema/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_api_docs_load_no_third_party_assets(client_for):
+    html = client_for("leder-fin").get("/api/v1/docs/").content.decode()
+    assert "cdn." not in html
+    assert "/static/drf_spectacular_sidecar/" in html

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "portfolio",
     "measures",
     "forums",
+    "axes",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "strategyportal.middleware.AuditContextMiddleware",
+    # Last, so that it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "strategyportal.urls"
@@ -94,6 +98,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -107,6 +113,40 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portfolio:home"
 LOGOUT_REDIRECT_URL = "portfolio:home"
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous row; anonymous users get nothing
+
+# Login lockout (django-axes): per user name and address together, so that one person
+# typing wrong cannot lock out a whole ministry behind one proxy address.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 60) / 60 or None  # hours; 0: admin unlock only
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
+AXES_VERBOSE = False
+
+# Single sign-on through OpenID Connect: off unless a client id and a provider are configured.
+# OIDC_OP_ISSUER alone is enough (endpoints come from its discovery document); the single
+# endpoints override it. Local user name and password stay as the fallback.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET", "") or ""
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", default="").rstrip("/")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="") or None
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="") or None
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="") or None
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="") or None
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_MINISTRY_CLAIM = env("OIDC_MINISTRY_CLAIM", default="ministry")
+OIDC_ROLES_CLAIM = env("OIDC_ROLES_CLAIM", default="roles")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_ENABLED = bool(
+    OIDC_RP_CLIENT_ID
+    and (OIDC_OP_ISSUER or (OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT))
+)
+OIDC_AUTHENTICATE_CLASS = "accounts.oidc.AuthenticationRequestView"
+OIDC_CALLBACK_CLASS = "accounts.oidc.AuthenticationCallbackView"
+LOGIN_REDIRECT_URL_FAILURE = "accounts:sso-refused"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.insert(1, "accounts.oidc.MinistryOIDCBackend")
 
 # Language and time: bokmål first, English second; nynorsk names are stored and the
 # locale is ready, switched on with LANGUAGE_NN_ENABLED once its catalogue is complete.
@@ -188,6 +228,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Strategiportalen API",

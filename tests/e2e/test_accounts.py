@@ -1,0 +1,16 @@
+"""Pages of login and account safety pass axe (WCAG 2.1 A/AA)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_lockout_page_has_no_axe_violations(
+    page, live_server, login, demo_users, axe_violations, settings
+):
+    settings.AXES_FAILURE_LIMIT = 2
+    login("leder-fin", password="feil")
+    login("leder-fin", password="feil")
+    assert page.get_by_role("heading", level=1, name="Innloggingen er sperret").is_visible()
+    assert page.get_by_text("«leder-fin»").is_visible()
+    assert axe_violations() == []

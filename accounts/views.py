@@ -6,6 +6,8 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from accounts.oidc import REFUSAL_SESSION_KEY
+
 
 def lockout_response(
     request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
@@ -27,3 +29,14 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["oidc_enabled"] = settings.OIDC_ENABLED
         return context
+
+
+def sso_refused(request: HttpRequest) -> HttpResponse:
+    """Where a failed or refused single sign-on lands; says why when it is known."""
+    refusal = request.session.pop(REFUSAL_SESSION_KEY, None) or {}
+    return render(
+        request,
+        "accounts/sso_refused.html",
+        {"reason": refusal.get("reason"), "ministry": refusal.get("ministry", "")},
+        status=403,
+    )

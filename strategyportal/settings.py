@@ -144,7 +144,6 @@ OIDC_ENABLED = bool(
 )
 OIDC_AUTHENTICATE_CLASS = "accounts.oidc.AuthenticationRequestView"
 OIDC_CALLBACK_CLASS = "accounts.oidc.AuthenticationCallbackView"
-LOGIN_REDIRECT_URL_FAILURE = "accounts:sso-refused"
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.insert(1, "accounts.oidc.MinistryOIDCBackend")
 

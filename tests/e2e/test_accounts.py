@@ -14,3 +14,18 @@ def test_lockout_page_has_no_axe_violations(
     assert page.get_by_role("heading", level=1, name="Innloggingen er sperret").is_visible()
     assert page.get_by_text("«leder-fin»").is_visible()
     assert axe_violations() == []
+
+
+def test_login_page_with_sso_has_no_axe_violations(
+    page, live_server, demo_users, axe_violations, settings
+):
+    settings.OIDC_ENABLED = True
+    page.goto(f"{live_server.url}/logg-inn/")
+    assert page.get_by_role("link", name="Logg inn med ID-løsning").is_visible()
+    assert axe_violations() == []
+
+
+def test_sso_refusal_page_has_no_axe_violations(page, live_server, demo_users, axe_violations):
+    page.goto(f"{live_server.url}/konto/sso-avvist/")
+    assert page.get_by_role("heading", level=1, name="Innloggingen ble avvist").is_visible()
+    assert axe_violations() == []

@@ -34,3 +34,29 @@ class ExternalIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.issuer})"
+
+
+class SessionGeneration(models.Model):
+    """A counter per user; a session is valid only while it carries the current value.
+
+    "Log out everywhere" increments it, which ends every session of the user at once,
+    whatever the session store.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="session_generation",
+        verbose_name=_("user"),
+    )
+    generation = models.PositiveIntegerField(_("generation"), default=0)
+    changed_at = models.DateTimeField(_("changed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session generation")
+        verbose_name_plural = _("session generations")
+        ordering = ["user"]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()}: {self.generation}"

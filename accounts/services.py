@@ -1,15 +1,17 @@
-"""State changes of accounts: single sign-on provisioning."""
+"""State changes of accounts: single sign-on provisioning, logging out everywhere."""
 
 import hashlib
 import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+from rest_framework.authtoken.models import Token
 
-from accounts.models import ExternalIdentity
+from accounts.models import ExternalIdentity, SessionGeneration
 from portfolio import roles as portal_roles
 from portfolio.audit import audit_record
 from portfolio.models import Ministry, UserProfile
@@ -103,3 +105,27 @@ def _snapshot(user) -> dict:
             user.groups.filter(name__in=portal_roles.ALL_ROLES).values_list("name", flat=True)
         ),
     }
+
+
+@transaction.atomic
+def account_logout_everywhere(*, actor, user) -> int:
+    """End all of the user's sessions and delete their API tokens; returns the new generation.
+
+    A user may do this for themselves; a superuser for anyone (e.g. a lost laptop).
+    """
+    if not (actor.is_authenticated and (actor.pk == user.pk or actor.is_superuser)):
+        raise PermissionDenied
+    generation, _created = SessionGeneration.objects.select_for_update().get_or_create(user=user)
+    generation.generation += 1
+    generation.changed_at = timezone.now()
+    generation.save(update_fields=["generation", "changed_at"])
+    tokens = Token.objects.filter(user=user).delete()[0]
+    profile = UserProfile.objects.filter(user=user).select_related("ministry").first()
+    audit_record(
+        actor=actor,
+        kind="user.logged_out_everywhere",
+        target=user,
+        ministry=profile.ministry if profile else None,
+        after={"generation": generation.generation, "tokens_deleted": tokens},
+    )
+    return generation.generation

@@ -4,5 +4,7 @@ from accounts import views
 
 app_name = "accounts"
 urlpatterns = [
+    path("", views.account, name="account"),
+    path("logg-ut-overalt/", views.logout_everywhere, name="logout-everywhere"),
     path("sso-avvist/", views.sso_refused, name="sso-refused"),
 ]

@@ -29,3 +29,15 @@ def test_sso_refusal_page_has_no_axe_violations(page, live_server, demo_users, a
     page.goto(f"{live_server.url}/konto/sso-avvist/")
     assert page.get_by_role("heading", level=1, name="Innloggingen ble avvist").is_visible()
     assert axe_violations() == []
+
+
+def test_account_page_has_no_axe_violations_and_logs_out_everywhere(
+    page, live_server, login, demo_users, axe_violations
+):
+    login("leder-fin")
+    page.get_by_role("link", name="Min konto").click()
+    assert page.get_by_role("heading", level=1, name="Min konto").is_visible()
+    assert axe_violations() == []
+    page.get_by_role("button", name="Logg ut overalt").click()
+    assert page.get_by_role("heading", level=1, name="Logg inn").is_visible()
+    assert page.get_by_text("Du er logget ut på alle enheter").is_visible()

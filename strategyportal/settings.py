@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "measures",
     "forums",
     "axes",
+    "simple_history",
     "accounts",
 ]
 
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.sessions.SessionGenerationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -114,6 +116,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portfolio:home"
 LOGOUT_REDIRECT_URL = "portfolio:home"
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous row; anonymous users get nothing
+
+# Field-level history: rows are written by the models and never edited or reverted.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_EDIT = False
 
 # Sessions: a working day by default; production sends cookies over HTTPS only, with HSTS.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)

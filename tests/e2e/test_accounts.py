@@ -41,3 +41,26 @@ def test_account_page_has_no_axe_violations_and_logs_out_everywhere(
     page.get_by_role("button", name="Logg ut overalt").click()
     assert page.get_by_role("heading", level=1, name="Logg inn").is_visible()
     assert page.get_by_text("Du er logget ut på alle enheter").is_visible()
+
+
+def test_measure_history_tab_has_no_axe_violations(
+    page, live_server, login, demo_users, axe_violations
+):
+    from django.contrib.auth import get_user_model
+
+    from measures.models import Measure
+    from measures.services import measure_status_set
+
+    measure_status_set(
+        actor=get_user_model().objects.get(username="koordinator"),
+        measure=Measure.objects.get(code="T5"),
+        status="stopped",
+    )
+    login("leder-fin")
+    page.goto(f"{live_server.url}/tiltak/T5/")
+    page.get_by_role("link", name="Historikk").click()
+    table = page.get_by_role("table", name="Endringer i tiltaket, nyeste først")
+    assert table.is_visible()
+    assert table.locator("tbody tr").first.get_by_text("koordinator").is_visible()
+    assert table.locator("tbody tr").first.get_by_text("Stanset").is_visible()
+    assert axe_violations() == []

@@ -65,7 +65,11 @@ def sso_user_sync(
     user = identity.user
     before = _snapshot(user)
 
-    UserProfile.objects.update_or_create(user=user, defaults={"ministry": ministry})
+    profile = UserProfile.objects.filter(user=user).first() or UserProfile(user=user)
+    if profile.pk is None or profile.ministry_id != ministry.pk:
+        profile.ministry = ministry
+        profile._history_user = user  # the login happens before the request has a user
+        profile.save()
     role_groups = [Group.objects.get_or_create(name=name)[0] for name in sorted(set(roles))]
     user.groups.remove(
         *Group.objects.filter(name__in=portal_roles.ALL_ROLES).exclude(

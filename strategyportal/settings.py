@@ -164,6 +164,9 @@ OIDC_ENABLED = bool(
 )
 OIDC_AUTHENTICATE_CLASS = "accounts.oidc.AuthenticationRequestView"
 OIDC_CALLBACK_CLASS = "accounts.oidc.AuthenticationCallbackView"
+_OIDC_NEEDS_KEYS = OIDC_RP_SIGN_ALGO[:2] in ("RS", "ES")
+if OIDC_ENABLED and _OIDC_NEEDS_KEYS and not (OIDC_OP_ISSUER or OIDC_OP_JWKS_ENDPOINT):
+    raise ImproperlyConfigured("OIDC: set OIDC_OP_ISSUER or OIDC_OP_JWKS_ENDPOINT")
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.insert(1, "accounts.oidc.MinistryOIDCBackend")
 

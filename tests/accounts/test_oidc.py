@@ -93,6 +93,10 @@ def test_next_login_finds_the_same_user_and_follows_the_claims(provider, demo_us
     }
     # No longer admin head: may no longer sign for FIN.
     assert get_perms(user, Ministry.objects.get(abbreviation="FIN")) == []
+    # The move between ministries is in the profile's field history, by the user, on the web.
+    moves = user.profile.history.order_by("history_id")
+    assert [row.ministry.abbreviation for row in moves] == ["FIN", "DFD"]
+    assert {(row.history_user, row.history_channel) for row in moves} == {(user, "ui")}
 
 
 def test_unknown_ministry_is_refused_and_no_account_is_created(provider, demo_users):
@@ -174,3 +178,19 @@ def test_local_login_still_works_when_sso_is_configured(provider, demo_users):
     response = client.post("/logg-inn/", {"username": "leder-fin", "password": "demo"})
     assert response.status_code == 302
     assert provider.calls == []
+
+
+def test_single_endpoints_work_without_discovery(provider, demo_users, settings):
+    documents = provider.discovery()
+    settings.OIDC_OP_ISSUER = ""
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = documents["authorization_endpoint"]
+    settings.OIDC_OP_TOKEN_ENDPOINT = documents["token_endpoint"]
+    settings.OIDC_OP_USER_ENDPOINT = documents["userinfo_endpoint"]
+    settings.OIDC_OP_JWKS_ENDPOINT = documents["jwks_uri"]
+    response = sso_login(Client(), provider, FIN_HEAD)
+    assert response["Location"] == "/"
+    assert not any("well-known" in call for call in provider.calls)
+    assert (
+        User.objects.get(external_identities__subject="a1b2c3").profile.ministry.abbreviation
+        == "FIN"
+    )

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from forums.models import Forum, ForumMembership, ForumSeat
+from portfolio.admin import HistoryAdmin
 
 
 class ForumSeatInline(admin.TabularInline):
@@ -9,7 +10,7 @@ class ForumSeatInline(admin.TabularInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(HistoryAdmin):
     list_display = ["code", "name_nb", "kind", "advisory_only", "secretariat"]
     filter_horizontal = ["measures"]
     prepopulated_fields = {"slug": ["name_nb"]}
@@ -17,13 +18,13 @@ class ForumAdmin(admin.ModelAdmin):
 
 
 @admin.register(ForumSeat)
-class ForumSeatAdmin(admin.ModelAdmin):
+class ForumSeatAdmin(HistoryAdmin):
     list_display = ["forum", "ministry"]
     list_filter = ["forum"]
 
 
 @admin.register(ForumMembership)
-class ForumMembershipAdmin(admin.ModelAdmin):
+class ForumMembershipAdmin(HistoryAdmin):
     list_display = ["forum", "user", "ministry", "role", "valid_from", "valid_to"]
     list_filter = ["forum", "role"]
     list_select_related = ["forum", "user", "ministry"]

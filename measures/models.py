@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portfolio.history import history_records
 from portfolio.i18n import Sourced, localized
 from portfolio.models import Ministry, TargetArea
 
@@ -43,6 +44,8 @@ class Measure(Sourced):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
     )
+
+    history = history_records(m2m_fields=[participating_ministries, target_areas])
 
     class Meta:
         verbose_name = _("measure")
@@ -89,6 +92,8 @@ class CoreGroup(Sourced):
     started = models.CharField(
         _("started"), max_length=40, blank=True, help_text=_("As precise as the sources allow.")
     )
+
+    history = history_records(m2m_fields=[participating_ministries])
 
     class Meta:
         verbose_name = _("core group")

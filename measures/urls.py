@@ -5,4 +5,5 @@ from measures import views
 app_name = "measures"
 urlpatterns = [
     path("<str:code>/", views.MeasureDetailView.as_view(), name="detail"),
+    path("<str:code>/historikk/", views.MeasureHistoryView.as_view(), name="history"),
 ]

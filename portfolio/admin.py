@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from guardian.admin import GuardedModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from portfolio.models import (
     AuditEvent,
@@ -13,6 +15,15 @@ from portfolio.models import (
 )
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Shows each object's field history; history is never edited or reverted here."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class TargetAreaInline(admin.TabularInline):
     model = TargetArea
     extra = 0
@@ -24,35 +35,35 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(admin.ModelAdmin):
+class StrategyAdmin(HistoryAdmin):
     list_display = ["code", "title_nb", "period_start", "period_end"]
     inlines = [TargetAreaInline, CriterionInline]
 
 
 @admin.register(TargetArea)
-class TargetAreaAdmin(admin.ModelAdmin):
+class TargetAreaAdmin(HistoryAdmin):
     list_display = ["code", "name_nb", "position"]
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(HistoryAdmin):
     list_display = ["code", "name_nb", "strategy"]
 
 
 @admin.register(Ministry)
-class MinistryAdmin(GuardedModelAdmin):
+class MinistryAdmin(HistoryAdmin, GuardedModelAdmin):
     list_display = ["abbreviation", "name_nb", "kind", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["abbreviation", "name_nb", "name_en"]
 
 
 @admin.register(CoordinationPeriod)
-class CoordinationPeriodAdmin(admin.ModelAdmin):
+class CoordinationPeriodAdmin(HistoryAdmin):
     list_display = ["ministry", "valid_from", "valid_to"]
 
 
 @admin.register(UserProfile)
-class UserProfileAdmin(admin.ModelAdmin):
+class UserProfileAdmin(HistoryAdmin):
     list_display = ["user", "ministry", "job_title"]
     list_filter = ["ministry"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

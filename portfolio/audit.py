@@ -30,6 +30,11 @@ def audit_channel(channel: str, request_id: uuid.UUID | None = None) -> Iterator
         _context.reset(token)
 
 
+def audit_context() -> tuple[str, uuid.UUID | None]:
+    """The current channel and request id (also stamped on field-level history rows)."""
+    return _context.get()
+
+
 def audit_record(
     *,
     actor: Any,

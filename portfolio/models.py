@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portfolio.history import history_records
 from portfolio.i18n import Sourced, localized
 
 
@@ -23,6 +24,8 @@ class Strategy(Sourced):
     overall_goal_nb = models.TextField(_("overall goal (bokmål)"))
     overall_goal_en = models.TextField(_("overall goal (English)"), blank=True)
     launched = models.CharField(_("launched"), max_length=40, blank=True)
+
+    history = history_records()
 
     class Meta:
         verbose_name = _("strategy")
@@ -60,6 +63,8 @@ class TargetArea(Sourced):
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
 
+    history = history_records()
+
     class Meta:
         verbose_name = _("target area")
         verbose_name_plural = _("target areas")
@@ -80,6 +85,8 @@ class Criterion(Sourced):
     code = models.CharField(_("code"), max_length=2)
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    history = history_records()
 
     class Meta:
         verbose_name = _("portfolio criterion")
@@ -143,6 +150,8 @@ class Ministry(Sourced):
 
     objects = MinistryQuerySet.as_manager()
 
+    history = history_records()
+
     class Meta:
         verbose_name = _("ministry")
         verbose_name_plural = _("ministries")
@@ -177,6 +186,8 @@ class CoordinationPeriod(Sourced):
     )
     valid_from = models.DateField(_("valid from"), unique=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    history = history_records()
 
     class Meta:
         verbose_name = _("coordination period")
@@ -215,6 +226,8 @@ class UserProfile(models.Model):
         default="nb",
         help_text=_("Language of e-mails and notifications."),
     )
+
+    history = history_records()
 
     class Meta:
         verbose_name = _("user profile")

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "portfolio",
     "measures",
     "forums",
+    "axes",
+    "simple_history",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -56,10 +59,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.sessions.SessionGenerationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "strategyportal.middleware.AuditContextMiddleware",
+    # Last, so that it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "strategyportal.urls"
@@ -95,6 +102,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -108,6 +117,59 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portfolio:home"
 LOGOUT_REDIRECT_URL = "portfolio:home"
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous row; anonymous users get nothing
+
+# Field-level history: rows are written by the models and never edited or reverted.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_EDIT = False
+
+# Sessions: a working day by default; production sends cookies over HTTPS only, with HSTS.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
+    # Only behind a proxy that sets X-Forwarded-Proto and strips it from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Login lockout (django-axes): per user name and address together, so that one person
+# typing wrong cannot lock out a whole ministry behind one proxy address.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 60) / 60 or None  # hours; 0: admin unlock only
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
+AXES_VERBOSE = False
+
+# Single sign-on through OpenID Connect: off unless a client id and a provider are configured.
+# OIDC_OP_ISSUER alone is enough (endpoints come from its discovery document); the single
+# endpoints override it. Local user name and password stay as the fallback.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET", "") or ""
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", default="").rstrip("/")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="") or None
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="") or None
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="") or None
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="") or None
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_MINISTRY_CLAIM = env("OIDC_MINISTRY_CLAIM", default="ministry")
+OIDC_ROLES_CLAIM = env("OIDC_ROLES_CLAIM", default="roles")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_ENABLED = bool(
+    OIDC_RP_CLIENT_ID
+    and (OIDC_OP_ISSUER or (OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT))
+)
+OIDC_AUTHENTICATE_CLASS = "accounts.oidc.AuthenticationRequestView"
+OIDC_CALLBACK_CLASS = "accounts.oidc.AuthenticationCallbackView"
+_OIDC_NEEDS_KEYS = OIDC_RP_SIGN_ALGO[:2] in ("RS", "ES")
+if OIDC_ENABLED and _OIDC_NEEDS_KEYS and not (OIDC_OP_ISSUER or OIDC_OP_JWKS_ENDPOINT):
+    raise ImproperlyConfigured("OIDC: set OIDC_OP_ISSUER or OIDC_OP_JWKS_ENDPOINT")
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.insert(1, "accounts.oidc.MinistryOIDCBackend")
 
 # Language and time: bokmål first, English second; nynorsk names are stored and the
 # locale is ready, switched on with LANGUAGE_NN_ENABLED once its catalogue is complete.
@@ -190,6 +252,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Strategiportalen API",
@@ -209,4 +272,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # axes logs every login at INFO; failures and lockouts are WARNING.
+    "loggers": {"axes": {"level": env("AXES_LOG_LEVEL", default="WARNING")}},
 }

@@ -4,9 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from accounts.api import obtain_token
+from accounts.views import LoginView
 from forums.api import ForumViewSet
 from measures.api import MeasureViewSet
 from portfolio.api import MinistryViewSet
@@ -17,7 +18,7 @@ router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
 
 api_urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", obtain_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
@@ -29,8 +30,10 @@ admin.site.site_title = "Strategiportalen"
 urlpatterns = [
     path("", include("portfolio.urls")),
     path("tiltak/", include("measures.urls")),
-    path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
+    path("logg-inn/", LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/", include("accounts.urls")),
+    path("oidc/", include("mozilla_django_oidc.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

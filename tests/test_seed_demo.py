@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from forums.models import ForumMembership
 from portfolio import roles
@@ -25,8 +26,10 @@ def test_seed_demo_runs_when_debug_is_on(reference_data, settings):
 def test_demo_users_log_in_with_the_demo_password(reference_data, settings):
     settings.DEMO_PASSWORD = "hemmelig-passord"
     call_command("seed_demo", "--force", verbosity=0)
-    assert authenticate(username="leder-fin", password="hemmelig-passord") is not None
-    assert authenticate(username="leder-fin", password="demo") is None
+    # The lockout backend needs the request to know the address.
+    request = RequestFactory().post("/logg-inn/")
+    assert authenticate(request, username="leder-fin", password="hemmelig-passord") is not None
+    assert authenticate(request, username="leder-fin", password="demo") is None
 
 
 def test_one_admin_head_per_owner_ministry_today(demo_users):

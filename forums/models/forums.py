@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure
+from portfolio.history import history_records
 from portfolio.i18n import Sourced, localized
 from portfolio.models import Ministry
 
@@ -49,6 +50,8 @@ class Forum(Sourced):
         Measure, blank=True, related_name="forums", verbose_name=_("measures covered")
     )
 
+    history = history_records(m2m_fields=[measures])
+
     class Meta:
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
@@ -80,6 +83,8 @@ class ForumSeat(models.Model):
 
     objects = ForumSeatQuerySet.as_manager()
 
+    history = history_records()
+
     class Meta:
         verbose_name = _("forum seat")
         verbose_name_plural = _("forum seats")
@@ -109,6 +114,8 @@ class ForumMembership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    history = history_records()
 
     class Meta:
         verbose_name = _("forum membership")

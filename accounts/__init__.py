@@ -1,0 +1,1 @@
+"""Login, single sign-on, lockout and session safety."""

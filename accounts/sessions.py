@@ -1,0 +1,40 @@
+"""Sessions carry the user's session generation; a stale one is logged out."""
+
+from collections.abc import Callable
+
+from django.contrib.auth import SESSION_KEY, logout
+from django.http import HttpRequest, HttpResponse
+
+from accounts.models import SessionGeneration
+
+GENERATION_KEY = "_session_generation"
+
+
+def current_generation(user_id) -> int:
+    value = (
+        SessionGeneration.objects.filter(user_id=user_id)
+        .values_list("generation", flat=True)
+        .first()
+    )
+    return value or 0
+
+
+def stamp_session(sender, request, user, **kwargs) -> None:
+    """On login: remember which generation this session belongs to."""
+    if hasattr(request, "session"):
+        request.session[GENERATION_KEY] = current_generation(user.pk)
+
+
+class SessionGenerationMiddleware:
+    """After AuthenticationMiddleware: ends sessions from before a "log out everywhere"."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user_id = request.session.get(SESSION_KEY)
+        if user_id is not None and request.session.get(GENERATION_KEY, 0) != current_generation(
+            user_id
+        ):
+            logout(request)
+        return self.get_response(request)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.account, name="account"),
+    path("logg-ut-overalt/", views.logout_everywhere, name="logout-everywhere"),
+    path("sso-avvist/", views.sso_refused, name="sso-refused"),
+]

@@ -1,0 +1,76 @@
+"""Pages of login and account: lockout, SSO refusal, the login form, my account."""
+
+from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rest_framework.authtoken.models import Token
+
+from accounts.oidc import REFUSAL_SESSION_KEY
+from accounts.services import account_logout_everywhere
+from portfolio.roles import ALL_ROLES
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
+) -> HttpResponse:
+    """A readable page, status 429, instead of axes' bare message."""
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "username": get_client_username(request, credentials) or "",
+        "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
+    }
+    return render(request, "accounts/lockout.html", context, status=429)
+
+
+class LoginView(auth_views.LoginView):
+    """Local user name and password; the SSO button shows when OIDC is configured."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["oidc_enabled"] = settings.OIDC_ENABLED
+        return context
+
+
+def sso_refused(request: HttpRequest) -> HttpResponse:
+    """Where a failed or refused single sign-on lands; says why when it is known."""
+    refusal = request.session.pop(REFUSAL_SESSION_KEY, None) or {}
+    return render(
+        request,
+        "accounts/sso_refused.html",
+        {"reason": refusal.get("reason"), "ministry": refusal.get("ministry", "")},
+        status=403,
+    )
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """My account: who I am in the portal, how I log in, and "log out everywhere"."""
+    user = request.user
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "roles": user.groups.filter(name__in=ALL_ROLES).order_by("name"),
+            "uses_sso": user.external_identities.exists(),
+            "has_token": Token.objects.filter(user=user).exists(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def logout_everywhere(request: HttpRequest) -> HttpResponse:
+    account_logout_everywhere(actor=request.user, user=request.user)
+    logout(request)
+    messages.success(
+        request, _("You have been logged out on all devices, and your API tokens are deleted.")
+    )
+    return redirect("login")

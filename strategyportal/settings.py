@@ -9,10 +9,12 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from strategyportal.env import env_bool, env_int, env_list, env_secret
+from strategyportal.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -48,7 +50,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "strategyportal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -60,6 +64,42 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "strategyportal.middleware.AuditContextMiddleware",
 ]
+
+# Security headers and cookies: strict whenever DEBUG is off. Behind a TLS-terminating proxy,
+# SECURE_PROXY_SSL_HEADER=true makes Django trust X-Forwarded-Proto to recognise https.
+if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Probes from the orchestrator speak plain http to the container.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+# Templates put the CSRF token in forms and htmx headers; no script needs to read the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+# Content Security Policy: only our own origin, no inline scripts or styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Designsystemet draws its icons as inline SVG data URIs.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 ROOT_URLCONF = "strategyportal.urls"
 WSGI_APPLICATION = "strategyportal.wsgi.application"
@@ -158,6 +198,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(CELERY_DATA_DIR / "processed"),
         "store_processed": False,
     }
+# Seconds /readyz and the outbox wait for the broker before they give up (the work stays stored).
+BROKER_CHECK_TIMEOUT = env.float("BROKER_CHECK_TIMEOUT", default=2.0)
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="django-db")
 CELERY_RESULT_EXTENDED = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
@@ -198,10 +240,9 @@ SPECTACULAR_SETTINGS = {
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-}
+# Logs: human-readable lines by default, one JSON object per line with LOG_FORMAT=json;
+# both carry the request id of the request that wrote them.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
+LOGGING = logging_config(fmt=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"))
+# The worker logs through the same configuration instead of Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

@@ -1,9 +1,10 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
@@ -16,10 +17,21 @@ router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
 
+SWAGGER_CSP = {
+    "script-src": ["https://cdn.jsdelivr.net"],
+    "style-src": ["https://cdn.jsdelivr.net", "'unsafe-inline'"],
+    "img-src": ["https://cdn.jsdelivr.net"],
+}
+
 api_urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Swagger UI comes from its CDN and styles itself inline: widen the policy on this page only.
+    path(
+        "docs/",
+        csp_update(SWAGGER_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
     path("", include(router.urls)),
 ]
 

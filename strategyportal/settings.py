@@ -218,6 +218,12 @@ CELERY_BEAT_SCHEDULE = {
         # DatabaseScheduler keeps "expire_seconds" and drops "expires".
         "options": {"expire_seconds": 50},
     },
+    # Every minute: publish outbox messages that missed the broker (see portfolio.outbox).
+    "portfolio.outbox_flush": {
+        "task": "portfolio.tasks.outbox_flush",
+        "schedule": crontab(minute="*"),
+        "options": {"expire_seconds": 50},
+    },
 }
 
 REST_FRAMEWORK = {

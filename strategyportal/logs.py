@@ -12,7 +12,12 @@ request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 
 # Attributes every LogRecord has; anything else was passed through `extra=` and is kept.
-_STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_id"}
+_STANDARD = set(logging.makeLogRecord({}).__dict__) | {
+    "message",
+    "asctime",
+    "request_id",
+    "request",
+}
 
 
 class RequestIdFilter(logging.Filter):

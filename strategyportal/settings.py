@@ -242,6 +242,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Porteføljen, foraene og tilslutningene i departementsstrategien.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "strategyportal.openapi.document_error_responses",
+    ],
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")

@@ -47,3 +47,19 @@ def test_probes_answer_any_host_name_and_no_https_redirect(client, settings):
 
 def test_other_methods_are_not_probes(client, db):
     assert client.post("/healthz").status_code != 200
+
+
+@pytest.mark.django_db
+def test_readyz_names_unapplied_migrations(client, monkeypatch):
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from strategyportal import health
+
+    monkeypatch.setattr(health, "_migrations_applied", False)
+    MigrationRecorder.Migration.objects.filter(app="portfolio", name="0002_outboxmessage").delete()
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["failed"] == ["migrations"]
+    assert response.json()["checks"]["migrations"] == "failed: 1 unapplied"

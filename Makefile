@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENDOR := static/vendor
 
-.PHONY: run test install lint migrations-check messages chromium clean
+.PHONY: run test install lint migrations-check messages chromium clean tools fuzz bench
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -67,5 +67,25 @@ apt:
 		exit 1; \
 	fi
 
+# Tools outside the app's venv (many dependencies): API fuzzing and the load scenario.
+# Not part of `make test`.
+TOOLS := .tools
+tools: $(TOOLS)/.installed
+
+$(TOOLS)/.installed: requirements-tools.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet -r requirements-tools.txt
+	touch $@
+
+fuzz: install tools
+	tools/fuzz_api.sh
+
+BENCH_HOST ?= http://127.0.0.1:8000
+BENCH_USERS ?= 50
+BENCH_TIME ?= 60s
+bench: tools
+	$(TOOLS)/bin/locust -f bench/locustfile.py --headless --host $(BENCH_HOST) \
+		-u $(BENCH_USERS) -r 10 -t $(BENCH_TIME) --only-summary
+
 clean:
-	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .celery .pytest_cache
+	rm -rf $(VENV) $(TOOLS) node_modules $(VENDOR) staticfiles .celery .pytest_cache

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -9,6 +10,7 @@ from portfolio.models import (
     Criterion,
     Ministry,
     Notification,
+    OutboxMessage,
     Strategy,
     TargetArea,
     UserProfile,
@@ -94,3 +96,30 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display = ["created_at", "recipient", "subject", "read_at", "emailed_at"]
     list_select_related = ["recipient"]
     search_fields = ["subject", "recipient__username"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read-only: messages are written by services; operators can only push pending ones."""
+
+    list_display = ["task", "key", "created_at", "sent_at", "attempts"]
+    list_filter = ["task", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["key", "task"]
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    actions = ["publish"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Publish the selected pending messages now"))
+    def publish(self, request, queryset):
+        from portfolio.outbox import outbox_publish
+
+        sent = sum(outbox_publish(pk=pk) for pk in queryset.values_list("pk", flat=True))
+        self.message_user(
+            request,
+            _("%(sent)d of %(total)d published.") % {"sent": sent, "total": queryset.count()},
+        )

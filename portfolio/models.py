@@ -1,6 +1,7 @@
 """The ground floor: the strategy, its target areas and criteria, ministries and their people."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -322,3 +323,40 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient}: {self.subject}"
+
+
+class OutboxMessage(models.Model):
+    """Work for a Celery worker, stored in the same transaction as the change that needs it.
+
+    It is published after commit and again by the periodic flush until the broker has taken
+    it, so a broker outage delays the work but never loses it. Delivery is at least once:
+    the consuming task must be idempotent. `key` makes enqueueing idempotent.
+    """
+
+    task = models.CharField(_("task"), max_length=200)
+    key = models.CharField(_("key"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list, blank=True)
+    kwargs = models.JSONField(_("keyword arguments"), default=dict, blank=True)
+    task_id = models.UUIDField(_("task id"), default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["key"], name="portfolio_outboxmessage_unique_key")
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sent_at__isnull=True),
+                name="portfolio_outbox_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.key}"

@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from django.db import OperationalError
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -14,3 +15,19 @@ def heartbeat() -> str:
     stamp = timezone.localtime().isoformat(timespec="seconds")
     logger.info("heartbeat %s", stamp)
     return stamp
+
+
+@shared_task(
+    name="portfolio.tasks.outbox_flush",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def outbox_flush() -> dict[str, int]:
+    """Publish the outbox messages that did not go out after their commit (broker outage)."""
+    from portfolio.audit import audit_channel
+    from portfolio.outbox import outbox_flush as flush
+
+    with audit_channel("task"):
+        return flush()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from portfolio.audit import audit_channel
+from strategyportal.logs import request_id_var
 
 
 class AuditContextMiddleware:
@@ -20,7 +21,11 @@ class AuditContextMiddleware:
         else:
             channel = "ui"
         request.request_id = uuid.uuid4()
-        with audit_channel(channel, request.request_id):
-            response = self.get_response(request)
+        token = request_id_var.set(str(request.request_id))
+        try:
+            with audit_channel(channel, request.request_id):
+                response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
         response["X-Request-ID"] = str(request.request_id)
         return response

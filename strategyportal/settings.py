@@ -9,10 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from strategyportal.env import env_bool, env_int, env_list, env_secret
+from strategyportal.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -52,7 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "strategyportal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +73,42 @@ MIDDLEWARE = [
     # Last, so that it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Security headers and cookies: strict whenever DEBUG is off. Behind a TLS-terminating proxy,
+# SECURE_PROXY_SSL_HEADER=true makes Django trust X-Forwarded-Proto to recognise https.
+if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Probes from the orchestrator speak plain http to the container.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+# Templates put the CSRF token in forms and htmx headers; no script needs to read the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+# Content Security Policy: only our own origin, no inline scripts or styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Designsystemet draws its icons as inline SVG data URIs.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 ROOT_URLCONF = "strategyportal.urls"
 WSGI_APPLICATION = "strategyportal.wsgi.application"
@@ -213,14 +254,18 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="strategiportalen@localho
 CELERY_DATA_DIR = Path(env("CELERY_DATA_DIR", default=str(BASE_DIR / ".celery")))
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (CELERY_DATA_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_DATA_DIR / "queue"),
         "data_folder_out": str(CELERY_DATA_DIR / "queue"),
         "processed_folder": str(CELERY_DATA_DIR / "processed"),
+        # Broadcast tables (celery inspect/control); kombu's default is ./control.
+        "control_folder": str(CELERY_DATA_DIR / "control"),
         "store_processed": False,
     }
+# Seconds /readyz and the outbox wait for the broker before they give up (the work stays stored).
+BROKER_CHECK_TIMEOUT = env.float("BROKER_CHECK_TIMEOUT", default=2.0)
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="django-db")
 CELERY_RESULT_EXTENDED = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
@@ -239,6 +284,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": timedelta(seconds=HEARTBEAT_SECONDS),
         # DatabaseScheduler keeps "expire_seconds" and drops "expires".
         "options": {"expire_seconds": max(HEARTBEAT_SECONDS - 5, 1)},
+    },
+    # Every minute: publish outbox messages that missed the broker (see portfolio.outbox).
+    "portfolio.outbox_flush": {
+        "task": "portfolio.tasks.outbox_flush",
+        "schedule": crontab(minute="*"),
+        "options": {"expire_seconds": 50},
     },
 }
 
@@ -262,16 +313,19 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI is served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "strategyportal.openapi.document_error_responses",
+    ],
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # axes logs every login at INFO; failures and lockouts are WARNING.
-    "loggers": {"axes": {"level": env("AXES_LOG_LEVEL", default="WARNING")}},
-}
+# Logs: human-readable lines by default, one JSON object per line with LOG_FORMAT=json;
+# both carry the request id of the request that wrote them.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
+LOGGING = logging_config(fmt=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"))
+# The worker logs through the same configuration instead of Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# axes logs every login at INFO; failures and lockouts are WARNING.
+LOGGING["loggers"] = {"axes": {"level": env("AXES_LOG_LEVEL", default="WARNING")}}

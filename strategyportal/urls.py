@@ -1,9 +1,10 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import obtain_token
@@ -17,10 +18,17 @@ router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
 
+# Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
+SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}
+
 api_urlpatterns = [
     path("auth/token/", obtain_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "docs/",
+        csp_update(SWAGGER_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
     path("", include(router.urls)),
 ]
 

@@ -1,0 +1,120 @@
+"""Production settings: deploy checks, security headers, CSP without inline code, JSON logs."""
+
+import io
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from strategyportal.logs import JsonFormatter, RequestIdFilter, logging_config, request_id_var
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SECURE_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_is_clean_with_debug_off():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="x7-" + "production-secret-for-the-deploy-check-" * 2,
+        DEBUG="false",
+        ALLOWED_HOSTS="example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_settings_refuse_to_start_without_a_secret_when_debug_is_off():
+    result = _manage("check", SECRET_KEY="", DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_send_a_strict_content_security_policy_and_security_headers(client):
+    response = client.get("/logg-inn/")
+    assert response.status_code == 200
+    policy = response.headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe" not in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_templates_have_no_inline_scripts_styles_or_event_handlers():
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE
+    )
+    offenders = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in (ROOT / "templates").rglob("*.html")
+        for match in inline.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_json_log_lines_carry_the_request_id_of_the_request(client, db):
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        response = client.get("/no-such-page/")
+    finally:
+        logger.removeHandler(handler)
+    assert response.status_code == 404
+    entry = json.loads(stream.getvalue().splitlines()[-1])
+    assert entry["request_id"] == response.headers["X-Request-ID"]
+    assert entry["level"] == "WARNING"
+    assert entry["logger"] == "django.request"
+    assert entry["status_code"] == 404
+
+
+def test_json_log_lines_inside_a_request_use_the_context_request_id():
+    record = logging.makeLogRecord({"msg": "saved %s", "args": ("x",), "levelname": "INFO"})
+    token = request_id_var.set("abc-123")
+    try:
+        RequestIdFilter().filter(record)
+    finally:
+        request_id_var.reset(token)
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == "saved x"
+    assert entry["request_id"] == "abc-123"
+
+
+def test_log_format_is_chosen_by_environment_and_checked():
+    assert logging_config(fmt="json", level="INFO")["handlers"]["console"]["formatter"] == "json"
+    assert logging_config(fmt="text", level="INFO")["handlers"]["console"]["formatter"] == "text"
+    with pytest.raises(ImproperlyConfigured):
+        logging_config(fmt="xml", level="INFO")

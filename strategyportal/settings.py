@@ -176,6 +176,30 @@ CELERY_BEAT_SCHEDULE = {
         # DatabaseScheduler keeps "expire_seconds" and drops "expires".
         "options": {"expire_seconds": 50},
     },
+    # 02:15 every night: meetings of the annual wheels up to the end of next year.
+    "forums.wheel-materialise": {
+        "task": "forums.tasks.wheel_materialise",
+        "schedule": crontab(minute=15, hour=2),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
+    # 07:00 every day: notices (innkalling) of meetings whose notice date has come.
+    "forums.meeting-notices": {
+        "task": "forums.tasks.meeting_notices_send",
+        "schedule": crontab(minute=0, hour=7),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
+    # 07:10 every day: papers-due reminders to the members.
+    "forums.meeting-papers-reminders": {
+        "task": "forums.tasks.meeting_papers_remind",
+        "schedule": crontab(minute=10, hour=7),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
+    # 07:20 every day: minutes-due reminders to the secretariat.
+    "forums.meeting-minutes-reminders": {
+        "task": "forums.tasks.meeting_minutes_remind",
+        "schedule": crontab(minute=20, hour=7),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
 }
 
 REST_FRAMEWORK = {

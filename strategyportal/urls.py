@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from forums.api import ForumViewSet
+from forums.api import ForumViewSet, MeetingViewSet, MinutesViewSet
 from measures.api import MeasureViewSet
 from portfolio.api import MinistryViewSet
 
@@ -15,6 +15,8 @@ router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("minutes", MinutesViewSet, basename="minutes")
 
 api_urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -29,6 +31,7 @@ admin.site.site_title = "Strategiportalen"
 urlpatterns = [
     path("", include("portfolio.urls")),
     path("tiltak/", include("measures.urls")),
+    path("", include("forums.urls")),
     path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -213,3 +213,23 @@ def test_api_review_answer_approve_and_frozen(api_client_for, review_minutes, he
     )
     corrected = api_client_for("sekretariat").post(f"{base}/correct/")
     assert (corrected.status_code, corrected.json()["version"]) == (201, 2)
+
+
+def test_api_refuses_nul_and_overlong_text_and_writes_nothing(api_client_for, review_minutes):
+    url = f"/api/v1/minutes/{review_minutes.pk}/comments/"
+    client = api_client_for("leder-fin")
+    nul = client.post(url, {"text": "a\x00b"}, format="json")
+    assert nul.status_code == 400 and "text" in nul.json()
+    long = client.post(url, {"text": "x" * 5001}, format="json")
+    assert long.status_code == 400 and "text" in long.json()
+    assert not ReviewComment.objects.exists()
+
+
+def test_api_minutes_list_and_unknown_minutes(api_client_for, review_minutes):
+    client = api_client_for("observator")
+    results = client.get("/api/v1/minutes/", {"meeting": review_minutes.meeting_id}).json()[
+        "results"
+    ]
+    assert [row["status"] for row in results] == ["review"]
+    assert client.get("/api/v1/minutes/999999/").status_code == 404
+    assert client.post("/api/v1/minutes/999999/approve/").status_code == 404

@@ -1,6 +1,7 @@
 """The forum, meeting and minutes pages: who may do what in the UI, PDFs and calendars."""
 
 import datetime
+import re
 import subprocess
 
 import icalendar
@@ -32,6 +33,7 @@ def test_forum_page_draws_the_wheel_and_lists_the_year(
     assert response.status_code == 200
     assert page.count('class="wheel-meeting') == 5
     assert 'role="img"' in page and "<desc" in page
+    assert 'cx="220.0"' in page and not re.search(r'(cx|cy|x|y)="[0-9]+,[0-9]', page)
     assert "Vintermøte" in page and "Illustrasjon" in page
     assert client.get("/forums/").status_code == 200
     assert client_for("anonymous").get("/forums/").status_code == 302
@@ -197,3 +199,22 @@ def test_meeting_is_moved_and_cancelled_in_the_ui(client_for, meetings_2027):
     assert meeting.slot.month == 6 and meeting.slot.week == 2  # the wheel is unchanged
     client_for("sekretariat").post(f"/meetings/{meeting.pk}/cancel/")
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.CANCELLED
+
+
+def test_agenda_items_link_measures_and_pages_keep_their_query_count(
+    client_for, review_minutes, held_meeting, django_assert_max_num_queries
+):
+    from measures.models import Measure
+
+    meeting = Meeting.objects.get(pk=held_meeting.pk)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PLANNED)
+    client_for("sekretariat").post(
+        f"/meetings/{meeting.pk}/agenda/",
+        {"agenda-title": "Felles IKT", "agenda-measures": [Measure.objects.get(code="T5").pk]},
+    )
+    client = client_for("leder-fin")
+    with django_assert_max_num_queries(20):
+        page = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert 'href="/tiltak/T5/"' in page
+    with django_assert_max_num_queries(25):
+        assert client.get(f"/meetings/{meeting.pk}/minutes/").status_code == 200

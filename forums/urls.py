@@ -6,6 +6,11 @@ app_name = "forums"
 urlpatterns = [
     path("forums/", forums.ForumListView.as_view(), name="forum-list"),
     path("forums/<slug:slug>/", forums.ForumDetailView.as_view(), name="forum-detail"),
+    path(
+        "forums/<slug:slug>/materialise/",
+        forums.ForumMaterialiseView.as_view(),
+        name="forum-materialise",
+    ),
     path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting-detail"),
     path("meetings/<int:pk>/agenda.pdf", meetings.AgendaPdfView.as_view(), name="agenda-pdf"),
     path("meetings/<int:pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),

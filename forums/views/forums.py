@@ -3,13 +3,20 @@
 import datetime
 import secrets
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from forums.models import CalendarToken, Forum
+from forums.permissions import can_materialise
 from forums.selectors import forum_detail, forum_list, meeting_list
+from forums.services.wheel import wheel_materialise
 from forums.wheel_svg import wheel_geometry
 
 
@@ -71,4 +78,22 @@ class ForumDetailView(LoginRequiredMixin, TemplateView):
             "rows": rows,
             "geometry": wheel_geometry(year=year, meetings=meetings, offsets=offsets),
             "feed_token": calendar_token(self.request.user),
+            "can_materialise": wheel is not None and can_materialise(self.request.user),
         }
+
+
+class ForumMaterialiseView(LoginRequiredMixin, View):
+    """POST: create the year's meetings from the wheel (secretariat and coordinator)."""
+
+    def post(self, request, slug: str):
+        forum = get_object_or_404(Forum, slug=slug)
+        try:
+            year = min(max(int(request.POST.get("year", "")), 2000), 2100)
+        except ValueError as exc:
+            raise Http404 from exc
+        created = wheel_materialise(actor=request.user, forum=forum, year=year)
+        messages.success(
+            request,
+            _("%(count)d meetings created for %(year)d.") % {"count": len(created), "year": year},
+        )
+        return redirect(f"{reverse('forums:forum-detail', args=[slug])}?year={year}")

@@ -27,7 +27,7 @@ def test_forum_page_draws_the_wheel_and_lists_the_year(
     client_for, meetings_2027, django_assert_max_num_queries
 ):
     client = client_for("observator")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         response = client.get("/forums/strategisk-forum/?year=2027")
     page = response.content.decode()
     assert response.status_code == 200
@@ -218,3 +218,16 @@ def test_agenda_items_link_measures_and_pages_keep_their_query_count(
     assert 'href="/tiltak/T5/"' in page
     with django_assert_max_num_queries(25):
         assert client.get(f"/meetings/{meeting.pk}/minutes/").status_code == 200
+
+
+def test_secretariat_plans_the_year_from_the_forum_page(client_for, forum):
+    url = "/forums/strategisk-forum/materialise/"
+    assert client_for("leder-fin").post(url, {"year": 2028}).status_code == 403
+    assert (
+        "Planlegg møtene"
+        not in client_for("leder-fin").get("/forums/strategisk-forum/").content.decode()
+    )
+    for _ in range(2):
+        response = client_for("sekretariat").post(url, {"year": 2028}, follow=True)
+    assert "0 møter opprettet for 2028." in response.content.decode()
+    assert Meeting.objects.filter(forum=forum, year=2028).count() == 5

@@ -6,6 +6,7 @@ from django.core.management.base import CommandError
 from guardian.shortcuts import assign_perm
 
 from forums.models import Forum, ForumMembership
+from forums.services.wheel import wheel_seed_demo
 from portfolio import roles
 from portfolio.models import Ministry, UserProfile
 from portfolio.selectors import coordinating_ministry, owner_ministries
@@ -56,6 +57,8 @@ def seed_demo_users(*, password: str) -> list[str]:
             forum=forum, user=head, role=role, defaults={"ministry": ministry}
         )
         made.append(head)
+
+    wheel_seed_demo(forum=forum)
 
     admin, _ = get_user_model().objects.get_or_create(username="admin")
     admin.is_staff = admin.is_superuser = True

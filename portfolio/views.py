@@ -1,8 +1,12 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from measures.selectors import measure_list
-from portfolio.models import Ministry
+from portfolio.models import Ministry, Notification
 from portfolio.selectors import coordinating_ministry, current_strategy
 
 
@@ -28,3 +32,33 @@ class MinistryListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return Ministry.objects.select_related("predecessor").order_by("kind", "abbreviation")
+
+
+class NotificationListView(LoginRequiredMixin, ListView):
+    """The person's notifications, newest first; POST marks them all as read."""
+
+    template_name = "portfolio/notification_list.html"
+    context_object_name = "notifications"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Notification.objects.filter(recipient=self.request.user)
+
+    def post(self, request):
+        Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        return redirect("portfolio:notifications")
+
+
+class NotificationOpenView(LoginRequiredMixin, View):
+    """POST: mark one notification as read and go where it points."""
+
+    def post(self, request, pk: int):
+        notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+        if notification.read_at is None:
+            Notification.objects.filter(pk=pk).update(read_at=timezone.now())
+        target = notification.url
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = "portfolio:notifications"
+        return redirect(target or "portfolio:notifications")

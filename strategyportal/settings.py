@@ -125,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portfolio.context_processors.current_person",
+                "portfolio.context_processors.unread_notifications",
             ],
         },
     },
@@ -291,6 +292,30 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*"),
         "options": {"expire_seconds": 50},
     },
+    # 02:15 every night: meetings of the annual wheels up to the end of next year.
+    "forums.wheel-materialise": {
+        "task": "forums.tasks.wheel_materialise",
+        "schedule": crontab(minute=15, hour=2),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
+    # 07:00 every day: notices (innkalling) of meetings whose notice date has come.
+    "forums.meeting-notices": {
+        "task": "forums.tasks.meeting_notices_send",
+        "schedule": crontab(minute=0, hour=7),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
+    # 07:10 every day: papers-due reminders to the members.
+    "forums.meeting-papers-reminders": {
+        "task": "forums.tasks.meeting_papers_remind",
+        "schedule": crontab(minute=10, hour=7),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
+    # 07:20 every day: minutes-due reminders to the secretariat.
+    "forums.meeting-minutes-reminders": {
+        "task": "forums.tasks.meeting_minutes_remind",
+        "schedule": crontab(minute=20, hour=7),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
 }
 
 REST_FRAMEWORK = {
@@ -328,4 +353,8 @@ LOGGING = logging_config(fmt=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"))
 # The worker logs through the same configuration instead of Celery's own format.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # axes logs every login at INFO; failures and lockouts are WARNING.
-LOGGING["loggers"] = {"axes": {"level": env("AXES_LOG_LEVEL", default="WARNING")}}
+LOGGING["loggers"] = {
+    "axes": {"level": env("AXES_LOG_LEVEL", default="WARNING")},
+    # WeasyPrint reports every rendering step at INFO.
+    "weasyprint": {"level": "WARNING"},
+}

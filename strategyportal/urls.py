@@ -9,7 +9,7 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import obtain_token
 from accounts.views import LoginView
-from forums.api import ForumViewSet
+from forums.api import ForumViewSet, MeetingViewSet, MinutesViewSet
 from measures.api import MeasureViewSet
 from portfolio.api import MinistryViewSet
 
@@ -17,6 +17,8 @@ router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("minutes", MinutesViewSet, basename="minutes")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
 SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}
@@ -38,6 +40,7 @@ admin.site.site_title = "Strategiportalen"
 urlpatterns = [
     path("", include("portfolio.urls")),
     path("tiltak/", include("measures.urls")),
+    path("", include("forums.urls")),
     path("logg-inn/", LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", include("accounts.urls")),

@@ -1,1 +1,15 @@
 """Celery tasks of the forums app, one module per subject; imported here for autodiscovery."""
+
+from forums.tasks.meetings import (
+    meeting_minutes_remind,
+    meeting_notices_send,
+    meeting_papers_remind,
+)
+from forums.tasks.wheel import wheel_materialise
+
+__all__ = [
+    "meeting_minutes_remind",
+    "meeting_notices_send",
+    "meeting_papers_remind",
+    "wheel_materialise",
+]

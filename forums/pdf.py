@@ -1,0 +1,41 @@
+"""PDFs of the notice with agenda (innkalling) and of the minutes, rendered by WeasyPrint.
+
+Always in bokmål: the documents of the forum are Norwegian whatever the reader's language.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+
+from forums.models import Meeting, Minutes
+
+
+def _render(template: str, context: dict) -> bytes:
+    with translation.override("nb"):
+        html = render_to_string(template, context)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def agenda_pdf(meeting: Meeting) -> bytes:
+    items = meeting.agenda_items.prefetch_related("measures", "attachments").order_by("number")
+    return _render("forums/pdf/agenda.html", {"meeting": meeting, "items": items})
+
+
+def minutes_pdf(minutes: Minutes) -> bytes:
+    meeting = minutes.meeting
+    entries = minutes.entries.select_related("agenda_item", "owner_ministry").order_by(
+        "agenda_item__number", "id"
+    )
+    items = {}
+    for entry in entries:
+        items.setdefault(entry.agenda_item, []).append(entry)
+    return _render(
+        "forums/pdf/minutes.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "items": items.items(),
+            "attendance": meeting.attendance.select_related("ministry"),
+        },
+    )

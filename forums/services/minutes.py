@@ -1,0 +1,273 @@
+"""The minutes workflow: draft → review (justering) → approved, then frozen.
+
+The secretariat drafts and edits; each ministry's seat comments for its ministry during
+review and the secretariat answers; the forum's chair approves after the review period.
+Approved minutes never change: a correction is a new version linked to the old one.
+"""
+
+import datetime
+import hashlib
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forums.exceptions import WrongState
+from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
+from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.services.meetings import meeting_recipients
+from forums.services.validation import clean_text
+from portfolio.audit import audit_record
+from portfolio.models import Ministry
+from portfolio.notifications import notification_send
+
+
+def _require_secretariat(actor: Any) -> None:
+    if not is_secretariat(actor):
+        raise PermissionDenied(_("Only the secretariat may edit minutes."))
+
+
+def _lock(minutes: Minutes) -> Minutes:
+    return Minutes.objects.select_for_update().select_related("meeting__forum").get(pk=minutes.pk)
+
+
+def _require_editable(minutes: Minutes) -> None:
+    if minutes.is_frozen:
+        raise WrongState(_("Approved minutes cannot be changed; make a correction instead."))
+
+
+@transaction.atomic
+def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
+    """Start the first draft of a meeting's minutes."""
+    _require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise WrongState(_("A cancelled meeting has no minutes."))
+    if meeting.minutes.exists():
+        raise WrongState(_("The meeting already has minutes."))
+    minutes = Minutes.objects.create(meeting=meeting, version=1, created_by=actor)
+    audit_record(actor=actor, kind="minutes.created", target=minutes)
+    return minutes
+
+
+@transaction.atomic
+def minutes_entry_add(
+    *,
+    actor: Any,
+    minutes: Minutes,
+    agenda_item: AgendaItem,
+    kind: str,
+    text: str,
+    owner_ministry: Ministry | None = None,
+    due_date: datetime.date | None = None,
+) -> MinutesEntry:
+    """Record a conclusion, recommendation, information or follow-up action for an item."""
+    _require_secretariat(actor)
+    minutes = _lock(minutes)
+    _require_editable(minutes)
+    if kind not in MinutesEntry.Kind.values:
+        raise ValidationError({"kind": _("Choose a valid kind of entry.")})
+    if agenda_item.meeting_id != minutes.meeting_id:
+        raise ValidationError({"agenda_item": _("The item is not on this meeting's agenda.")})
+    text = clean_text(text, field="text", max_length=5000)
+    if kind == MinutesEntry.Kind.FOLLOW_UP:
+        errors = {}
+        if owner_ministry is None:
+            errors["owner_ministry"] = _("A follow-up action needs an owner ministry.")
+        if due_date is None:
+            errors["due_date"] = _("A follow-up action needs a due date.")
+        if errors:
+            raise ValidationError(errors)
+    else:
+        owner_ministry, due_date = None, None
+    entry = MinutesEntry.objects.create(
+        minutes=minutes,
+        agenda_item=agenda_item,
+        kind=kind,
+        text=text,
+        owner_ministry=owner_ministry,
+        due_date=due_date,
+    )
+    audit_record(
+        actor=actor,
+        kind="minutes.entry_added",
+        target=minutes,
+        after={"entry": entry.pk, "kind": kind, "item": agenda_item.number},
+    )
+    return entry
+
+
+@transaction.atomic
+def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
+    """Remove an entry from minutes that are not yet approved."""
+    _require_secretariat(actor)
+    minutes = _lock(entry.minutes)
+    _require_editable(minutes)
+    audit_record(
+        actor=actor,
+        kind="minutes.entry_deleted",
+        target=minutes,
+        before={"entry": entry.pk, "kind": entry.kind, "text": entry.text},
+    )
+    entry.delete()
+
+
+@transaction.atomic
+def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
+    """Send the draft to review (justering) and tell the seats; the review period starts."""
+    _require_secretariat(actor)
+    minutes = _lock(minutes)
+    if minutes.status != Minutes.Status.DRAFT:
+        raise WrongState(_("Only a draft can be sent for review."))
+    if not minutes.entries.exists():
+        raise ValidationError(_("The minutes have no entries yet."))
+    wheel = getattr(minutes.meeting.forum, "wheel", None)
+    days = wheel.review_days if wheel else 5
+    minutes.status = Minutes.Status.REVIEW
+    minutes.review_ends_on = timezone.localdate() + datetime.timedelta(days=days)
+    minutes.save(update_fields=["status", "review_ends_on"])
+    meeting = minutes.meeting
+    notification_send(
+        recipients=meeting_recipients(meeting),
+        key=f"minutes:{minutes.pk}:review",
+        subject=lambda: (
+            _("Minutes of %(title)s are open for review until %(date)s")
+            % {"title": meeting.title, "date": minutes.review_ends_on.strftime("%d.%m.%Y")}
+        ),
+        url=f"/meetings/{meeting.pk}/minutes/",
+    )
+    audit_record(
+        actor=actor,
+        kind="minutes.submitted",
+        target=minutes,
+        before={"status": "draft"},
+        after={"status": "review", "review_ends_on": minutes.review_ends_on.isoformat()},
+    )
+    return minutes
+
+
+@transaction.atomic
+def minutes_comment(
+    *, actor: Any, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
+) -> ReviewComment:
+    """A ministry's seat comments or asks for a change, for its own ministry only."""
+    minutes = _lock(minutes)
+    ministry = seat_ministry(actor, minutes.meeting.forum)
+    if ministry is None:
+        raise PermissionDenied(_("Only a ministry's seat in the forum may comment for it."))
+    if minutes.status != Minutes.Status.REVIEW:
+        raise WrongState(_("Comments are taken while the minutes are in review."))
+    if kind not in ReviewComment.Kind.values:
+        raise ValidationError({"kind": _("Choose comment or change request.")})
+    text = clean_text(text, field="text", max_length=5000)
+    comment = ReviewComment.objects.create(
+        minutes=minutes, ministry=ministry, author=actor, kind=kind, text=text
+    )
+    audit_record(
+        actor=actor,
+        kind="minutes.commented",
+        target=minutes,
+        ministry=ministry,
+        after={"comment": comment.pk, "kind": kind},
+    )
+    return comment
+
+
+@transaction.atomic
+def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -> ReviewComment:
+    """The secretariat answers a review comment, once."""
+    _require_secretariat(actor)
+    minutes = _lock(comment.minutes)
+    _require_editable(minutes)
+    comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
+    if comment.answered_at:
+        raise WrongState(_("The comment has already been answered."))
+    comment.answer = clean_text(answer, field="answer", max_length=5000)
+    comment.answered_by = actor
+    comment.answered_at = timezone.now()
+    comment.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit_record(
+        actor=actor,
+        kind="minutes.comment_answered",
+        target=minutes,
+        ministry=comment.ministry,
+        after={"comment": comment.pk},
+    )
+    return comment
+
+
+@transaction.atomic
+def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
+    """The chair approves after the review period; the PDF is stored with its checksum."""
+    from forums.pdf import minutes_pdf
+
+    minutes = _lock(minutes)
+    if not is_chair(actor, minutes.meeting.forum):
+        raise PermissionDenied(_("Only the forum's chair may approve minutes."))
+    if minutes.status != Minutes.Status.REVIEW:
+        raise WrongState(_("Only minutes in review can be approved."))
+    if minutes.review_ends_on and timezone.localdate() <= minutes.review_ends_on:
+        raise WrongState(
+            _("The review period runs until %(date)s.")
+            % {"date": minutes.review_ends_on.strftime("%d.%m.%Y")}
+        )
+    if minutes.comments.filter(answered_at__isnull=True).exists():
+        raise WrongState(_("Every review comment must be answered first."))
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_by = actor
+    minutes.approved_at = timezone.now()
+    content = minutes_pdf(minutes)
+    minutes.pdf_sha256 = hashlib.sha256(content).hexdigest()
+    minutes.pdf.save(
+        f"referat-{minutes.meeting.pk}-v{minutes.version}.pdf", ContentFile(content), save=False
+    )
+    minutes.save()
+    Meeting.objects.filter(pk=minutes.meeting_id).update(status=Meeting.Status.MINUTES_APPROVED)
+    audit_record(
+        actor=actor,
+        kind="minutes.approved",
+        target=minutes,
+        before={"status": "review"},
+        after={"status": "approved", "sha256": minutes.pdf_sha256},
+    )
+    return minutes
+
+
+@transaction.atomic
+def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
+    """Start a correction of approved minutes: a new draft version linked to the old one."""
+    _require_secretariat(actor)
+    minutes = _lock(minutes)
+    if not minutes.is_frozen:
+        raise WrongState(_("Only approved minutes are corrected; edit the draft instead."))
+    if Minutes.objects.filter(corrects=minutes).exists():
+        raise WrongState(_("These minutes already have a correction."))
+    latest = minutes.meeting.minutes.order_by("-version").first()
+    correction = Minutes.objects.create(
+        meeting=minutes.meeting,
+        version=latest.version + 1,
+        corrects=minutes,
+        summary=minutes.summary,
+        created_by=actor,
+    )
+    MinutesEntry.objects.bulk_create(
+        MinutesEntry(
+            minutes=correction,
+            agenda_item_id=entry.agenda_item_id,
+            kind=entry.kind,
+            text=entry.text,
+            owner_ministry_id=entry.owner_ministry_id,
+            due_date=entry.due_date,
+        )
+        for entry in minutes.entries.all()
+    )
+    audit_record(
+        actor=actor,
+        kind="minutes.correction_started",
+        target=correction,
+        after={"corrects": minutes.pk, "version": correction.version},
+    )
+    return correction

@@ -1,0 +1,52 @@
+from django.urls import path
+
+from forums.views import calendar, forums, meetings, minutes
+
+app_name = "forums"
+urlpatterns = [
+    path("forums/", forums.ForumListView.as_view(), name="forum-list"),
+    path("forums/<slug:slug>/", forums.ForumDetailView.as_view(), name="forum-detail"),
+    path(
+        "forums/<slug:slug>/materialise/",
+        forums.ForumMaterialiseView.as_view(),
+        name="forum-materialise",
+    ),
+    path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("meetings/<int:pk>/agenda.pdf", meetings.AgendaPdfView.as_view(), name="agenda-pdf"),
+    path("meetings/<int:pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),
+    path("meetings/<int:pk>/minutes.pdf", minutes.MinutesPdfView.as_view(), name="minutes-pdf"),
+    path(
+        "meetings/<int:pk>/<slug:action>/",
+        meetings.MeetingActionView.as_view(),
+        name="meeting-action",
+    ),
+    path(
+        "agenda-items/<int:pk>/attachments/",
+        meetings.AttachmentUploadView.as_view(),
+        name="attachment-upload",
+    ),
+    path(
+        "attachments/<int:pk>/",
+        meetings.AttachmentDownloadView.as_view(),
+        name="attachment-download",
+    ),
+    path(
+        "minutes/<int:pk>/<slug:action>/",
+        minutes.MinutesActionView.as_view(),
+        name="minutes-action",
+    ),
+    path(
+        "minutes-entries/<int:pk>/delete/", minutes.EntryDeleteView.as_view(), name="entry-delete"
+    ),
+    path("review-comments/<int:pk>/answer/", minutes.CommentAnswerView.as_view(), name="answer"),
+    path(
+        "calendar/forums/<slug:slug>.ics",
+        calendar.ForumCalendarView.as_view(),
+        name="forum-calendar",
+    ),
+    path(
+        "calendar/me/<str:token>.ics",
+        calendar.PersonalCalendarView.as_view(),
+        name="personal-calendar",
+    ),
+]

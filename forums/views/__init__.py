@@ -1,0 +1,1 @@
+"""Pages of the forums app, one module per subject."""

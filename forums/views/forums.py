@@ -1,0 +1,99 @@
+"""The forums and their annual wheel, drawn as a wheel and listed as a table."""
+
+import datetime
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView, TemplateView
+
+from forums.models import CalendarToken, Forum
+from forums.permissions import can_materialise
+from forums.selectors import forum_detail, forum_list, meeting_list
+from forums.services.wheel import wheel_materialise
+from forums.wheel_svg import wheel_geometry
+
+
+def calendar_token(user) -> str:
+    """The person's secret feed token, made on first use."""
+    token, _made = CalendarToken.objects.get_or_create(
+        user=user, defaults={"token": secrets.token_urlsafe(32)}
+    )
+    return token.token
+
+
+class ForumListView(LoginRequiredMixin, ListView):
+    """Strategisk forum and the service forums."""
+
+    template_name = "forums/forum_list.html"
+    context_object_name = "forums"
+
+    def get_queryset(self):
+        return forum_list()
+
+
+class ForumDetailView(LoginRequiredMixin, TemplateView):
+    """A forum, its annual wheel for one year and the year's meetings with their deadlines."""
+
+    template_name = "forums/forum_detail.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            forum = forum_detail(slug=self.kwargs["slug"])
+        except Forum.DoesNotExist as exc:
+            raise Http404 from exc
+        try:
+            year = int(self.request.GET.get("year") or timezone.localdate().year)
+        except ValueError:
+            year = timezone.localdate().year
+        year = min(max(year, 2000), 2100)
+        wheel = getattr(forum, "wheel", None)
+        offsets = (
+            (wheel.notice_days, wheel.papers_days, wheel.minutes_days) if wheel else (14, 7, 14)
+        )
+        meetings = list(meeting_list(forum=forum, year=year))
+        rows = []
+        for meeting in meetings:
+            day = timezone.localtime(meeting.starts_at).date()
+            rows.append(
+                {
+                    "meeting": meeting,
+                    "notice": day - datetime.timedelta(days=offsets[0]),
+                    "papers": day - datetime.timedelta(days=offsets[1]),
+                    "minutes": day + datetime.timedelta(days=offsets[2]),
+                }
+            )
+        return {
+            **super().get_context_data(**kwargs),
+            "forum": forum,
+            "wheel": wheel,
+            "slots": wheel.slots.all() if wheel else [],
+            "year": year,
+            "rows": rows,
+            "geometry": wheel_geometry(year=year, meetings=meetings, offsets=offsets),
+            "feed_token": calendar_token(self.request.user),
+            "can_materialise": wheel is not None and can_materialise(self.request.user),
+        }
+
+
+class ForumMaterialiseView(LoginRequiredMixin, View):
+    """POST: create the year's meetings from the wheel (secretariat and coordinator)."""
+
+    def post(self, request, slug: str):
+        forum = get_object_or_404(Forum, slug=slug)
+        try:
+            year = min(max(int(request.POST.get("year", "")), 2000), 2100)
+        except ValueError as exc:
+            raise Http404 from exc
+        created = wheel_materialise(actor=request.user, forum=forum, year=year)
+        messages.success(
+            request,
+            _("%(count)d meetings created for %(year)d.") % {"count": len(created), "year": year},
+        )
+        return redirect(f"{reverse('forums:forum-detail', args=[slug])}?year={year}")

@@ -1,0 +1,164 @@
+"""A meeting: its agenda, papers, attendance, and the secretariat's actions."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from forums.forms import AgendaItemForm, AttachmentForm, AttendanceForm, RescheduleForm
+from forums.models import AgendaItem, Attachment, Meeting
+from forums.pdf import agenda_pdf
+from forums.permissions import can_plan_meetings
+from forums.selectors import meeting_detail
+from forums.services import meetings as services
+from forums.services.attachments import attachment_add
+from forums.services.minutes import minutes_create
+from forums.views.common import form_errors, run_action
+
+
+def _meeting(pk: int) -> Meeting:
+    try:
+        return meeting_detail(pk=pk)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+class MeetingDetailView(LoginRequiredMixin, TemplateView):
+    template_name = "forums/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        meeting = _meeting(self.kwargs["pk"])
+        planner = can_plan_meetings(self.request.user)
+        return {
+            **super().get_context_data(**kwargs),
+            "meeting": meeting,
+            "items": meeting.agenda_items.all(),
+            "attendance": meeting.attendance.all(),
+            "has_minutes": bool(meeting.minutes.all()),
+            "planner": planner,
+            "is_open": meeting.status in services.OPEN_STATES,
+            "is_past": meeting.starts_at <= timezone.now(),
+            "agenda_form": AgendaItemForm() if planner else None,
+            "reschedule_form": RescheduleForm(
+                initial={
+                    "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
+                    "place": meeting.place,
+                }
+            )
+            if planner
+            else None,
+            "attendance_form": AttendanceForm(forum=meeting.forum) if planner else None,
+            "attachment_form": AttachmentForm() if planner else None,
+        }
+
+
+class MeetingActionView(LoginRequiredMixin, View):
+    """POST /meetings/<pk>/<action>/: the secretariat's changes, each through its service."""
+
+    def post(self, request, pk: int, action: str):
+        meeting = get_object_or_404(Meeting, pk=pk)
+        back = reverse("forums:meeting-detail", args=[pk])
+        user = request.user
+        if action == "cancel":
+            return run_action(
+                request,
+                lambda: services.meeting_cancel(actor=user, meeting=meeting),
+                success=_("The meeting is cancelled."),
+                back=back,
+            )
+        if action == "held":
+            return run_action(
+                request,
+                lambda: services.meeting_mark_held(actor=user, meeting=meeting),
+                success=_("The meeting is marked as held."),
+                back=back,
+            )
+        if action == "minutes":
+            return run_action(
+                request,
+                lambda: minutes_create(actor=user, meeting=meeting),
+                success=_("Draft minutes created."),
+                back=reverse("forums:minutes", args=[pk]),
+            )
+        if not can_plan_meetings(user):
+            raise PermissionDenied
+        if action == "agenda":
+            form = AgendaItemForm(request.POST)
+            if not form.is_valid():
+                return form_errors(request, form, back)
+            return run_action(
+                request,
+                lambda: services.agenda_item_create(
+                    actor=user, meeting=meeting, **form.cleaned_data
+                ),
+                success=_("The item is on the agenda."),
+                back=back,
+            )
+        if action == "reschedule":
+            form = RescheduleForm(request.POST)
+            if not form.is_valid():
+                return form_errors(request, form, back)
+            return run_action(
+                request,
+                lambda: services.meeting_reschedule(
+                    actor=user, meeting=meeting, **form.cleaned_data
+                ),
+                success=_("The meeting is moved."),
+                back=back,
+            )
+        if action == "attendance":
+            form = AttendanceForm(request.POST, forum=meeting.forum)
+            if not form.is_valid():
+                return form_errors(request, form, back)
+            return run_action(
+                request,
+                lambda: services.attendance_set(actor=user, meeting=meeting, **form.cleaned_data),
+                success=_("Attendance recorded."),
+                back=back,
+            )
+        raise Http404
+
+
+class AttachmentUploadView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
+        back = reverse("forums:meeting-detail", args=[item.meeting_id])
+        if not can_plan_meetings(request.user):
+            raise PermissionDenied
+        form = AttachmentForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return form_errors(request, form, back)
+        return run_action(
+            request,
+            lambda: attachment_add(
+                actor=request.user, agenda_item=item, upload=form.cleaned_data["file"]
+            ),
+            success=_("The paper is attached."),
+            back=back,
+        )
+
+
+class AttachmentDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk: int):
+        attachment = get_object_or_404(Attachment, pk=pk)
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.name,
+            content_type=attachment.content_type,
+        )
+
+
+class AgendaPdfView(LoginRequiredMixin, View):
+    """GET /meetings/<pk>/agenda.pdf: the notice with the agenda."""
+
+    def get(self, request, pk: int):
+        meeting = _meeting(pk)
+        response = HttpResponse(agenda_pdf(meeting), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="innkalling-{meeting.pk}.pdf"'
+        return response

@@ -1,0 +1,152 @@
+"""The minutes of a meeting: entries, review comments and answers, approval, the PDF."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from forums.forms import AnswerForm, CommentForm, EntryForm
+from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
+from forums.pdf import minutes_pdf
+from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.selectors import minutes_current
+from forums.services import minutes as services
+from forums.views.common import form_errors, run_action
+
+
+def _meeting(pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
+
+
+class MinutesView(LoginRequiredMixin, TemplateView):
+    template_name = "forums/minutes.html"
+
+    def get_context_data(self, **kwargs):
+        meeting = _meeting(self.kwargs["pk"])
+        minutes = minutes_current(meeting=meeting)
+        user = self.request.user
+        secretariat = is_secretariat(user)
+        groups: dict = {}
+        if minutes:
+            for entry in minutes.entries.all():
+                groups.setdefault(entry.agenda_item, []).append(entry)
+        editable = bool(minutes and not minutes.is_frozen and secretariat)
+        seat = seat_ministry(user, meeting.forum)
+        return {
+            **super().get_context_data(**kwargs),
+            "meeting": meeting,
+            "minutes": minutes,
+            "groups": groups.items(),
+            "comments": minutes.comments.all() if minutes else [],
+            "secretariat": secretariat,
+            "editable": editable,
+            "entry_form": EntryForm(meeting=meeting) if editable else None,
+            "seat": seat,
+            "comment_form": CommentForm()
+            if minutes and seat and minutes.status == Minutes.Status.REVIEW
+            else None,
+            "answer_form": AnswerForm() if editable else None,
+            "can_approve": bool(
+                minutes
+                and minutes.status == Minutes.Status.REVIEW
+                and is_chair(user, meeting.forum)
+            ),
+            "review_over": bool(
+                minutes and minutes.review_ends_on and minutes.review_ends_on < timezone.localdate()
+            ),
+            "can_create": secretariat and not minutes,
+        }
+
+
+class MinutesActionView(LoginRequiredMixin, View):
+    """POST /minutes/<pk>/<action>/: each action through its service, which checks who."""
+
+    def post(self, request, pk: int, action: str):
+        minutes = get_object_or_404(Minutes, pk=pk)
+        back = reverse("forums:minutes", args=[minutes.meeting_id])
+        user = request.user
+        if action == "entry":
+            form = EntryForm(request.POST, meeting=minutes.meeting)
+            if not form.is_valid():
+                return form_errors(request, form, back)
+            return run_action(
+                request,
+                lambda: services.minutes_entry_add(
+                    actor=user, minutes=minutes, **form.cleaned_data
+                ),
+                success=_("The entry is recorded."),
+                back=back,
+            )
+        if action == "submit":
+            call, done = services.minutes_submit, _("The minutes are sent for review.")
+        elif action == "approve":
+            call, done = services.minutes_approve, _("The minutes are approved.")
+        elif action == "correct":
+            call, done = services.minutes_correct, _("A correction is started as a new version.")
+        elif action == "comment":
+            form = CommentForm(request.POST)
+            if not form.is_valid():
+                return form_errors(request, form, back)
+            return run_action(
+                request,
+                lambda: services.minutes_comment(actor=user, minutes=minutes, **form.cleaned_data),
+                success=_("Your comment is recorded."),
+                back=back,
+            )
+        else:
+            raise Http404
+        return run_action(
+            request, lambda: call(actor=user, minutes=minutes), success=done, back=back
+        )
+
+
+class EntryDeleteView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        entry = get_object_or_404(MinutesEntry.objects.select_related("minutes"), pk=pk)
+        return run_action(
+            request,
+            lambda: services.minutes_entry_delete(actor=request.user, entry=entry),
+            success=_("The entry is removed."),
+            back=reverse("forums:minutes", args=[entry.minutes.meeting_id]),
+        )
+
+
+class CommentAnswerView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        comment = get_object_or_404(ReviewComment.objects.select_related("minutes"), pk=pk)
+        back = reverse("forums:minutes", args=[comment.minutes.meeting_id])
+        form = AnswerForm(request.POST)
+        if not form.is_valid():
+            return form_errors(request, form, back)
+        return run_action(
+            request,
+            lambda: services.minutes_comment_answer(
+                actor=request.user, comment=comment, answer=form.cleaned_data["answer"]
+            ),
+            success=_("The answer is recorded."),
+            back=back,
+        )
+
+
+class MinutesPdfView(LoginRequiredMixin, View):
+    """GET /meetings/<pk>/minutes.pdf: the stored PDF of approved minutes, else the draft."""
+
+    def get(self, request, pk: int):
+        meeting = _meeting(pk)
+        minutes = minutes_current(meeting=meeting)
+        if minutes is None:
+            raise Http404
+        if minutes.is_frozen and minutes.pdf:
+            with minutes.pdf.open("rb") as stored:
+                content = stored.read()
+        else:
+            content = minutes_pdf(minutes)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="referat-{meeting.pk}-v{minutes.version}.pdf"'
+        )
+        return response

@@ -176,6 +176,12 @@ CELERY_BEAT_SCHEDULE = {
         # DatabaseScheduler keeps "expire_seconds" and drops "expires".
         "options": {"expire_seconds": 50},
     },
+    # Every five minutes: close proposals whose deadline has passed (idempotent).
+    "forums.close_due_proposals": {
+        "task": "forums.tasks.proposals.close_due_proposals",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expire_seconds": 280},
+    },
 }
 
 REST_FRAMEWORK = {

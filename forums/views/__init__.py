@@ -1,0 +1,1 @@
+"""Views of the forums app, one module per subject."""

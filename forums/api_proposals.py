@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -155,17 +156,20 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         proposal = Proposal.objects.select_related("forum").get(pk=proposal.pk)
         return Response(ProposalOutput(proposal).data, status=code)
 
+    @extend_schema(request=ProposalCreateInput, responses={201: ProposalOutput})
     def create(self, request):
         data = ProposalCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         proposal = _call(services.proposal_create, actor=request.user, **data.validated_data)
         return self._detail(proposal, status.HTTP_201_CREATED)
 
+    @extend_schema(request=None, responses=ProposalOutput)
     @action(detail=True, methods=["post"])
     def open(self, request, pk=None):
         proposal = _call(services.proposal_open, actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
+    @extend_schema(request=ReviseInput, responses=ProposalOutput)
     @action(detail=True, methods=["post"])
     def revise(self, request, pk=None):
         proposal = self._proposal()
@@ -176,16 +180,19 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         )
         return self._detail(proposal)
 
+    @extend_schema(request=None, responses=ProposalOutput)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         proposal = _call(services.proposal_close, actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
+    @extend_schema(request=None, responses=ProposalOutput)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         proposal = _call(services.proposal_withdraw, actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
+    @extend_schema(request=EscalateInput, responses=ProposalOutput)
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
         proposal = self._proposal()
@@ -196,6 +203,11 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         )
         return self._detail(proposal)
 
+    @extend_schema(
+        request=PositionInput,
+        responses={200: ProposalOutput, 201: ProposalOutput},
+        parameters=[OpenApiParameter("abbreviation", str, OpenApiParameter.PATH)],
+    )
     @action(
         detail=True,
         methods=["put"],

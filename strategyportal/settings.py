@@ -200,6 +200,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Porteføljen, foraene og tilslutningene i departementsstrategien.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"ProposalStatusEnum": "forums.models.proposals.Proposal.Status"},
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")

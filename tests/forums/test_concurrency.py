@@ -1,12 +1,15 @@
 """Fifty simultaneous position writes for one ministry leave one current position (PostgreSQL)."""
 
+import datetime
 import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from rest_framework.test import APIClient
 
-from forums.models import Position, PositionChange
+from forums.models import Position, PositionChange, Proposal
+from forums.services.proposals import proposal_create
 from tests.forums.conftest import user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,3 +64,36 @@ def test_fifty_concurrent_position_writes_leave_one_current_position(consultatio
         history[-1].reason,
         history[-1].recorded_at,
     )
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite serialises all writers with one file lock; run with PostgreSQL.",
+)
+def test_concurrent_creation_draws_distinct_register_numbers(demo_users):
+    koordinator = user("koordinator")
+    creators = 10
+    barrier = threading.Barrier(creators)
+    errors: list[BaseException] = []
+
+    def create() -> None:
+        try:
+            barrier.wait(timeout=30)
+            proposal_create(
+                actor=koordinator,
+                title="Sak",
+                text="Tekst",
+                deadline=timezone.now() + datetime.timedelta(days=1),
+            )
+        except BaseException as exc:  # Reported below.
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create) for _ in range(creators)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(Proposal.objects.values_list("number", flat=True)) == list(range(1, 11))

@@ -1,21 +1,33 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from forums.exceptions import WrongState
 from forums.models import (
+    Advice,
     AgendaCounter,
     AgendaItem,
     AnnualWheel,
     Attachment,
     Attendance,
     CalendarToken,
+    Delegation,
+    Escalation,
     Forum,
     ForumMembership,
     ForumSeat,
     Meeting,
     Minutes,
     MinutesEntry,
+    Position,
+    PositionChange,
+    Proposal,
+    ProposalVersion,
+    RegisterCounter,
     ReviewComment,
     WheelSlot,
 )
+from forums.services.delegations import delegation_grant, delegation_revoke
 from portfolio.admin import HistoryAdmin
 
 
@@ -135,3 +147,116 @@ class MinutesEntryAdmin(admin.ModelAdmin):
 @admin.register(ReviewComment)
 class ReviewCommentAdmin(admin.ModelAdmin):
     list_display = ["minutes", "ministry", "kind", "created_at", "answered_at"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Positions, history and outcomes change only through the services, never by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ProposalVersionInline(admin.TabularInline):
+    model = ProposalVersion
+    extra = 0
+    can_delete = False
+    readonly_fields = ["number", "title", "created_by", "created_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "forum", "status", "version", "deadline"]
+    list_filter = ["forum", "status", "year"]
+    list_select_related = ["forum"]
+    search_fields = ["title", "text"]
+    inlines = [ProposalVersionInline]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None  # The list is visible; the rows are not editable here.
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_staff
+
+
+@admin.register(Position)
+class PositionAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "version", "ministry", "position", "recorded_by", "recorded_at"]
+    list_filter = ["position"]
+    list_select_related = ["proposal__forum", "ministry", "recorded_by"]
+
+
+@admin.register(PositionChange)
+class PositionChangeAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "version", "ministry", "kind", "position", "recorded_at"]
+    list_filter = ["kind"]
+    list_select_related = ["proposal__forum", "ministry"]
+
+
+@admin.register(ProposalVersion)
+class ProposalVersionAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "number", "title", "created_at"]
+    list_select_related = ["proposal__forum"]
+
+
+@admin.register(Advice)
+class AdviceAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "forum", "core_group", "created_at"]
+
+
+@admin.register(Escalation)
+class EscalationAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "level", "escalated_by", "created_at"]
+
+
+@admin.register(RegisterCounter)
+class RegisterCounterAdmin(ReadOnlyAdmin):
+    list_display = ["forum", "year", "last_number"]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    """Administrators may grant and revoke delegations; both go through the services."""
+
+    list_display = ["ministry", "delegate", "valid_from", "valid_to", "granted_by", "revoked_at"]
+    list_filter = ["ministry"]
+    list_select_related = ["ministry", "delegate", "granted_by"]
+    fields = ["ministry", "delegate", "valid_from", "valid_to"]
+    actions = ["revoke"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        try:
+            created = delegation_grant(
+                actor=request.user,
+                ministry=obj.ministry,
+                delegate=obj.delegate,
+                valid_from=obj.valid_from,
+                valid_to=obj.valid_to,
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            return
+        obj.pk = created.pk
+
+    @admin.action(description=_("Revoke the selected delegations"))
+    def revoke(self, request, queryset):
+        for delegation in queryset.select_related("ministry"):
+            try:
+                delegation_revoke(actor=request.user, delegation=delegation)
+            except (WrongState, PermissionDenied) as exc:
+                messages.warning(request, f"{delegation}: {exc}")

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry, ReviewComment
-from forums.selectors import meeting_list
+from forums.selectors.meetings import meeting_list
 from forums.services import minutes as minutes_services
 from portfolio.models import Ministry
 

@@ -316,6 +316,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=20, hour=7),
         "options": {"expire_seconds": 20 * 60 * 60},
     },
+    # Every five minutes: close proposals whose deadline has passed (idempotent).
+    "forums.close_due_proposals": {
+        "task": "forums.tasks.proposals.close_due_proposals",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expire_seconds": 280},
+    },
 }
 
 REST_FRAMEWORK = {
@@ -342,6 +348,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "strategyportal.openapi.document_error_responses",
     ],
+    "ENUM_NAME_OVERRIDES": {"ProposalStatusEnum": "forums.models.proposals.Proposal.Status"},
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")

@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import obtain_token
 from accounts.views import LoginView
 from forums.api import ForumViewSet, MeetingViewSet, MinutesViewSet
+from forums.api_proposals import ProposalViewSet
 from measures.api import MeasureViewSet
 from portfolio.api import MinistryViewSet
 
@@ -19,6 +20,7 @@ router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("minutes", MinutesViewSet, basename="minutes")
+router.register("proposals", ProposalViewSet, basename="proposal")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
 SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}
@@ -40,7 +42,8 @@ admin.site.site_title = "Strategiportalen"
 urlpatterns = [
     path("", include("portfolio.urls")),
     path("tiltak/", include("measures.urls")),
-    path("", include("forums.urls")),
+    path("", include("forums.urls.meetings")),
+    path("saker/", include("forums.urls.proposals")),
     path("logg-inn/", LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", include("accounts.urls")),

@@ -10,21 +10,41 @@ from forums.models.meetings import (
     Meeting,
 )
 from forums.models.minutes import Minutes, MinutesEntry, ReviewComment
+from forums.models.proposals import (
+    Advice,
+    Delegation,
+    Escalation,
+    Position,
+    PositionChange,
+    PositionChoice,
+    Proposal,
+    ProposalVersion,
+    RegisterCounter,
+)
 from forums.models.wheel import AnnualWheel, WheelSlot
 
 __all__ = [
+    "Advice",
     "AgendaCounter",
     "AgendaItem",
     "AnnualWheel",
     "Attachment",
     "Attendance",
     "CalendarToken",
+    "Delegation",
+    "Escalation",
     "Forum",
     "ForumMembership",
     "ForumSeat",
     "Meeting",
     "Minutes",
     "MinutesEntry",
+    "Position",
+    "PositionChange",
+    "PositionChoice",
+    "Proposal",
+    "ProposalVersion",
+    "RegisterCounter",
     "ReviewComment",
     "WheelSlot",
 ]

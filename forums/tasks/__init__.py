@@ -5,9 +5,11 @@ from forums.tasks.meetings import (
     meeting_notices_send,
     meeting_papers_remind,
 )
+from forums.tasks.proposals import close_due_proposals
 from forums.tasks.wheel import wheel_materialise
 
 __all__ = [
+    "close_due_proposals",
     "meeting_minutes_remind",
     "meeting_notices_send",
     "meeting_papers_remind",

@@ -1,1 +1,1 @@
-"""Pages of the forums app, one module per subject."""
+"""Views of the forums app, one module per subject."""

@@ -6,7 +6,7 @@ from django.views import View
 
 from forums.ical import meetings_calendar
 from forums.models import CalendarToken, Forum
-from forums.selectors import meeting_list, meetings_of_user
+from forums.selectors.meetings import meeting_list, meetings_of_user
 
 
 def _ics(content: bytes, name: str) -> HttpResponse:

@@ -15,7 +15,7 @@ from django.views.generic import ListView, TemplateView
 
 from forums.models import CalendarToken, Forum
 from forums.permissions import can_materialise
-from forums.selectors import forum_detail, forum_list, meeting_list
+from forums.selectors.meetings import forum_detail, forum_list, meeting_list
 from forums.services.wheel import wheel_materialise
 from forums.wheel_svg import wheel_geometry
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from forums.forms import AgendaItemForm, AttachmentForm, AttendanceForm, RescheduleForm
+from forums.forms.meetings import AgendaItemForm, AttachmentForm, AttendanceForm, RescheduleForm
 from forums.models import AgendaItem, Attachment, Meeting
 from forums.pdf import agenda_pdf
 from forums.permissions import can_plan_meetings
-from forums.selectors import meeting_detail
+from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
 from forums.services.attachments import attachment_add
 from forums.services.minutes import minutes_create

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from forums.forms import AnswerForm, CommentForm, EntryForm
+from forums.forms.meetings import AnswerForm, CommentForm, EntryForm
 from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.pdf import minutes_pdf
 from forums.permissions import is_chair, is_secretariat, seat_ministry
-from forums.selectors import minutes_current
+from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
 from forums.views.common import form_errors, run_action
 

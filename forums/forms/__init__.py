@@ -1,0 +1,1 @@
+"""Forms of the forums app, one module per subject."""

@@ -1,0 +1,126 @@
+"""Reads of proposals: the register, one proposal with its positions, what waits for a ministry."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from forums.models import (
+    Advice,
+    Delegation,
+    Position,
+    PositionChange,
+    Proposal,
+    ProposalVersion,
+)
+from forums.permissions import active_delegations, signable_ministry_ids, visible_proposals
+from portfolio.models import Ministry
+
+
+def proposal_register(
+    *,
+    user: Any,
+    forum: str = "",
+    year: int | None = None,
+    measure: str = "",
+    status: str = "",
+    q: str = "",
+) -> QuerySet[Proposal]:
+    """The proposals the user may see, filtered, with what the register shows."""
+    queryset = visible_proposals(user).select_related("forum").prefetch_related("measures")
+    if forum:
+        queryset = queryset.filter(forum__slug=forum)
+    if year:
+        queryset = queryset.filter(year=year)
+    if measure:
+        queryset = queryset.filter(measures__code=measure)
+    if status:
+        queryset = queryset.filter(status=status)
+    if q:
+        queryset = queryset.filter(Q(title__icontains=q) | Q(text__icontains=q))
+    return queryset.distinct()
+
+
+def proposal_years() -> list[int]:
+    return list(Proposal.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def proposal_detail(*, user: Any, pk: int) -> Proposal:
+    """One proposal the user may see, with its versions, advice and escalations."""
+    return (
+        visible_proposals(user)
+        .select_related("forum", "amends__forum", "created_by")
+        .prefetch_related(
+            "measures",
+            Prefetch("versions", queryset=ProposalVersion.objects.select_related("created_by")),
+            Prefetch(
+                "advice",
+                queryset=Advice.objects.select_related("forum", "core_group", "recorded_by"),
+            ),
+            "escalations",
+            Prefetch("amended_by", queryset=Proposal.objects.select_related("forum")),
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass
+class PositionRow:
+    ministry: Ministry
+    position: Position | None
+
+
+def proposal_positions(proposal: Proposal) -> list[PositionRow]:
+    """One row per participating ministry with its current position on the current version."""
+    participants = list(proposal.participants.order_by("abbreviation"))
+    current = {
+        position.ministry_id: position
+        for position in Position.objects.filter(
+            proposal=proposal, version=proposal.version
+        ).select_related("recorded_by")
+    }
+    return [PositionRow(ministry, current.get(ministry.pk)) for ministry in participants]
+
+
+def proposal_history(proposal: Proposal) -> QuerySet[PositionChange]:
+    return PositionChange.objects.filter(proposal=proposal).select_related(
+        "ministry", "recorded_by"
+    )
+
+
+@dataclass
+class WaitingItem:
+    proposal: Proposal
+    ministry: Ministry
+
+
+def waiting_for_user(user: Any) -> list[WaitingItem]:
+    """Proposals in consultation where a ministry the user signs for has not answered yet."""
+    ministry_ids = signable_ministry_ids(user)
+    if not ministry_ids:
+        return []
+    answered = Position.objects.filter(
+        proposal=OuterRef("proposal_id"),
+        ministry=OuterRef("ministry_id"),
+        version=OuterRef("proposal__version"),
+    )
+    through = Proposal.participants.through
+    rows = (
+        through.objects.filter(
+            ministry_id__in=ministry_ids, proposal__status=Proposal.Status.CONSULTATION
+        )
+        .exclude(Exists(answered))
+        .select_related("proposal__forum", "ministry")
+        .order_by("proposal__deadline", "ministry__abbreviation")
+    )
+    return [WaitingItem(row.proposal, row.ministry) for row in rows]
+
+
+def delegations_for(*, ministries: list[Ministry]) -> QuerySet[Delegation]:
+    return Delegation.objects.filter(ministry__in=ministries).select_related(
+        "ministry", "delegate", "granted_by", "revoked_by"
+    )
+
+
+def delegation_is_active(delegation: Delegation) -> bool:
+    return active_delegations().filter(pk=delegation.pk).exists()

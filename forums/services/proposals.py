@@ -1,0 +1,442 @@
+"""State changes of proposals: create, open, record positions, revise, close, escalate, withdraw."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forums.exceptions import WrongState
+from forums.models import (
+    Advice,
+    Escalation,
+    Forum,
+    Position,
+    PositionChange,
+    PositionChoice,
+    Proposal,
+    ProposalVersion,
+    RegisterCounter,
+)
+from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
+from forums.permissions import admin_heads_of, can_sign_for, is_coordinator, may_give_advice
+from forums.services.validation import clean_text
+from measures.models import CoreGroup, Measure
+from portfolio.audit import audit_record
+from portfolio.models import Ministry
+from portfolio.notifications import notification_send
+
+STRATEGIC_FORUM_SLUG = "strategisk-forum"
+
+
+def _require_coordinator(actor: Any) -> None:
+    if not is_coordinator(actor):
+        raise PermissionDenied(_("Only a coordinator may do this."))
+
+
+def _lock(proposal: Proposal) -> Proposal:
+    """Re-read the proposal under a row lock: every change to it is serialised here."""
+    return Proposal.objects.select_for_update().select_related("forum").get(pk=proposal.pk)
+
+
+def _require_status(proposal: Proposal, *statuses: str) -> None:
+    if proposal.status not in statuses:
+        raise WrongState(
+            _("Not possible while the proposal is %(status)s.")
+            % {"status": proposal.get_status_display().lower()}
+        )
+
+
+def _next_number(*, forum: Forum, year: int) -> int:
+    """Draw the next register number for the forum and year from a locked counter row."""
+    if not RegisterCounter.objects.filter(forum=forum, year=year).exists():
+        try:
+            with transaction.atomic():
+                RegisterCounter.objects.create(forum=forum, year=year)
+        except IntegrityError:
+            pass  # Another transaction made the row first; the lock below waits for it.
+    counter = RegisterCounter.objects.select_for_update().get(forum=forum, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _clean_deadline(deadline: Any) -> datetime.datetime:
+    if not isinstance(deadline, datetime.datetime):
+        raise ValidationError({"deadline": _("Enter a valid date and time.")})
+    if timezone.is_naive(deadline):
+        deadline = timezone.make_aware(deadline)
+    return deadline
+
+
+@transaction.atomic
+def proposal_create(
+    *,
+    actor: Any,
+    title: str,
+    text: str,
+    deadline: datetime.datetime,
+    silent_consent: bool = False,
+    forum: Forum | None = None,
+    measures: Iterable[Measure] = (),
+    amends: Proposal | None = None,
+) -> Proposal:
+    """A coordinator drafts a proposal; it gets the next number in the forum's register."""
+    _require_coordinator(actor)
+    title = clean_text(title, field="title", max_length=TITLE_MAX)
+    text = clean_text(text, field="text", max_length=TEXT_MAX)
+    deadline = _clean_deadline(deadline)
+    if forum is None:
+        forum = Forum.objects.get(slug=STRATEGIC_FORUM_SLUG)
+    if forum.advisory_only:
+        raise ValidationError({"forum": _("This forum gives advice only; it takes no decisions.")})
+    if amends is not None and amends.status != Proposal.Status.ENDORSED:
+        raise ValidationError({"amends": _("Only an endorsed proposal can be amended.")})
+    year = timezone.localdate().year
+    proposal = Proposal.objects.create(
+        forum=forum,
+        year=year,
+        number=_next_number(forum=forum, year=year),
+        title=title,
+        text=text,
+        deadline=deadline,
+        silent_consent=bool(silent_consent),
+        amends=amends,
+        created_by=actor,
+    )
+    proposal.measures.set(list(measures))
+    ProposalVersion.objects.create(
+        proposal=proposal, number=1, title=title, text=text, created_by=actor
+    )
+    audit_record(
+        actor=actor,
+        kind="proposal.created",
+        target=proposal,
+        after={"status": proposal.status, "register_number": proposal.register_number},
+    )
+    return proposal
+
+
+def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
+    recipients = admin_heads_of(list(proposal.participants.all()))
+    notification_send(
+        recipients=recipients,
+        key=f"proposal:{proposal.pk}:v{proposal.version}:{event}",
+        subject=subject,
+        body=lambda: (
+            _("Deadline: %(deadline)s")
+            % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
+        ),
+        url=f"/saker/{proposal.pk}/",
+    )
+
+
+@transaction.atomic
+def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
+    """Open consultation: the ministries seated in the forum today become the participants."""
+    _require_coordinator(actor)
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.DRAFT)
+    if proposal.deadline <= timezone.now():
+        raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
+    today = timezone.localdate()
+    participants = list(
+        Ministry.objects.active_on(today).filter(forum_seats__forum=proposal.forum).distinct()
+    )
+    if not participants:
+        raise ValidationError(_("No ministry holds a seat in this forum."))
+    proposal.participants.set(participants)
+    proposal.status = Proposal.Status.CONSULTATION
+    proposal.opened_at = timezone.now()
+    proposal.save(update_fields=["status", "opened_at"])
+    audit_record(
+        actor=actor,
+        kind="proposal.opened",
+        target=proposal,
+        before={"status": Proposal.Status.DRAFT},
+        after={
+            "status": proposal.status,
+            "participants": sorted(m.abbreviation for m in participants),
+            "silent_consent": proposal.silent_consent,
+        },
+    )
+    register_number = proposal.register_number
+    _notify_participants(
+        proposal,
+        event="opened",
+        subject=lambda: (
+            _("Proposal %(number)s is open for your ministry's position")
+            % {"number": register_number}
+        ),
+    )
+    return proposal
+
+
+def _clean_position(position: Any, reason: Any) -> tuple[str, str]:
+    if position not in PositionChoice.values:
+        raise ValidationError({"position": _("Choose endorse, stand aside or object.")})
+    reason = clean_text(reason, field="reason", max_length=REASON_MAX, required=False)
+    if position == PositionChoice.OBJECT and not reason:
+        raise ValidationError({"reason": _("An objection must give a reason.")})
+    return position, reason
+
+
+@transaction.atomic
+def position_record(
+    *, actor: Any, proposal: Proposal, ministry: Ministry, position: str, reason: str = ""
+) -> tuple[Position, bool]:
+    """Record or change a ministry's position on the current version: (position, created)."""
+    if not can_sign_for(user=actor, ministry=ministry):
+        raise PermissionDenied(
+            _("You may not record a position for %(ministry)s.") % {"ministry": ministry}
+        )
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.CONSULTATION)
+    position, reason = _clean_position(position, reason)
+    if not proposal.participants.filter(pk=ministry.pk).exists():
+        raise ValidationError({"ministry": _("This ministry does not take part in the proposal.")})
+    now = timezone.now()
+    current = Position.objects.filter(
+        proposal=proposal, version=proposal.version, ministry=ministry
+    ).first()
+    before = {"position": current.position, "reason": current.reason} if current else None
+    values = {"position": position, "reason": reason, "recorded_by": actor, "recorded_at": now}
+    if current is None:
+        current = Position.objects.create(
+            proposal=proposal, version=proposal.version, ministry=ministry, **values
+        )
+        created = True
+    else:
+        for field, value in values.items():
+            setattr(current, field, value)
+        current.save(update_fields=list(values))
+        created = False
+    PositionChange.objects.create(
+        proposal=proposal,
+        version=proposal.version,
+        ministry=ministry,
+        kind=PositionChange.Kind.RECORDED,
+        **values,
+    )
+    audit_record(
+        actor=actor,
+        kind="proposal.position_recorded",
+        target=proposal,
+        ministry=ministry,
+        before=before,
+        after={"position": position, "reason": reason, "version": proposal.version},
+    )
+    return current, created
+
+
+@transaction.atomic
+def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) -> None:
+    """The objecting ministry takes its objection back; its position is then missing again."""
+    if not can_sign_for(user=actor, ministry=ministry):
+        raise PermissionDenied(_("You may not act for %(ministry)s.") % {"ministry": ministry})
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.CONSULTATION)
+    current = Position.objects.filter(
+        proposal=proposal,
+        version=proposal.version,
+        ministry=ministry,
+        position=PositionChoice.OBJECT,
+    ).first()
+    if current is None:
+        raise WrongState(_("The ministry has no objection to withdraw."))
+    current.delete()
+    PositionChange.objects.create(
+        proposal=proposal,
+        version=proposal.version,
+        ministry=ministry,
+        kind=PositionChange.Kind.OBJECTION_WITHDRAWN,
+        recorded_by=actor,
+        recorded_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        kind="proposal.objection_withdrawn",
+        target=proposal,
+        ministry=ministry,
+        before={"position": PositionChoice.OBJECT, "reason": current.reason},
+    )
+
+
+@transaction.atomic
+def proposal_revise(
+    *, actor: Any, proposal: Proposal, text: str, title: str | None = None
+) -> Proposal:
+    """A new version of the text: every position is reset to missing, participants are told."""
+    _require_coordinator(actor)
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.CONSULTATION)
+    text = clean_text(text, field="text", max_length=TEXT_MAX)
+    if title is not None and title != "":
+        title = clean_text(title, field="title", max_length=TITLE_MAX)
+    else:
+        title = proposal.title
+    before = {"version": proposal.version}
+    proposal.version += 1
+    proposal.text = text
+    proposal.title = title
+    proposal.save(update_fields=["version", "text", "title"])
+    ProposalVersion.objects.create(
+        proposal=proposal, number=proposal.version, title=title, text=text, created_by=actor
+    )
+    audit_record(
+        actor=actor,
+        kind="proposal.revised",
+        target=proposal,
+        before=before,
+        after={"version": proposal.version},
+    )
+    register_number, version = proposal.register_number, proposal.version
+    _notify_participants(
+        proposal,
+        event="revised",
+        subject=lambda: (
+            _("Proposal %(number)s was revised (version %(version)d): record your position again")
+            % {"number": register_number, "version": version}
+        ),
+    )
+    return proposal
+
+
+def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Proposal:
+    """Derive the outcome from the current positions. A fixed number of queries."""
+    participants = list(proposal.participants.order_by("abbreviation"))
+    given = dict(
+        Position.objects.filter(proposal=proposal, version=proposal.version).values_list(
+            "ministry_id", "position"
+        )
+    )
+    objecting = [m.abbreviation for m in participants if given.get(m.pk) == PositionChoice.OBJECT]
+    missing = [m.abbreviation for m in participants if m.pk not in given]
+    silent: list[str] = []
+    if proposal.silent_consent and now >= proposal.deadline:
+        silent, missing = missing, []
+    endorsed = not objecting and not missing
+    proposal.status = Proposal.Status.ENDORSED if endorsed else Proposal.Status.NOT_ENDORSED
+    proposal.objecting, proposal.missing, proposal.silent = objecting, missing, silent
+    proposal.closed_at = now
+    proposal.save(update_fields=["status", "objecting", "missing", "silent", "closed_at"])
+    audit_record(
+        actor=actor,
+        kind="proposal.closed",
+        target=proposal,
+        before={"status": Proposal.Status.CONSULTATION},
+        after={
+            "status": proposal.status,
+            "objecting": objecting,
+            "missing": missing,
+            "silent_consent_stand_aside": silent,
+            "version": proposal.version,
+        },
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
+    """A coordinator closes after the deadline, or earlier once every participant has answered."""
+    _require_coordinator(actor)
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.CONSULTATION)
+    now = timezone.now()
+    if now < proposal.deadline:
+        answered = Position.objects.filter(proposal=proposal, version=proposal.version).count()
+        if answered < proposal.participants.count():
+            raise WrongState(
+                _("The deadline has not passed and not every ministry has answered yet.")
+            )
+    return _decide(proposal, actor=actor, now=now)
+
+
+def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
+    """Close every proposal whose deadline has passed. Safe to repeat: closed ones are skipped."""
+    now = now or timezone.now()
+    closed = []
+    due = Proposal.objects.filter(status=Proposal.Status.CONSULTATION, deadline__lte=now)
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            proposal = Proposal.objects.select_for_update().select_related("forum").get(pk=pk)
+            if proposal.status != Proposal.Status.CONSULTATION:
+                continue  # Closed by someone else meanwhile.
+            _decide(proposal, actor=None, now=now)
+            closed.append(pk)
+    return closed
+
+
+@transaction.atomic
+def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
+    """A coordinator withdraws a draft or a proposal in consultation; it is then final."""
+    _require_coordinator(actor)
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
+    before = {"status": proposal.status}
+    proposal.status = Proposal.Status.WITHDRAWN
+    proposal.closed_at = timezone.now()
+    proposal.save(update_fields=["status", "closed_at"])
+    audit_record(
+        actor=actor,
+        kind="proposal.withdrawn",
+        target=proposal,
+        before=before,
+        after={"status": proposal.status},
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str = "") -> Escalation:
+    """Record that a proposal that was not endorsed is lifted to a higher level."""
+    _require_coordinator(actor)
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.NOT_ENDORSED)
+    if level not in Escalation.Level.values:
+        raise ValidationError({"level": _("Choose a level to escalate to.")})
+    note = clean_text(note, field="note", max_length=REASON_MAX, required=False)
+    if proposal.escalations.filter(level=level).exists():
+        raise WrongState(_("The proposal has already been escalated to this level."))
+    escalation = Escalation.objects.create(
+        proposal=proposal, level=level, note=note, escalated_by=actor
+    )
+    audit_record(
+        actor=actor,
+        kind="proposal.escalated",
+        target=proposal,
+        after={"level": level},
+        note=note,
+    )
+    return escalation
+
+
+@transaction.atomic
+def advice_add(
+    *,
+    actor: Any,
+    proposal: Proposal,
+    text: str,
+    forum: Forum | None = None,
+    core_group: CoreGroup | None = None,
+) -> Advice:
+    """Attach input from a service forum or a core group. It is shown, never counted."""
+    if not may_give_advice(actor):
+        raise PermissionDenied(_("Only the coordinator or the secretariat may add advice."))
+    proposal = _lock(proposal)
+    _require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
+    text = clean_text(text, field="text", max_length=TEXT_MAX)
+    if (forum is None) == (core_group is None):
+        raise ValidationError({"source": _("Choose either a service forum or a core group.")})
+    if forum is not None and not forum.advisory_only:
+        raise ValidationError({"source": _("Advice comes from a service forum.")})
+    advice = Advice.objects.create(
+        proposal=proposal, forum=forum, core_group=core_group, text=text, recorded_by=actor
+    )
+    audit_record(
+        actor=actor, kind="proposal.advice_added", target=proposal, after={"source": advice.source}
+    )
+    return advice

@@ -1,0 +1,21 @@
+"""Background work on proposals: close those whose deadline has passed."""
+
+from celery import shared_task
+from django.db import OperationalError
+
+from portfolio.audit import audit_channel
+
+
+@shared_task(
+    name="forums.tasks.proposals.close_due_proposals",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def close_due_proposals() -> list[int]:
+    """Close proposals in consultation past their deadline; a second run closes nothing new."""
+    from forums.services.proposals import proposals_close_due
+
+    with audit_channel("task"):
+        return proposals_close_due()

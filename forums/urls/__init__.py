@@ -1,0 +1,1 @@
+"""URL patterns of the forums app, one module per subject."""

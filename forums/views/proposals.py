@@ -1,0 +1,304 @@
+"""Pages of the decision register: list, detail with positions, and the coordinator's actions."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from forums.exceptions import WrongState
+from forums.forms.proposals import (
+    AdviceForm,
+    EscalateForm,
+    PositionForm,
+    ProposalCreateForm,
+    RegisterFilterForm,
+    ReviseForm,
+)
+from forums.models import Proposal
+from forums.permissions import (
+    can_sign_for,
+    granted_ministry_ids,
+    is_coordinator,
+    may_give_advice,
+    signable_ministry_ids,
+)
+from forums.selectors.proposals import (
+    proposal_detail,
+    proposal_history,
+    proposal_positions,
+    proposal_register,
+    proposal_years,
+)
+from forums.services import proposals as services
+from portfolio.models import Ministry
+
+
+def _get_proposal(request, pk: int) -> Proposal:
+    try:
+        return proposal_detail(user=request.user, pk=pk)
+    except Proposal.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _to_detail(proposal: Proposal) -> HttpResponseRedirect:
+    return HttpResponseRedirect(reverse("proposals:detail", args=[proposal.pk]))
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class ProposalRegisterView(LoginRequiredMixin, View):
+    """The register: every proposal the user may see, searchable and filterable."""
+
+    def get(self, request):
+        form = RegisterFilterForm(request.GET or None, years=proposal_years())
+        filters = form.cleaned_data if form.is_valid() else {}
+        proposals = proposal_register(
+            user=request.user,
+            forum=filters.get("forum") or "",
+            year=filters.get("year"),
+            measure=filters.get("measure") or "",
+            status=filters.get("status") or "",
+            q=filters.get("q") or "",
+        )
+        return render(
+            request,
+            "forums/proposals/register.html",
+            {
+                "form": form,
+                "proposals": proposals,
+                "may_create": is_coordinator(request.user),
+                "may_delegate": bool(granted_ministry_ids(request.user)),
+            },
+        )
+
+
+class ProposalCreateView(LoginRequiredMixin, View):
+    """A coordinator drafts a new proposal (or one that amends an endorsed proposal)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not is_coordinator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        form = ProposalCreateForm(initial={"amends": request.GET.get("amends")})
+        return render(request, "forums/proposals/create.html", {"form": form})
+
+    def post(self, request):
+        form = ProposalCreateForm(request.POST)
+        if form.is_valid():
+            try:
+                proposal = services.proposal_create(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The proposal was created as a draft."))
+                return _to_detail(proposal)
+        return render(request, "forums/proposals/create.html", {"form": form}, status=400)
+
+
+class ProposalDetailView(LoginRequiredMixin, View):
+    """One proposal: its text, the positions of all participating ministries, and history."""
+
+    def get(self, request, pk):
+        return self.render_page(request, _get_proposal(request, pk))
+
+    @staticmethod
+    def render_page(request, proposal, *, forms=None, status=200):
+        forms = forms or {}
+        rows = proposal_positions(proposal)
+        signable = signable_ministry_ids(request.user)
+        coordinator = is_coordinator(request.user)
+        in_consultation = proposal.status == Proposal.Status.CONSULTATION
+        for row in rows:
+            row.may_sign = in_consultation and row.ministry.pk in signable
+            if row.may_sign:
+                key = f"position-{row.ministry.abbreviation}"
+                initial = (
+                    {"position": row.position.position, "reason": row.position.reason}
+                    if row.position
+                    else None
+                )
+                row.form = forms.get(key) or PositionForm(
+                    prefix=row.ministry.abbreviation.lower(), initial=initial
+                )
+        context = {
+            "proposal": proposal,
+            "rows": rows,
+            "my_rows": [row for row in rows if getattr(row, "may_sign", False)],
+            "objecting": [
+                row for row in rows if row.position and row.position.position == "object"
+            ],
+            "missing": [row for row in rows if row.position is None],
+            "history": proposal_history(proposal),
+            "is_coordinator": coordinator,
+            "escalate_form": forms.get("escalate") or EscalateForm(),
+            "may_give_advice": may_give_advice(request.user)
+            and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
+            "advice_form": forms.get("advice") or AdviceForm(),
+        }
+        return render(request, "forums/proposals/detail.html", context, status=status)
+
+
+class ProposalActionView(LoginRequiredMixin, View):
+    """Open, close or withdraw: a button on the detail page that calls one service."""
+
+    actions = {
+        "open": (services.proposal_open, gettext_lazy("Consultation is open.")),
+        "close": (
+            services.proposal_close,
+            gettext_lazy("The proposal is closed; the outcome is recorded."),
+        ),
+        "withdraw": (services.proposal_withdraw, gettext_lazy("The proposal was withdrawn.")),
+    }
+    action = ""
+
+    def post(self, request, pk):
+        proposal = _get_proposal(request, pk)
+        service, done = self.actions[self.action]
+        try:
+            service(actor=request.user, proposal=proposal)
+        except (WrongState, ValidationError) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.success(request, str(done))
+        return _to_detail(proposal)
+
+
+class PositionRecordView(LoginRequiredMixin, View):
+    """An admin head (or deputy) records the ministry's position with one form."""
+
+    def post(self, request, pk, abbreviation):
+        proposal = _get_proposal(request, pk)
+        ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
+        form = PositionForm(request.POST, prefix=ministry.abbreviation.lower())
+        if form.is_valid():
+            try:
+                services.position_record(
+                    actor=request.user, proposal=proposal, ministry=ministry, **form.cleaned_data
+                )
+            except WrongState as exc:
+                messages.error(request, str(exc))
+                return _to_detail(proposal)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("The position of %(ministry)s is recorded.") % {"ministry": ministry},
+                )
+                return _to_detail(proposal)
+        elif not can_sign_for(user=request.user, ministry=ministry):
+            raise PermissionDenied
+        key = f"position-{ministry.abbreviation}"
+        return ProposalDetailView.render_page(request, proposal, forms={key: form}, status=400)
+
+
+class ObjectionWithdrawView(LoginRequiredMixin, View):
+    def post(self, request, pk, abbreviation):
+        proposal = _get_proposal(request, pk)
+        ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
+        try:
+            services.objection_withdraw(actor=request.user, proposal=proposal, ministry=ministry)
+        except WrongState as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The objection was withdrawn."))
+        return _to_detail(proposal)
+
+
+class ProposalReviseView(LoginRequiredMixin, View):
+    """A coordinator revises the text in consultation: a new version, positions reset."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not is_coordinator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk):
+        proposal = _get_proposal(request, pk)
+        form = ReviseForm(initial={"title": proposal.title, "text": proposal.text})
+        return render(request, "forums/proposals/revise.html", {"proposal": proposal, "form": form})
+
+    def post(self, request, pk):
+        proposal = _get_proposal(request, pk)
+        form = ReviseForm(request.POST)
+        if form.is_valid():
+            try:
+                services.proposal_revise(actor=request.user, proposal=proposal, **form.cleaned_data)
+            except WrongState as exc:
+                messages.error(request, str(exc))
+                return _to_detail(proposal)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("A new version was made; every ministry must answer again.")
+                )
+                return _to_detail(proposal)
+        return render(
+            request,
+            "forums/proposals/revise.html",
+            {"proposal": proposal, "form": form},
+            status=400,
+        )
+
+
+class ProposalEscalateView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        proposal = _get_proposal(request, pk)
+        form = EscalateForm(request.POST)
+        if form.is_valid():
+            try:
+                services.proposal_escalate(
+                    actor=request.user, proposal=proposal, **form.cleaned_data
+                )
+            except WrongState as exc:
+                messages.error(request, str(exc))
+                return _to_detail(proposal)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The escalation is recorded."))
+                return _to_detail(proposal)
+        elif not is_coordinator(request.user):
+            raise PermissionDenied
+        return ProposalDetailView.render_page(
+            request, proposal, forms={"escalate": form}, status=400
+        )
+
+
+class AdviceAddView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        proposal = _get_proposal(request, pk)
+        if not may_give_advice(request.user):
+            raise PermissionDenied
+        form = AdviceForm(request.POST)
+        if form.is_valid():
+            try:
+                services.advice_add(
+                    actor=request.user,
+                    proposal=proposal,
+                    text=form.cleaned_data["text"],
+                    **form.source_objects(),
+                )
+            except WrongState as exc:
+                messages.error(request, str(exc))
+                return _to_detail(proposal)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The advice was added."))
+                return _to_detail(proposal)
+        return ProposalDetailView.render_page(request, proposal, forms={"advice": form}, status=400)

@@ -164,18 +164,10 @@ ANONYMOUS_USER_NAME = None  # guardian: no anonymous row; anonymous users get no
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_EDIT = False
 
-# Sessions: a working day by default; production sends cookies over HTTPS only, with HSTS.
+# Sessions: a working day by default (secure cookies and HSTS are set above).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
-SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
-if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
-    # Only behind a proxy that sets X-Forwarded-Proto and strips it from clients.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Login lockout (django-axes): per user name and address together, so that one person
 # typing wrong cannot lock out a whole ministry behind one proxy address.

@@ -8,13 +8,25 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from forums.api import ForumViewSet
-from measures.api import MeasureViewSet
+from measures.api import (
+    AssessmentViewSet,
+    MeasureViewSet,
+    MilestoneViewSet,
+    ReportingPeriodViewSet,
+    RiskViewSet,
+    StatusReportViewSet,
+)
 from portfolio.api import MinistryViewSet
 
 router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
+router.register("reporting-periods", ReportingPeriodViewSet, basename="reporting-period")
+router.register("status-reports", StatusReportViewSet, basename="status-report")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("risks", RiskViewSet, basename="risk")
+router.register("milestones", MilestoneViewSet, basename="milestone")
 
 api_urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),

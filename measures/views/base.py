@@ -43,11 +43,16 @@ class ServiceFormView(LoginRequiredMixin, FormView):
             **super().get_context_data(**kwargs),
             "title": self.title,
             "back": self.get_success_url(),
+            "read_only": self.read_only_reason(),
         }
         form = context.get("form")
         if form is not None:
-            self._decorate(form, read_only=bool(context.get("read_only")))
+            self._decorate(form, read_only=bool(context["read_only"]))
         return context
+
+    def read_only_reason(self) -> str:
+        """Why the form cannot be saved now (shown instead of the save button), or ""."""
+        return ""
 
     @staticmethod
     def _decorate(form, *, read_only: bool) -> None:

@@ -85,11 +85,10 @@ class CoreGroupReportView(CoreGroupFormMixin, ServiceFormView):
     def get_initial(self):
         return model_to_dict(self.report, REPORT_FIELDS) if self.report else {}
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def read_only_reason(self) -> str:
         if not self.period.is_open:
-            context["read_only"] = _("The reporting period is closed; its reports are read-only.")
-        return context
+            return _("The reporting period is closed; its reports are read-only.")
+        return ""
 
     def perform(self, data):
         status_report_submit(

@@ -62,11 +62,10 @@ class StatusReportEditView(MeasureFormView):
             response.status_code = 409
         return response
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def read_only_reason(self) -> str:
         if not self.period.is_open:
-            context["read_only"] = _("The reporting period is closed; its reports are read-only.")
-        return context
+            return _("The reporting period is closed; its reports are read-only.")
+        return ""
 
     def perform(self, data):
         status_report_submit(
@@ -112,9 +111,10 @@ class AssessmentView(MeasureFormView):
             "ministry": ministry.abbreviation if ministry else "–",
             "period": self.period or "–",
         }
-        if self.period is None:
-            context["read_only"] = _("There is no open reporting period to assess in.")
         return context
+
+    def read_only_reason(self) -> str:
+        return "" if self.period else _("There is no open reporting period to assess in.")
 
     def perform(self, data):
         if self.period is None:

@@ -45,3 +45,15 @@ def report(code: str, period: ReportingPeriod, *, by: str = "leder-kdd", **value
         measure=Measure.objects.get(code=code),
         **{**REPORT, **values},
     )[0]
+
+
+def count_queries(client, url: str) -> int:
+    """SQL queries of one GET. Each request clears the connection's query log as it starts,
+    so the log is cleared first here too; otherwise a second count in a test is wrong."""
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)

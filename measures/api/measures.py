@@ -50,4 +50,5 @@ class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = MeasureFilter
 
     def get_queryset(self):
-        return measure_overview().order_by("position", "code").distinct()
+        # No distinct(): one target-area code matches a measure at most once.
+        return measure_overview().order_by("position", "code")

@@ -13,7 +13,7 @@ from portfolio.selectors import coordinating_ministry
 ATTENTION_LIMIT = 50
 
 
-def overdue_reports(*, measures: list[Measure], today: datetime.date | None = None) -> list[dict]:
+def overdue_reports(*, today: datetime.date | None = None) -> list[dict]:
     """Active measures without a report in an open period whose due date has passed."""
     today = today or timezone.localdate()
     periods = list(
@@ -21,6 +21,11 @@ def overdue_reports(*, measures: list[Measure], today: datetime.date | None = No
     )
     if not periods:
         return []
+    measures = list(
+        Measure.objects.filter(status=Measure.Status.ACTIVE)
+        .only("pk", "code", "name_nb", "name_en", "status")
+        .order_by("position", "code")
+    )
     reported = set(
         StatusReport.objects.filter(period__in=periods, measure__isnull=False).values_list(
             "measure_id", "period_id"

@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
@@ -24,6 +25,7 @@ from portfolio.dashboard.selectors import (
 from portfolio.models import TargetArea
 from portfolio.selectors import coordinating_ministry
 
+PAGE_SIZE = 100
 SORT_COLUMNS = ["code", "name", "lead", "status", "rag", "confidence", "milestone", "risks"]
 COLUMN_LABELS = [
     _("Code"),
@@ -48,6 +50,7 @@ def sort_links(request, form: PortfolioFilterForm) -> dict[str, dict]:
     links = {}
     for column in SORT_COLUMNS:
         params = request.GET.copy()
+        params.pop("page", None)  # a new order starts on the first page
         active = current.lstrip("-") == column
         descending = current.startswith("-")
         params["sort"] = f"-{column}" if active and not descending else column
@@ -60,20 +63,31 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
     """The portfolio overview with filters, sorting and what needs attention."""
 
     template_name = "portfolio/dashboard.html"
+    paginate = True
 
     def get_context_data(self, **kwargs):
-        form, measures = overview(self.request)
-        all_measures = with_trend(measure_overview()) if self.request.GET else measures
+        form = PortfolioFilterForm(self.request.GET or None)
+        filtered = form.apply(measure_overview())
+        page = None
+        if self.paginate:
+            page = Paginator(filtered, PAGE_SIZE).get_page(self.request.GET.get("page"))
+            measures = with_trend(page.object_list)
+        else:
+            measures = with_trend(filtered)
         risks, risk_total = risks_without_response()
-        query = self.request.GET.urlencode()
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
         return {
             **super().get_context_data(**kwargs),
             "form": form,
             "measures": measures,
+            "page": page,
+            "total": page.paginator.count if page else len(measures),
             "sort_links": sort_links(self.request, form),
             "columns": list(zip(SORT_COLUMNS, COLUMN_LABELS, strict=True)),
-            "overdue": overdue_reports(measures=all_measures),
-            "red_measures": [m for m in all_measures if m.latest_rag == "red"],
+            "overdue": overdue_reports(),
+            "red_measures": list(measure_overview().filter(latest_rag="red").order_by("code")),
             "unanswered_risks": risks,
             "unanswered_risk_total": risk_total,
             "query": query,
@@ -85,6 +99,7 @@ class PortfolioPrintView(PortfolioDashboardView):
     """The same overview laid out for paper: no navigation, no filters, all rows."""
 
     template_name = "portfolio/dashboard_print.html"
+    paginate = False
 
 
 class PortfolioExportView(LoginRequiredMixin, View):

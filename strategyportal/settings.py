@@ -194,6 +194,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Porteføljen, foraene og tilslutningene i departementsstrategien.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name per choice set shared by several fields (RAG ratings, statuses).
+    "ENUM_NAME_OVERRIDES": {
+        "RagEnum": "measures.models.Rag",
+        "MeasureStatusEnum": "measures.models.Measure.Status",
+        "OpenClosedEnum": "measures.models.Risk.Status",
+    },
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")

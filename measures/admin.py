@@ -1,6 +1,18 @@
 from django.contrib import admin
 
-from measures.models import CoreGroup, Measure
+from measures.models import (
+    Benefit,
+    BenefitMeasurement,
+    CoreGroup,
+    CriteriaAssessment,
+    Measure,
+    MeasureDependency,
+    MeasureTransition,
+    Milestone,
+    ReportingPeriod,
+    Risk,
+    StatusReport,
+)
 from portfolio.admin import HistoryAdmin
 
 
@@ -14,6 +26,77 @@ class MeasureAdmin(HistoryAdmin):
 
 @admin.register(CoreGroup)
 class CoreGroupAdmin(HistoryAdmin):
-    list_display = ["code", "name_nb", "lead_ministry", "started"]
+    list_display = ["code", "name_nb", "lead_ministry", "status", "started"]
     filter_horizontal = ["participating_ministries"]
     list_select_related = ["lead_ministry"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Follow-up data is written through the portal's services (with permission checks and
+    audit events); the admin only shows it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "starts_on", "ends_on", "due_on", "status"]
+    list_filter = ["status", "year"]
+
+
+@admin.register(StatusReport)
+class StatusReportAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "rag", "confidence", "ministry", "updated_at"]
+    list_filter = ["rag", "period"]
+    list_select_related = ["period", "measure", "core_group", "ministry"]
+
+
+@admin.register(CriteriaAssessment)
+class CriteriaAssessmentAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "criterion", "ministry", "period", "score"]
+    list_filter = ["criterion", "period", "ministry"]
+    list_select_related = ["measure", "criterion", "ministry", "period"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "title", "planned_on", "forecast_on", "actual_on"]
+    list_select_related = ["measure"]
+
+
+@admin.register(Risk)
+class RiskAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "title", "probability", "impact", "owner_ministry", "status"]
+    list_filter = ["status", "owner_ministry"]
+    list_select_related = ["measure", "owner_ministry"]
+
+
+@admin.register(MeasureDependency)
+class MeasureDependencyAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "depends_on"]
+    list_select_related = ["measure", "depends_on"]
+
+
+@admin.register(MeasureTransition)
+class MeasureTransitionAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "from_status", "to_status", "decided_on", "decided_in"]
+    list_select_related = ["measure"]
+
+
+@admin.register(Benefit)
+class BenefitAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "title", "indicator", "baseline", "target"]
+    list_select_related = ["measure"]
+
+
+@admin.register(BenefitMeasurement)
+class BenefitMeasurementAdmin(ReadOnlyAdmin):
+    list_display = ["benefit", "measured_on", "value"]
+    list_select_related = ["benefit__measure"]

@@ -1,9 +1,46 @@
-"""Reads of measures and core groups, shaped for pages and the API with a fixed query count."""
+"""Reads of measures and their follow-up, shaped for pages and the API with a fixed query count."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
-from measures.models import CoreGroup, Measure
+from measures.models import (
+    RAG_SCORE,
+    Benefit,
+    BenefitMeasurement,
+    CoreGroup,
+    CriteriaAssessment,
+    Measure,
+    MeasureDependency,
+    MeasureTransition,
+    Milestone,
+    Rag,
+    ReportingPeriod,
+    Risk,
+    StatusReport,
+)
 from portfolio.models import AuditEvent, Ministry, TargetArea
+
+LATEST_FIRST = ["-period__year", "-period__sequence"]
+
+
+def trend(latest: str | None, previous: str | None) -> str | None:
+    """'up', 'down' or 'same' from the previous report's RAG to the latest; None without two."""
+    if not latest or not previous:
+        return None
+    change = RAG_SCORE[Rag(latest)] - RAG_SCORE[Rag(previous)]
+    if change > 0:
+        return "up"
+    return "down" if change < 0 else "same"
 
 
 def measure_list() -> QuerySet[Measure]:
@@ -11,8 +48,52 @@ def measure_list() -> QuerySet[Measure]:
     return Measure.objects.select_related("lead_ministry").prefetch_related("target_areas")
 
 
+def measure_overview() -> QuerySet[Measure]:
+    """Every measure with its latest report, trend, next milestone and open risks.
+
+    All follow-up figures are subqueries of the one measure query, so the number of
+    queries does not grow with the number of measures, reports or periods.
+    """
+    reports = StatusReport.objects.filter(measure=OuterRef("pk")).order_by(*LATEST_FIRST)
+    upcoming = (
+        Milestone.objects.filter(measure=OuterRef("pk"), actual_on__isnull=True)
+        .annotate(expected=Coalesce("forecast_on", "planned_on"))
+        .order_by("expected", "id")
+    )
+    open_risks = (
+        Risk.objects.filter(measure=OuterRef("pk"), status=Risk.Status.OPEN)
+        .order_by()
+        .values("measure")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    # The long texts are not shown in lists; leaving them out saves time at hundreds of rows.
+    lean = measure_list().defer("sources", "unconfirmed_fields", "description_nb", "description_en")
+    return lean.annotate(
+        latest_rag=Subquery(reports.values("rag")[:1]),
+        previous_rag=Subquery(reports.values("rag")[1:2]),
+        latest_confidence=Subquery(reports.values("confidence")[:1]),
+        next_milestone_title=Subquery(upcoming.values("title")[:1]),
+        next_milestone_on=Subquery(upcoming.values("expected")[:1]),
+        open_risk_count=Coalesce(Subquery(open_risks, output_field=IntegerField()), Value(0)),
+        rag_order=Case(
+            *[When(latest_rag=rag, then=Value(score)) for rag, score in RAG_SCORE.items()],
+            default=None,  # no report: sorted last in either direction
+            output_field=IntegerField(),
+        ),
+    )
+
+
+def with_trend(measures) -> list[Measure]:
+    """Evaluate the overview and attach `trend` to each measure."""
+    rows = list(measures)
+    for measure in rows:
+        measure.trend = trend(measure.latest_rag, measure.previous_rag)
+    return rows
+
+
 def measure_detail(*, code: str) -> Measure:
-    """One measure by code with its ministries, target areas and core groups."""
+    """One measure by code with all its follow-up, in a constant number of queries."""
     return (
         measure_list()
         .prefetch_related(
@@ -23,6 +104,94 @@ def measure_detail(*, code: str) -> Measure:
                 "core_groups",
                 queryset=CoreGroup.objects.select_related("lead_ministry").prefetch_related(
                     "participating_ministries"
+                ),
+            ),
+            Prefetch(
+                "reports",
+                queryset=StatusReport.objects.select_related("period", "ministry").order_by(
+                    *LATEST_FIRST
+                ),
+            ),
+            Prefetch(
+                "assessments",
+                queryset=CriteriaAssessment.objects.select_related(
+                    "criterion", "ministry", "period"
+                ).order_by(*LATEST_FIRST, "criterion__code", "ministry__abbreviation"),
+            ),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("planned_on", "id")),
+            Prefetch("risks", queryset=Risk.objects.select_related("owner_ministry")),
+            Prefetch(
+                "dependencies",
+                queryset=MeasureDependency.objects.select_related("depends_on"),
+            ),
+            Prefetch("dependents", queryset=MeasureDependency.objects.select_related("measure")),
+            Prefetch(
+                "benefits",
+                queryset=Benefit.objects.prefetch_related(
+                    Prefetch("measurements", queryset=BenefitMeasurement.objects.all())
+                ),
+            ),
+            Prefetch("transitions", queryset=MeasureTransition.objects.select_related("actor")),
+            "forums",
+        )
+        .get(code=code)
+    )
+
+
+def report_history(reports) -> list[StatusReport]:
+    """Reports newest first, each with the trend against the one before it."""
+    rows = list(reports)
+    for index, report in enumerate(rows):
+        previous = rows[index + 1].rag if index + 1 < len(rows) else None
+        report.trend = trend(report.rag, previous)
+    return rows
+
+
+def assessment_table(assessments, *, coordinator: Ministry | None) -> dict:
+    """The latest period's assessments of one measure, by criterion, with the spread.
+
+    Returns {"period": period or None, "rows": [{criterion, coordinator, others, spread}]}.
+    """
+    rows = list(assessments)
+    if not rows:
+        return {"period": None, "rows": []}
+    period = rows[0].period  # newest first
+    by_criterion: dict[str, dict] = {}
+    for item in rows:
+        if item.period_id != period.pk:
+            continue
+        entry = by_criterion.setdefault(
+            item.criterion.code,
+            {"criterion": item.criterion, "coordinator": None, "ministries": []},
+        )
+        if coordinator is not None and item.ministry_id == coordinator.pk:
+            entry["coordinator"] = item
+        entry["ministries"].append(item)
+    for entry in by_criterion.values():
+        scores = [item.score for item in entry["ministries"]]
+        entry["spread"] = max(scores) - min(scores)
+        entry["mean"] = sum(scores) / len(scores)
+    return {"period": period, "rows": [by_criterion[code] for code in sorted(by_criterion)]}
+
+
+def open_period() -> ReportingPeriod | None:
+    """The newest open reporting period, where reports and assessments go now."""
+    return ReportingPeriod.objects.filter(status=ReportingPeriod.Status.OPEN).first()
+
+
+def period_list() -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.annotate(report_count=Count("reports"))
+
+
+def core_group_detail(*, code: str) -> CoreGroup:
+    return (
+        CoreGroup.objects.select_related("lead_ministry", "measure")
+        .prefetch_related(
+            "participating_ministries",
+            Prefetch(
+                "reports",
+                queryset=StatusReport.objects.select_related("period", "ministry").order_by(
+                    *LATEST_FIRST
                 ),
             ),
         )

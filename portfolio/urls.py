@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from portfolio import views
+from portfolio.dashboard import views as dashboard
 
 app_name = "portfolio"
 urlpatterns = [
@@ -8,4 +9,13 @@ urlpatterns = [
     path("departementer/", views.MinistryListView.as_view(), name="ministry-list"),
     path("varsler/", views.NotificationListView.as_view(), name="notifications"),
     path("varsler/<int:pk>/", views.NotificationOpenView.as_view(), name="notification-open"),
+    path("portefolje/", dashboard.PortfolioDashboardView.as_view(), name="dashboard"),
+    path("portefolje/balanse/", dashboard.PortfolioBalanceView.as_view(), name="balance"),
+    path("portefolje/veikart/", dashboard.PortfolioRoadmapView.as_view(), name="roadmap"),
+    path("portefolje/utskrift/", dashboard.PortfolioPrintView.as_view(), name="print"),
+    re_path(
+        r"^portefolje/eksport\.(?P<fmt>xlsx|csv)$",
+        dashboard.PortfolioExportView.as_view(),
+        name="export",
+    ),
 ]

@@ -340,7 +340,13 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "strategyportal.openapi.document_error_responses",
     ],
-    "ENUM_NAME_OVERRIDES": {"ProposalStatusEnum": "forums.models.proposals.Proposal.Status"},
+    # One name per choice set shared by several fields (RAG ratings, statuses).
+    "ENUM_NAME_OVERRIDES": {
+        "ProposalStatusEnum": "forums.models.proposals.Proposal.Status",
+        "RagEnum": "measures.models.Rag",
+        "MeasureStatusEnum": "measures.models.Measure.Status",
+        "OpenClosedEnum": "measures.models.Risk.Status",
+    },
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")

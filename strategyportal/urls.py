@@ -11,7 +11,14 @@ from accounts.api import obtain_token
 from accounts.views import LoginView
 from forums.api import ForumViewSet, MeetingViewSet, MinutesViewSet
 from forums.api_proposals import ProposalViewSet
-from measures.api import MeasureViewSet
+from measures.api import (
+    AssessmentViewSet,
+    MeasureViewSet,
+    MilestoneViewSet,
+    ReportingPeriodViewSet,
+    RiskViewSet,
+    StatusReportViewSet,
+)
 from portfolio.api import MinistryViewSet
 
 router = DefaultRouter()
@@ -21,6 +28,11 @@ router.register("forums", ForumViewSet, basename="forum")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("minutes", MinutesViewSet, basename="minutes")
 router.register("proposals", ProposalViewSet, basename="proposal")
+router.register("reporting-periods", ReportingPeriodViewSet, basename="reporting-period")
+router.register("status-reports", StatusReportViewSet, basename="status-report")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("risks", RiskViewSet, basename="risk")
+router.register("milestones", MilestoneViewSet, basename="milestone")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
 SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}

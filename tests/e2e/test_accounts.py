@@ -49,12 +49,12 @@ def test_measure_history_tab_has_no_axe_violations(
     from django.contrib.auth import get_user_model
 
     from measures.models import Measure
-    from measures.services import measure_status_set
+    from measures.services.lifecycle import measure_transition
 
-    measure_status_set(
+    measure_transition(
         actor=get_user_model().objects.get(username="koordinator"),
         measure=Measure.objects.get(code="T5"),
-        status="stopped",
+        to_status="stopped",
     )
     login("leder-fin")
     page.goto(f"{live_server.url}/tiltak/T5/")

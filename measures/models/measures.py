@@ -1,6 +1,7 @@
 """The measures (tiltak) of the portfolio and the core groups of the core-group trial."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portfolio.history import history_records
@@ -18,6 +19,8 @@ class Measure(Sourced):
         ACTIVE = "active", _("Active")
         COMPLETED = "completed", _("Completed")
         STOPPED = "stopped", _("Stopped")
+
+    DETAIL_URL = "measures:detail"
 
     code = models.CharField(_("code"), max_length=10, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -55,6 +58,9 @@ class Measure(Sourced):
     def __str__(self) -> str:
         return f"{self.code} {self.name_nb}"
 
+    def get_absolute_url(self) -> str:
+        return reverse(self.DETAIL_URL, args=[self.code])
+
     @property
     def name(self) -> str:
         return localized(self, "name")
@@ -66,6 +72,8 @@ class Measure(Sourced):
 
 class CoreGroup(Sourced):
     """A core group (kjernegruppe) of the core-group trial, led at secretary-general level."""
+
+    DETAIL_URL = "measures:core-group-detail"
 
     measure = models.ForeignKey(
         Measure, on_delete=models.PROTECT, related_name="core_groups", verbose_name=_("measure")
@@ -92,6 +100,11 @@ class CoreGroup(Sourced):
     started = models.CharField(
         _("started"), max_length=40, blank=True, help_text=_("As precise as the sources allow.")
     )
+    mandate_nb = models.TextField(_("mandate (bokmål)"), blank=True)
+    mandate_en = models.TextField(_("mandate (English)"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Measure.Status.choices, default=Measure.Status.ACTIVE
+    )
 
     history = history_records(m2m_fields=[participating_ministries])
 
@@ -103,6 +116,13 @@ class CoreGroup(Sourced):
     def __str__(self) -> str:
         return f"{self.code} {self.name_nb}"
 
+    def get_absolute_url(self) -> str:
+        return reverse(self.DETAIL_URL, args=[self.code])
+
     @property
     def name(self) -> str:
         return localized(self, "name")
+
+    @property
+    def mandate(self) -> str:
+        return localized(self, "mandate")

@@ -1,15 +1,21 @@
 import django_filters
 from rest_framework import serializers, viewsets
 
-from measures.models import Measure
-from measures.selectors import measure_list
+from measures.models import Measure, Rag
+from measures.selectors import measure_overview
 
 
 class MeasureOutputSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
     lead_ministry = serializers.SlugRelatedField(slug_field="abbreviation", read_only=True)
     target_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    rag = serializers.SerializerMethodField()
+    rag = serializers.ChoiceField(
+        choices=Rag.choices,
+        source="latest_rag",
+        read_only=True,
+        allow_null=True,
+        help_text="Overall RAG of the latest status report, or null.",
+    )
 
     class Meta:
         model = Measure
@@ -24,26 +30,25 @@ class MeasureOutputSerializer(serializers.ModelSerializer):
             "rag",
         ]
 
-    def get_rag(self, obj: Measure) -> str | None:
-        # No status reports exist yet; the latest report's rating goes here when they do.
-        return None
-
 
 class MeasureFilter(django_filters.FilterSet):
     target_area = django_filters.CharFilter(field_name="target_areas__code")
     lead_ministry = django_filters.CharFilter(field_name="lead_ministry__abbreviation")
+    rag = django_filters.ChoiceFilter(field_name="latest_rag", choices=Rag.choices)
 
     class Meta:
         model = Measure
-        fields = ["target_area", "lead_ministry", "status"]
+        fields = ["target_area", "lead_ministry", "status", "rag"]
 
 
 class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
-    """The measures of the portfolio. Readable by every logged-in user."""
+    """The measures of the portfolio, with the RAG of the latest report. Readable by every
+    logged-in user."""
 
     serializer_class = MeasureOutputSerializer
     lookup_field = "code"
     filterset_class = MeasureFilter
 
     def get_queryset(self):
-        return measure_list().distinct()
+        # No distinct(): one target-area code matches a measure at most once.
+        return measure_overview().order_by("position", "code")

@@ -1,0 +1,133 @@
+"""Forms of the follow-up pages. They only clean input; the services do the writing."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import (
+    Benefit,
+    BenefitMeasurement,
+    CoreGroup,
+    Measure,
+    Milestone,
+    ReportingPeriod,
+    Risk,
+    StatusReport,
+)
+from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS
+from measures.services.reports import REPORT_FIELDS
+from portfolio.models import Ministry
+from portfolio.selectors import owner_ministries
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class StatusReportForm(forms.ModelForm):
+    class Meta:
+        model = StatusReport
+        fields = REPORT_FIELDS
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ["confidence_rationale", "achievements", "next_steps", "help_needed"]
+        }
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = MILESTONE_FIELDS
+        widgets = {name: DateInput() for name in ["planned_on", "forecast_on", "actual_on"]}
+
+
+class RiskForm(forms.ModelForm):
+    class Meta:
+        model = Risk
+        fields = RISK_FIELDS
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "response": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_ministry"].queryset = Ministry.objects.filter(
+            pk__in=owner_ministries().values("pk")
+        ).order_by("abbreviation")
+
+
+class BenefitForm(forms.ModelForm):
+    class Meta:
+        model = Benefit
+        fields = ["title", "indicator", "unit", "baseline", "target", "target_on", "description"]
+        widgets = {"target_on": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = BenefitMeasurement
+        fields = ["measured_on", "value", "comment"]
+        widgets = {"measured_on": DateInput(), "comment": forms.Textarea(attrs={"rows": 2})}
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = ReportingPeriod
+        fields = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting"]
+        widgets = {name: DateInput() for name in ["starts_on", "ends_on", "due_on"]}
+
+
+class CoreGroupForm(forms.ModelForm):
+    class Meta:
+        model = CoreGroup
+        fields = ["mandate_nb", "mandate_en", "status"]
+        widgets = {
+            "mandate_nb": forms.Textarea(attrs={"rows": 4}),
+            "mandate_en": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+    decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
+    decided_in = forms.CharField(
+        label=_("Decided in"),
+        max_length=100,
+        required=False,
+        help_text=_("Reference to the decision, e.g. the forum meeting and item (SF 2027/04)."),
+    )
+    note = forms.CharField(
+        label=_("Note"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, allowed: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Measure.Status.choices)
+        self.fields["to_status"].choices = [(value, labels[value]) for value in allowed]
+
+
+SCORES = [(n, str(n)) for n in range(1, 6)]
+
+
+class AssessmentForm(forms.Form):
+    """One score (1–5) and a comment per criterion."""
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.code}"] = forms.TypedChoiceField(
+                label=_("%(code)s) %(name)s: score")
+                % {"code": criterion.code, "name": criterion.name},
+                choices=SCORES,
+                coerce=int,
+            )
+            self.fields[f"comment_{criterion.code}"] = forms.CharField(
+                label=_("%(code)s) comment") % {"code": criterion.code},
+                max_length=4000,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )

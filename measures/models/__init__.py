@@ -1,0 +1,24 @@
+"""Models of the measures app, one module per subject; re-exported here for Django."""
+
+from measures.models.assessment import CriteriaAssessment
+from measures.models.benefits import Benefit, BenefitMeasurement
+from measures.models.delivery import MeasureDependency, Milestone, Risk
+from measures.models.lifecycle import MeasureTransition
+from measures.models.measures import CoreGroup, Measure
+from measures.models.reporting import RAG_SCORE, Rag, ReportingPeriod, StatusReport
+
+__all__ = [
+    "RAG_SCORE",
+    "Benefit",
+    "BenefitMeasurement",
+    "CoreGroup",
+    "CriteriaAssessment",
+    "Measure",
+    "MeasureDependency",
+    "MeasureTransition",
+    "Milestone",
+    "Rag",
+    "ReportingPeriod",
+    "Risk",
+    "StatusReport",
+]

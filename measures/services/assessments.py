@@ -1,0 +1,58 @@
+"""Record a ministry's (or the coordinator's) criteria assessment of a measure."""
+
+from typing import Any
+
+from django.db import transaction
+
+from measures.models import CriteriaAssessment, Measure, ReportingPeriod
+from measures.permissions import can_assess, ensure, ministry_of
+from measures.services.common import validated_save
+from measures.services.periods import lock_open_period
+from portfolio.audit import audit_record
+from portfolio.models import Criterion
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    actor: Any,
+    measure: Measure,
+    criterion: Criterion,
+    period: ReportingPeriod,
+    score: int,
+    comment: str = "",
+) -> tuple[CriteriaAssessment, bool]:
+    """Store the actor's ministry's score for the measure and criterion in the open period.
+
+    One row per measure, criterion, ministry and period; giving it again revises it.
+    """
+    ensure(can_assess(user=actor))
+    ministry = ministry_of(actor)
+    period = lock_open_period(period)
+    assessment = CriteriaAssessment.objects.filter(
+        measure=measure, criterion=criterion, ministry=ministry, period=period
+    ).first()
+    created = assessment is None
+    before = None if created else {"score": assessment.score, "comment": assessment.comment}
+    if created:
+        assessment = CriteriaAssessment(
+            measure=measure, criterion=criterion, ministry=ministry, period=period
+        )
+    assessment.score = score
+    assessment.comment = comment
+    assessment.assessed_by = actor
+    validated_save(assessment)
+    audit_record(
+        actor=actor,
+        kind="assessment.recorded",
+        target=measure,
+        ministry=ministry,
+        before=before,
+        after={
+            "criterion": criterion.code,
+            "period": str(period),
+            "score": score,
+            "comment": comment,
+        },
+    )
+    return assessment, created

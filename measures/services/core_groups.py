@@ -1,0 +1,35 @@
+"""Follow-up of a core group: its mandate and status."""
+
+from typing import Any
+
+from django.db import transaction
+
+from measures.models import CoreGroup
+from measures.permissions import can_write_core_group, ensure, is_coordinator
+from measures.services.common import snapshot, validated_save
+from portfolio.audit import audit_record
+
+FIELDS = ["mandate_nb", "mandate_en", "status"]
+
+
+@transaction.atomic
+def core_group_update(*, actor: Any, group: CoreGroup, **values: Any) -> CoreGroup:
+    """Change a core group's mandate or status: its lead ministry or the coordinator."""
+    ensure(can_write_core_group(user=actor, group=group) or is_coordinator(user=actor))
+    group = CoreGroup.objects.select_for_update().get(pk=group.pk)
+    before = snapshot(group, FIELDS)
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(group, name, value)
+    validated_save(group)
+    audit_record(
+        actor=actor,
+        kind="core_group.changed",
+        target=group,
+        ministry=group.lead_ministry,
+        before=before,
+        after=snapshot(group, FIELDS),
+    )
+    return group

@@ -1,0 +1,77 @@
+"""Move a measure through its lifecycle: proposed → assessed → prioritised → active → done."""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from measures.exceptions import WrongState
+from measures.models import Measure, MeasureTransition
+from measures.permissions import ensure, is_coordinator
+from measures.services.common import validated_save
+from portfolio.audit import audit_record
+
+S = Measure.Status
+ALLOWED = {
+    S.PROPOSED: {S.ASSESSED, S.STOPPED},
+    S.ASSESSED: {S.PRIORITISED, S.STOPPED},
+    S.PRIORITISED: {S.ACTIVE, S.STOPPED},
+    S.ACTIVE: {S.COMPLETED, S.STOPPED},
+    S.COMPLETED: set(),
+    S.STOPPED: set(),
+}
+
+
+def allowed_transitions(measure: Measure) -> list[str]:
+    return [status for status in S.values if status in ALLOWED[S(measure.status)]]
+
+
+@transaction.atomic
+def measure_transition(
+    *,
+    actor: Any,
+    measure: Measure,
+    to_status: str,
+    decided_in: str = "",
+    decided_on: datetime.date | None = None,
+    note: str = "",
+) -> MeasureTransition:
+    """Record the coordinator's move of a measure to its next status, with date and decision.
+
+    `decided_in` is a free-text reference to the decision (e.g. "SF 2027/04").
+    Raises WrongState when the move is not allowed from the current status.
+    """
+    ensure(is_coordinator(user=actor))
+    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    if to_status not in ALLOWED.get(measure.status, set()):
+        raise WrongState(
+            _("A measure cannot move from %(from)s to %(to)s.")
+            % {"from": measure.get_status_display(), "to": to_status}
+        )
+    transition = MeasureTransition(
+        measure=measure,
+        from_status=measure.status,
+        to_status=to_status,
+        decided_on=decided_on or timezone.localdate(),
+        decided_in=decided_in,
+        note=note,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    validated_save(transition)
+    measure.status = to_status
+    measure.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        kind="measure.transitioned",
+        target=measure,
+        ministry=measure.lead_ministry,
+        before={"status": transition.from_status},
+        after={
+            "status": to_status,
+            "decided_in": decided_in,
+            "decided_on": str(transition.decided_on),
+        },
+    )
+    return transition

@@ -1,0 +1,74 @@
+"""Open and close reporting periods (the coordinator's job)."""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from measures.exceptions import WrongState
+from measures.models import ReportingPeriod
+from measures.permissions import ensure, is_coordinator
+from measures.services.common import snapshot, validated_save
+from portfolio.audit import audit_record
+
+FIELDS = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "status"]
+
+
+@transaction.atomic
+def period_open(
+    *,
+    actor: Any,
+    year: int,
+    sequence: int,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    due_on: datetime.date,
+    meeting: str = "",
+) -> ReportingPeriod:
+    """Create an open reporting period. The (year, sequence) pair is unique."""
+    ensure(is_coordinator(user=actor))
+    period = ReportingPeriod(
+        year=year,
+        sequence=sequence,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        due_on=due_on,
+        meeting=meeting,
+    )
+    validated_save(period)
+    audit_record(actor=actor, kind="period.opened", target=period, after=snapshot(period, FIELDS))
+    return period
+
+
+@transaction.atomic
+def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
+    """Close a period; its reports and assessments become read-only. Raises WrongState if closed.
+
+    The row lock makes a report being saved at the same moment either land before the close
+    or see the period closed.
+    """
+    ensure(is_coordinator(user=actor))
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if not period.is_open:
+        raise WrongState(_("The reporting period is already closed."))
+    period.status = ReportingPeriod.Status.CLOSED
+    period.closed_at = timezone.now()
+    period.save(update_fields=["status", "closed_at"])
+    audit_record(
+        actor=actor,
+        kind="period.closed",
+        target=period,
+        before={"status": ReportingPeriod.Status.OPEN},
+        after={"status": period.status},
+    )
+    return period
+
+
+def lock_open_period(period: ReportingPeriod) -> ReportingPeriod:
+    """Lock the period row for the caller's transaction and refuse if it is closed."""
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if not period.is_open:
+        raise WrongState(_("The reporting period is closed; its reports are read-only."))
+    return period

@@ -1,0 +1,84 @@
+"""Submit or revise a status report of a measure or a core group."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from measures.models import CoreGroup, Measure, ReportingPeriod, StatusReport
+from measures.permissions import can_write_core_group, can_write_measure, ensure
+from measures.services.common import snapshot, validated_save
+from measures.services.periods import lock_open_period
+from portfolio.audit import audit_record
+
+REPORT_FIELDS = [
+    "rag",
+    "confidence",
+    "confidence_rationale",
+    "progress",
+    "schedule",
+    "cost",
+    "risk",
+    "achievements",
+    "next_steps",
+    "help_needed",
+]
+
+
+@transaction.atomic
+def status_report_submit(
+    *,
+    actor: Any,
+    period: ReportingPeriod,
+    measure: Measure | None = None,
+    core_group: CoreGroup | None = None,
+    **values: Any,
+) -> tuple[StatusReport, bool]:
+    """Store the subject's report for the period, creating or revising it.
+
+    Returns (report, created).
+
+    Only the lead ministry writes; only while the period is open (else WrongState).
+    """
+    if (measure is None) == (core_group is None):
+        raise ValueError("Give exactly one of measure and core_group.")
+    unknown = set(values) - set(REPORT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown report fields: {sorted(unknown)}")
+    if measure is not None:
+        ensure(can_write_measure(user=actor, measure=measure))
+        ministry = measure.lead_ministry
+    else:
+        ensure(can_write_core_group(user=actor, group=core_group))
+        ministry = core_group.lead_ministry
+    period = lock_open_period(period)
+    report = StatusReport.objects.filter(
+        period=period, measure=measure, core_group=core_group
+    ).first()
+    created = report is None
+    if created:
+        report = StatusReport(period=period, measure=measure, core_group=core_group)
+        before = None
+    else:
+        before = snapshot(report, REPORT_FIELDS)
+    missing = [name for name in REPORT_FIELDS if created and name not in values]
+    required = {"rag", "confidence", "confidence_rationale", "progress", "schedule", "cost", "risk"}
+    if set(missing) & required:
+        raise ValidationError(
+            {name: _("This field is required.") for name in sorted(set(missing) & required)}
+        )
+    for name, value in values.items():
+        setattr(report, name, value)
+    report.ministry = ministry
+    report.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    validated_save(report)
+    audit_record(
+        actor=actor,
+        kind="report.submitted" if created else "report.revised",
+        target=report,
+        ministry=ministry,
+        before=before,
+        after=snapshot(report, REPORT_FIELDS),
+    )
+    return report, created

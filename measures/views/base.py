@@ -1,0 +1,92 @@
+"""A form page whose valid input goes to one service; errors come back onto the form."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.views.generic import FormView
+
+from measures.exceptions import WrongState
+
+
+class ServiceFormView(LoginRequiredMixin, FormView):
+    """Subclasses load their objects in `load`, say who may write in `allowed`, and write in
+    `perform`. Users who may not write get 403 for the page, not only for the POST.
+    """
+
+    template_name = "measures/form.html"
+    title = ""
+    success_message = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.load()
+        if not self.allowed():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def load(self) -> None:
+        """Fetch the objects from the URL (raise Http404 when missing)."""
+
+    def allowed(self) -> bool:
+        raise NotImplementedError
+
+    def perform(self, data: dict) -> None:
+        raise NotImplementedError
+
+    def get_success_url(self) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = {
+            **super().get_context_data(**kwargs),
+            "title": self.title,
+            "back": self.get_success_url(),
+            "read_only": self.read_only_reason(),
+        }
+        form = context.get("form")
+        if form is not None:
+            self._decorate(form, read_only=bool(context["read_only"]))
+        return context
+
+    def read_only_reason(self) -> str:
+        """Why the form cannot be saved now (shown instead of the save button), or ""."""
+        return ""
+
+    @staticmethod
+    def _decorate(form, *, read_only: bool) -> None:
+        # Designsystemet classes, and error/help texts tied to their inputs for screen readers.
+        for name, field in form.fields.items():
+            attrs = field.widget.attrs
+            attrs["class"] = "ds-input"
+            bound = form[name]
+            described = []
+            if field.help_text:
+                described.append(f"{bound.auto_id}-help")
+            if form.is_bound and bound.errors:
+                attrs["aria-invalid"] = "true"
+                described.append(f"{bound.auto_id}-error")
+            if described:
+                attrs["aria-describedby"] = " ".join(described)
+            if read_only:
+                attrs["disabled"] = True
+
+    def form_valid(self, form):
+        try:
+            self.perform(form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+            return self.form_invalid(form)
+        except WrongState as exc:
+            form.add_error(None, str(exc))
+            response = self.form_invalid(form)
+            response.status_code = 409
+            return response
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())

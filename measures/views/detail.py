@@ -1,0 +1,46 @@
+"""The measure page: facts, status report history, assessments, milestones, risks, benefits."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.views.generic import DetailView
+
+from measures.models import Measure
+from measures.permissions import can_assess, can_write_measure, is_coordinator
+from measures.selectors import assessment_table, measure_detail, open_period, report_history
+from measures.services.lifecycle import allowed_transitions
+from portfolio.selectors import coordinating_ministry
+
+
+class MeasureDetailView(LoginRequiredMixin, DetailView):
+    """One measure with all of its follow-up; write links only for those who may write."""
+
+    template_name = "measures/measure_detail.html"
+    context_object_name = "measure"
+
+    def get_object(self, queryset=None):
+        try:
+            return measure_detail(code=self.kwargs["code"])
+        except Measure.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def get_context_data(self, **kwargs):
+        measure = self.object
+        user = self.request.user
+        coordinator = coordinating_ministry()
+        period = open_period()
+        history = report_history(measure.reports.all())
+        return {
+            **super().get_context_data(**kwargs),
+            "history": history,
+            "latest": history[0] if history else None,
+            "open_period": period,
+            "open_period_report": next(
+                (r for r in history if period and r.period_id == period.pk), None
+            ),
+            "assessments": assessment_table(measure.assessments.all(), coordinator=coordinator),
+            "coordinator": coordinator,
+            "can_write": can_write_measure(user=user, measure=measure),
+            "can_assess": can_assess(user=user),
+            "is_coordinator": is_coordinator(user=user),
+            "transitions": allowed_transitions(measure),
+        }

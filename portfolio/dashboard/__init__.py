@@ -1,0 +1,1 @@
+"""The portfolio dashboard for the ministries' admin heads: overview, balance, roadmap, exports."""

@@ -1,0 +1,76 @@
+"""Geometry of the A-against-C chart, computed here so the SVG needs no JavaScript."""
+
+from dataclasses import dataclass
+
+SIZE = 420
+PAD = 48
+PLOT = SIZE - 2 * PAD
+
+
+@dataclass
+class Point:
+    code: str
+    name: str
+    x: float
+    y: float
+    r: float
+    a: float
+    b: float | None
+    c: float
+    a_low: float
+    a_high: float
+    c_low: float
+    c_high: float
+    x_low: float
+    x_high: float
+    y_low: float
+    y_high: float
+
+
+def _x(score: float) -> float:
+    return round(PAD + (score - 1) / 4 * PLOT, 1)
+
+
+def _y(score: float) -> float:
+    return round(PAD + (5 - score) / 4 * PLOT, 1)
+
+
+def scatter(measures, summary: dict[int, dict[str, dict]]) -> dict:
+    """Points for measures with both A and C scores; B sets the circle size."""
+    points = []
+    for measure in measures:
+        criteria = summary.get(measure.pk, {})
+        a, c, b = criteria.get("A"), criteria.get("C"), criteria.get("B")
+        if not a or not c:
+            continue
+        b_value = b["value"] if b else None
+        points.append(
+            Point(
+                code=measure.code,
+                name=measure.name,
+                x=_x(a["value"]),
+                y=_y(c["value"]),
+                r=4 + 2 * (b_value or 1),
+                a=a["value"],
+                b=b_value,
+                c=c["value"],
+                a_low=a["low"],
+                a_high=a["high"],
+                c_low=c["low"],
+                c_high=c["high"],
+                x_low=_x(a["low"]),
+                x_high=_x(a["high"]),
+                y_low=_y(c["low"]),
+                y_high=_y(c["high"]),
+            )
+        )
+    ticks = [{"value": v, "x": _x(v), "y": _y(v)} for v in range(1, 6)]
+    return {
+        "size": SIZE,
+        "pad": PAD,
+        "plot": PLOT,
+        "end": SIZE - PAD,
+        "mid": SIZE / 2,
+        "points": points,
+        "ticks": ticks,
+    }

@@ -1,0 +1,140 @@
+"""Reads behind the dashboard: needs attention, balance between criteria, roadmap by quarter."""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import timezone
+
+from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
+from measures.models.reporting import StatusReport
+from portfolio.selectors import coordinating_ministry
+
+ATTENTION_LIMIT = 50
+
+
+def overdue_reports(*, today: datetime.date | None = None) -> list[dict]:
+    """Active measures without a report in an open period whose due date has passed."""
+    today = today or timezone.localdate()
+    periods = list(
+        ReportingPeriod.objects.filter(status=ReportingPeriod.Status.OPEN, due_on__lt=today)
+    )
+    if not periods:
+        return []
+    measures = list(
+        Measure.objects.filter(status=Measure.Status.ACTIVE)
+        .only("pk", "code", "name_nb", "name_en", "status")
+        .order_by("position", "code")
+    )
+    reported = set(
+        StatusReport.objects.filter(period__in=periods, measure__isnull=False).values_list(
+            "measure_id", "period_id"
+        )
+    )
+    return [
+        {"measure": measure, "period": period}
+        for period in periods
+        for measure in measures
+        if measure.status == Measure.Status.ACTIVE and (measure.pk, period.pk) not in reported
+    ]
+
+
+def risks_without_response() -> tuple[list[Risk], int]:
+    """Open risks nobody has written a response to yet: the first rows and the total."""
+    risks = (
+        Risk.objects.filter(status=Risk.Status.OPEN)
+        .filter(Q(response=""))
+        .order_by("measure__position", "measure__code", "id")
+    )
+    total = risks.count()
+    return list(risks.select_related("measure", "owner_ministry")[:ATTENTION_LIMIT]), total
+
+
+def balance_period(period_id: str | None = None) -> ReportingPeriod | None:
+    """The period whose assessments the balance view shows: chosen, or the newest assessed."""
+    periods = ReportingPeriod.objects.filter(assessments__isnull=False).distinct()
+    if period_id and period_id.isdigit():
+        return periods.filter(pk=int(period_id)).first()
+    return periods.first()
+
+
+def criteria_summary(*, period: ReportingPeriod | None) -> dict[int, dict[str, dict]]:
+    """Per measure and criterion: the coordinator's score, the mean, the lowest and the highest."""
+    if period is None:
+        return {}
+    coordinator = coordinating_ministry()
+    summary: dict[int, dict[str, dict]] = defaultdict(dict)
+    rows = CriteriaAssessment.objects.filter(period=period).values_list(
+        "measure_id", "criterion__code", "ministry_id", "score"
+    )
+    for measure_id, code, ministry_id, score in rows:
+        entry = summary[measure_id].setdefault(code, {"scores": [], "coordinator": None})
+        entry["scores"].append(score)
+        if coordinator is not None and ministry_id == coordinator.pk:
+            entry["coordinator"] = score
+    for criteria in summary.values():
+        for entry in criteria.values():
+            scores = entry.pop("scores")
+            entry.update(
+                mean=sum(scores) / len(scores),
+                low=min(scores),
+                high=max(scores),
+                count=len(scores),
+                spread=max(scores) - min(scores),
+            )
+            entry["value"] = entry["coordinator"] if entry["coordinator"] else entry["mean"]
+    return summary
+
+
+def quarter_of(day: datetime.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarters_from(start: tuple[int, int], count: int) -> list[tuple[int, int]]:
+    year, quarter = start
+    result = []
+    for _ in range(count):
+        result.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return result
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    first = datetime.date(year, 3 * quarter - 2, 1)
+    last_month = 3 * quarter
+    next_first = (
+        datetime.date(year + 1, 1, 1)
+        if last_month == 12
+        else datetime.date(year, last_month + 1, 1)
+    )
+    return first, next_first - datetime.timedelta(days=1)
+
+
+def roadmap(*, start: tuple[int, int], count: int = 8) -> dict:
+    """Milestones of all measures placed in the quarter of their expected date."""
+    quarters = quarters_from(start, count)
+    first, _ = quarter_bounds(*quarters[0])
+    _, last = quarter_bounds(*quarters[-1])
+    milestones = (
+        Milestone.objects.select_related("measure")
+        .filter(
+            Q(actual_on__range=(first, last))
+            | Q(actual_on__isnull=True, forecast_on__range=(first, last))
+            | Q(actual_on__isnull=True, forecast_on__isnull=True, planned_on__range=(first, last))
+        )
+        .order_by("measure__position", "measure__code", "planned_on")
+    )
+    rows: dict[int, dict] = {}
+    for milestone in milestones:
+        row = rows.setdefault(
+            milestone.measure_id,
+            {"measure": milestone.measure, "cells": {q: [] for q in quarters}},
+        )
+        row["cells"][quarter_of(milestone.expected_on)].append(milestone)
+    return {
+        "quarters": quarters,
+        "rows": [
+            {"measure": row["measure"], "cells": [row["cells"][q] for q in quarters]}
+            for row in rows.values()
+        ],
+    }

@@ -1,0 +1,177 @@
+"""Dashboard pages. They only read, through the measures selectors and the dashboard selectors."""
+
+import datetime
+import re
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView, View
+
+from measures.selectors import measure_overview, with_trend
+from portfolio.dashboard import export
+from portfolio.dashboard.charts import scatter
+from portfolio.dashboard.filters import PortfolioFilterForm
+from portfolio.dashboard.selectors import (
+    balance_period,
+    criteria_summary,
+    overdue_reports,
+    quarter_of,
+    quarters_from,
+    risks_without_response,
+    roadmap,
+)
+from portfolio.models import TargetArea
+from portfolio.selectors import coordinating_ministry
+
+PAGE_SIZE = 100
+SORT_COLUMNS = ["code", "name", "lead", "status", "rag", "confidence", "milestone", "risks"]
+COLUMN_LABELS = [
+    _("Code"),
+    _("Measure"),
+    _("Lead ministry"),
+    _("Status"),
+    _("RAG"),
+    _("Confidence"),
+    _("Next milestone"),
+    _("Open risks"),
+]
+
+
+def overview(request) -> tuple[PortfolioFilterForm, list]:
+    form = PortfolioFilterForm(request.GET or None)
+    return form, with_trend(form.apply(measure_overview()))
+
+
+def sort_links(request, form: PortfolioFilterForm) -> dict[str, dict]:
+    """Per column: the URL that sorts by it (toggling direction) and its aria-sort state."""
+    current = form.current_sort
+    links = {}
+    for column in SORT_COLUMNS:
+        params = request.GET.copy()
+        params.pop("page", None)  # a new order starts on the first page
+        active = current.lstrip("-") == column
+        descending = current.startswith("-")
+        params["sort"] = f"-{column}" if active and not descending else column
+        state = ("descending" if descending else "ascending") if active else "none"
+        links[column] = {"url": "?" + params.urlencode(), "state": state}
+    return links
+
+
+class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
+    """The portfolio overview with filters, sorting and what needs attention."""
+
+    template_name = "portfolio/dashboard.html"
+    paginate = True
+
+    def get_context_data(self, **kwargs):
+        form = PortfolioFilterForm(self.request.GET or None)
+        filtered = form.apply(measure_overview())
+        page = None
+        if self.paginate:
+            page = Paginator(filtered, PAGE_SIZE).get_page(self.request.GET.get("page"))
+            measures = with_trend(page.object_list)
+        else:
+            measures = with_trend(filtered)
+        risks, risk_total = risks_without_response()
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "measures": measures,
+            "page": page,
+            "total": page.paginator.count if page else len(measures),
+            "sort_links": sort_links(self.request, form),
+            "columns": list(zip(SORT_COLUMNS, COLUMN_LABELS, strict=True)),
+            "overdue": overdue_reports(),
+            "red_measures": list(measure_overview().filter(latest_rag="red").order_by("code")),
+            "unanswered_risks": risks,
+            "unanswered_risk_total": risk_total,
+            "query": query,
+            "today": timezone.localdate(),
+        }
+
+
+class PortfolioPrintView(PortfolioDashboardView):
+    """The same overview laid out for paper: no navigation, no filters, all rows."""
+
+    template_name = "portfolio/dashboard_print.html"
+    paginate = False
+
+
+class PortfolioExportView(LoginRequiredMixin, View):
+    """The filtered overview as an Excel workbook or a CSV file."""
+
+    def get(self, request, fmt: str):
+        __, measures = overview(request)
+        if fmt == "xlsx":
+            return export.xlsx_response(measures)
+        return export.csv_response(measures)
+
+
+class PortfolioBalanceView(LoginRequiredMixin, TemplateView):
+    """Balance: target-area coverage and usefulness (A) against feasibility (C), B as size."""
+
+    template_name = "portfolio/dashboard_balance.html"
+
+    def get_context_data(self, **kwargs):
+        measures = list(measure_overview().order_by("position", "code"))
+        areas = list(TargetArea.objects.all())
+        period = balance_period(self.request.GET.get("period"))
+        summary = criteria_summary(period=period)
+        coverage = [
+            {
+                "measure": measure,
+                "areas": [area in measure.target_areas.all() for area in areas],
+            }
+            for measure in measures
+        ]
+        counts = [sum(1 for row in coverage if row["areas"][i]) for i in range(len(areas))]
+        table = [
+            {"measure": measure, "criteria": summary.get(measure.pk, {})}
+            for measure in measures
+            if measure.pk in summary
+        ]
+        return {
+            **super().get_context_data(**kwargs),
+            "areas": areas,
+            "area_counts": list(zip(areas, counts, strict=True)),
+            "coverage": coverage,
+            "period": period,
+            "chart": scatter(measures, summary),
+            "table": table,
+            "coordinator": coordinating_ministry(),
+        }
+
+
+class PortfolioRoadmapView(LoginRequiredMixin, TemplateView):
+    """Milestones of all measures by quarter, eight quarters from the chosen one."""
+
+    template_name = "portfolio/dashboard_roadmap.html"
+    COUNT = 8
+
+    def get_context_data(self, **kwargs):
+        start = self._start()
+        data = roadmap(start=start, count=self.COUNT)
+        earlier = quarters_from((start[0] - 2, start[1]), 1)[0]
+        later = quarters_from(start, self.COUNT + 1)[-1]
+        return {
+            **super().get_context_data(**kwargs),
+            **data,
+            "start": start,
+            "earlier": f"{earlier[0]}-Q{earlier[1]}",
+            "later": f"{later[0]}-Q{later[1]}",
+            "today": timezone.localdate(),
+            "current": quarter_of(timezone.localdate()),
+        }
+
+    def _start(self) -> tuple[int, int]:
+        match = re.fullmatch(r"(\d{4})-Q([1-4])", self.request.GET.get("start", ""))
+        if match and 2000 <= int(match[1]) <= 2100:
+            return int(match[1]), int(match[2])
+        today = timezone.localdate()
+        year, quarter = quarter_of(today - datetime.timedelta(days=92))
+        return year, quarter

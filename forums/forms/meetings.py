@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forums.models import AgendaItem, Attendance, MinutesEntry, ReviewComment
+from forums.models import AgendaItem, Attendance, MinutesEntry, Proposal, ReviewComment
 from measures.models import Measure
 from portfolio.models import Ministry
 
@@ -30,6 +30,11 @@ class AgendaItemForm(PortalForm):
     )
     measures = forms.ModelMultipleChoiceField(
         label=_("Measures"), queryset=Measure.objects.all(), required=False
+    )
+    proposals = forms.ModelMultipleChoiceField(
+        label=_("Proposals"),
+        queryset=Proposal.objects.exclude(status=Proposal.Status.WITHDRAWN),
+        required=False,
     )
 
 

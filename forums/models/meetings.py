@@ -93,6 +93,9 @@ class AgendaItem(models.Model):
     measures = models.ManyToManyField(
         Measure, blank=True, related_name="agenda_items", verbose_name=_("measures")
     )
+    proposals = models.ManyToManyField(
+        "forums.Proposal", blank=True, related_name="agenda_items", verbose_name=_("proposals")
+    )
 
     class Meta:
         verbose_name = _("agenda item")

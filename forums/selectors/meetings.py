@@ -6,7 +6,7 @@ may change is decided by forums.permissions.
 
 from django.db.models import Prefetch, QuerySet
 
-from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry
+from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry, Proposal
 
 
 def forum_list() -> QuerySet[Forum]:
@@ -27,7 +27,11 @@ def meeting_list(*, forum: Forum | None = None, year: int | None = None) -> Quer
 
 
 def meeting_detail(*, pk: int) -> Meeting:
-    items = AgendaItem.objects.prefetch_related("measures", "attachments").order_by("number")
+    # Drafts stay with those who prepare them, also when they are already on an agenda.
+    proposals = Proposal.objects.exclude(status=Proposal.Status.DRAFT).select_related("forum")
+    items = AgendaItem.objects.prefetch_related(
+        "measures", "attachments", Prefetch("proposals", queryset=proposals)
+    ).order_by("number")
     return (
         Meeting.objects.select_related("forum", "forum__wheel", "slot")
         .prefetch_related(

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from forums.models import (
     Advice,
+    AgendaItem,
     Delegation,
     Position,
     PositionChange,
@@ -59,6 +60,7 @@ def proposal_detail(*, user: Any, pk: int) -> Proposal:
             ),
             "escalations",
             Prefetch("amended_by", queryset=Proposal.objects.select_related("forum")),
+            Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("meeting")),
         )
         .get(pk=pk)
     )

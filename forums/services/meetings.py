@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
-from forums.models import AgendaCounter, AgendaItem, Attendance, Meeting
+from forums.models import AgendaCounter, AgendaItem, Attendance, Meeting, Proposal
 from forums.permissions import can_plan_meetings
 from forums.services.validation import clean_text
 from measures.models import Measure
@@ -37,6 +37,7 @@ def agenda_item_create(
     description: str = "",
     presenter: str = "",
     measures: list[Measure] | None = None,
+    proposals: list[Proposal] | None = None,
     system: bool = False,
 ) -> AgendaItem:
     """Add an item to the agenda with the next number of the forum's year ("sak 3/27").
@@ -68,11 +69,22 @@ def agenda_item_create(
     )
     if measures:
         item.measures.set(measures)
+    if proposals:
+        if any(proposal.forum_id != meeting.forum_id for proposal in proposals):
+            raise ValidationError(
+                {"proposals": _("A proposal can only be on the agenda of its own forum.")}
+            )
+        item.proposals.set(proposals)
     audit_record(
         actor=actor,
         kind="agenda_item.created",
         target=item,
-        after={"meeting": meeting.pk, "number": item.number, "title": title},
+        after={
+            "meeting": meeting.pk,
+            "number": item.number,
+            "title": title,
+            "proposals": [str(proposal) for proposal in proposals or []],
+        },
     )
     return item
 

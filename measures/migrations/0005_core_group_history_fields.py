@@ -4,25 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('measures', '0004_follow_up'),
+        ("measures", "0004_follow_up"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalcoregroup',
-            name='mandate_en',
-            field=models.TextField(blank=True, verbose_name='mandate (English)'),
+            model_name="historicalcoregroup",
+            name="mandate_en",
+            field=models.TextField(blank=True, verbose_name="mandate (English)"),
         ),
         migrations.AddField(
-            model_name='historicalcoregroup',
-            name='mandate_nb',
-            field=models.TextField(blank=True, verbose_name='mandate (bokmål)'),
+            model_name="historicalcoregroup",
+            name="mandate_nb",
+            field=models.TextField(blank=True, verbose_name="mandate (bokmål)"),
         ),
         migrations.AddField(
-            model_name='historicalcoregroup',
-            name='status',
-            field=models.CharField(choices=[('proposed', 'Proposed'), ('assessed', 'Assessed'), ('prioritised', 'Prioritised'), ('active', 'Active'), ('completed', 'Completed'), ('stopped', 'Stopped')], default='active', max_length=20, verbose_name='status'),
+            model_name="historicalcoregroup",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("proposed", "Proposed"),
+                    ("assessed", "Assessed"),
+                    ("prioritised", "Prioritised"),
+                    ("active", "Active"),
+                    ("completed", "Completed"),
+                    ("stopped", "Stopped"),
+                ],
+                default="active",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
     ]

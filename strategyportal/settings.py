@@ -308,6 +308,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=20, hour=7),
         "options": {"expire_seconds": 20 * 60 * 60},
     },
+    # 08:00 every day: remind ministries without a position when a deadline is two days away.
+    "forums.remind_missing_positions": {
+        "task": "forums.tasks.proposals.remind_missing_positions",
+        "schedule": crontab(minute=0, hour=8),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
     # Every five minutes: close proposals whose deadline has passed (idempotent).
     "forums.close_due_proposals": {
         "task": "forums.tasks.proposals.close_due_proposals",

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forums', '0006_proposals'),
+        ("forums", "0006_proposals"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agendaitem',
-            name='proposals',
-            field=models.ManyToManyField(blank=True, related_name='agenda_items', to='forums.proposal', verbose_name='proposals'),
+            model_name="agendaitem",
+            name="proposals",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="agenda_items",
+                to="forums.proposal",
+                verbose_name="proposals",
+            ),
         ),
     ]

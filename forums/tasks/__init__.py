@@ -5,7 +5,7 @@ from forums.tasks.meetings import (
     meeting_notices_send,
     meeting_papers_remind,
 )
-from forums.tasks.proposals import close_due_proposals
+from forums.tasks.proposals import close_due_proposals, remind_missing_positions
 from forums.tasks.wheel import wheel_materialise
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "meeting_minutes_remind",
     "meeting_notices_send",
     "meeting_papers_remind",
+    "remind_missing_positions",
     "wheel_materialise",
 ]

@@ -1,0 +1,65 @@
+"""Remind the ministries that have not taken a position before a proposal's deadline."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forums.models import Position, Proposal
+from forums.permissions import active_delegations, admin_heads_of
+from portfolio.audit import audit_record
+from portfolio.models import Ministry
+from portfolio.notifications import notification_send
+
+REMINDER_LEAD = datetime.timedelta(days=2)
+
+
+def proposals_remind_missing(
+    *, now: datetime.datetime | None = None, lead: datetime.timedelta = REMINDER_LEAD
+) -> int:
+    """Notify each participating ministry still without a position, once per proposal version.
+
+    Goes to the ministry's admin head and active deputies when the deadline is within `lead`.
+    Safe to repeat: the notification key (proposal, version, ministry) is sent once.
+    """
+    now = now or timezone.now()
+    sent = 0
+    due = Proposal.objects.filter(
+        status=Proposal.Status.CONSULTATION, deadline__gt=now, deadline__lte=now + lead
+    ).select_related("forum")
+    for proposal in due:
+        answered = Position.objects.filter(
+            proposal=proposal, version=proposal.version, ministry=OuterRef("pk")
+        )
+        missing = proposal.participants.exclude(Exists(answered)).order_by("abbreviation")
+        for ministry in missing:
+            sent += _remind(proposal, ministry)
+    return sent
+
+
+def _remind(proposal: Proposal, ministry: Ministry) -> int:
+    deputies = [d.delegate for d in active_delegations().filter(ministry=ministry)]
+    recipients = {user.pk: user for user in [*admin_heads_of([ministry]), *deputies]}
+    created = notification_send(
+        recipients=recipients.values(),
+        key=f"proposal:{proposal.pk}:v{proposal.version}:reminder:{ministry.abbreviation}",
+        subject=lambda: (
+            _("Reminder: %(number)s awaits the position of %(ministry)s")
+            % {"number": proposal.register_number, "ministry": ministry.abbreviation}
+        ),
+        body=lambda: (
+            _("Deadline: %(deadline)s")
+            % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
+        ),
+        url=f"/saker/{proposal.pk}/",
+    )
+    if created:
+        audit_record(
+            actor=None,
+            kind="proposal.reminded",
+            target=proposal,
+            ministry=ministry,
+            after={"version": proposal.version, "recipients": len(created)},
+        )
+    return len(created)

@@ -4,24 +4,54 @@ import os
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 from rest_framework.test import APIClient
 
 # Playwright runs an event loop in the test thread; the ORM calls in browser tests are sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _load_reference_data() -> None:
+    call_command("load_reference_data", verbosity=0)
+
+
+def _seed_demo() -> None:
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS, DEMO_PASSWORD="demo"):
+        call_command("seed_demo", "--force", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data and the demo cast once per run into the test database.
+
+    Every ordinary test runs in a transaction that is rolled back, so each starts from this
+    state; loading it per test would dominate the suite's time.
+    """
+    with django_db_blocker.unblock():
+        _load_reference_data()
+        _seed_demo()
+
+
 @pytest.fixture
 def reference_data(db):
     """The real reference data, as `manage.py load_reference_data` loads it."""
-    call_command("load_reference_data", verbosity=0)
+    from portfolio.models import Ministry
+
+    if not Ministry.objects.exists():  # A transactional test before this one emptied the tables.
+        _load_reference_data()
 
 
 @pytest.fixture
 def demo_users(reference_data, settings):
     """The demo cast of `manage.py seed_demo` (koordinator, sekretariat, leder-fin, …)."""
+    from django.contrib.auth import get_user_model
+
     settings.DEMO_PASSWORD = "demo"
-    call_command("seed_demo", "--force", verbosity=0)
+    if not get_user_model().objects.filter(username="koordinator").exists():
+        _seed_demo()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_seed_demo_is_refused_when_debug_is_off(reference_data, settings):
+    get_user_model().objects.filter(username="koordinator").delete()
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo", verbosity=0)
@@ -18,6 +19,7 @@ def test_seed_demo_is_refused_when_debug_is_off(reference_data, settings):
 
 
 def test_seed_demo_runs_when_debug_is_on(reference_data, settings):
+    get_user_model().objects.filter(username="leder-fin").delete()
     settings.DEBUG = True
     call_command("seed_demo", verbosity=0)
     assert get_user_model().objects.filter(username="leder-fin").exists()

@@ -23,6 +23,7 @@ def core_group_update(*, actor: Any, group: CoreGroup, **values: Any) -> CoreGro
         raise ValueError(f"Unknown fields: {sorted(unknown)}")
     for name, value in values.items():
         setattr(group, name, value)
+    group._history_user = actor  # the field history names the actor outside requests too
     validated_save(group)
     audit_record(
         actor=actor,

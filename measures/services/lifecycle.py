@@ -61,6 +61,7 @@ def measure_transition(
     )
     validated_save(transition)
     measure.status = to_status
+    measure._history_user = actor  # the field history names the actor outside requests too
     measure.save(update_fields=["status"])
     audit_record(
         actor=actor,

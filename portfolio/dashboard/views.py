@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
+from forums.selectors.meetings import follow_up_actions_owed
+from forums.selectors.proposals import waiting_for_user
 from measures.selectors import measure_overview, with_trend
 from portfolio.dashboard import export
 from portfolio.dashboard.charts import scatter
@@ -92,7 +94,14 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "unanswered_risk_total": risk_total,
             "query": query,
             "today": timezone.localdate(),
+            "waiting": waiting_for_user(self.request.user),
+            "follow_up_actions": follow_up_actions_owed(ministry=_ministry_of(self.request.user)),
         }
+
+
+def _ministry_of(user):
+    profile = getattr(user, "profile", None)
+    return profile.ministry if profile else None
 
 
 class PortfolioPrintView(PortfolioDashboardView):

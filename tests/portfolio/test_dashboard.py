@@ -172,4 +172,4 @@ def test_dashboard_query_count_does_not_grow_with_the_portfolio(client_for, demo
         )
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1]
-    assert 3 < counts[0] <= 18
+    assert 3 < counts[0] <= 24

@@ -135,10 +135,18 @@ class AgendaCounter(models.Model):
 
 
 class Attachment(models.Model):
-    """A memo or other paper to an agenda item, stored through Django's storage API."""
+    """A memo (notat) or other paper to an agenda item or a proposal, in Django's storage."""
 
     agenda_item = models.ForeignKey(
-        AgendaItem, on_delete=models.CASCADE, related_name="attachments"
+        AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    proposal = models.ForeignKey(
+        "forums.Proposal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memos",
+        verbose_name=_("proposal"),
     )
     file = models.FileField(_("file"), upload_to="forums/attachments/%Y/")
     name = models.CharField(_("file name"), max_length=200)
@@ -152,7 +160,13 @@ class Attachment(models.Model):
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        ordering = ["agenda_item", "uploaded_at", "id"]
+        ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(agenda_item__isnull=True) ^ models.Q(proposal__isnull=True),
+                name="forums_attachment_one_owner",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

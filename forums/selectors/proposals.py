@@ -61,6 +61,7 @@ def proposal_detail(*, user: Any, pk: int) -> Proposal:
             "escalations",
             Prefetch("amended_by", queryset=Proposal.objects.select_related("forum")),
             Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("meeting")),
+            "memos",
         )
         .get(pk=pk)
     )

@@ -5,13 +5,14 @@ import zipfile
 from pathlib import PurePath
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
-from forums.models import AgendaItem, Attachment
+from forums.models import AgendaItem, Attachment, Proposal
+from forums.permissions import is_coordinator
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 
@@ -61,12 +62,8 @@ def sniff(head: bytes, data: io.BufferedIOBase) -> tuple[str, str] | None:
     return None
 
 
-@transaction.atomic
-def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile) -> Attachment:
-    """Store a paper for an agenda item; anything else is refused and nothing is stored."""
-    _require_planner(actor)
-    if agenda_item.meeting.status not in OPEN_STATES:
-        raise WrongState(_("Papers can only be added before the meeting is held."))
+def _checked(upload: UploadedFile) -> tuple[str, str]:
+    """The file's name and content type, or a ValidationError: only documents, at most 20 MB."""
     name = PurePath(upload.name or "").name
     if "\x00" in name or not name or len(name) > 200:
         raise ValidationError({"file": _("The file name is not valid.")})
@@ -82,23 +79,49 @@ def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile)
         raise ValidationError(
             {"file": _("Only PDF, DOCX, XLSX, PPTX and ODF documents can be attached.")}
         )
+    return name, found[1]
+
+
+def _store(*, actor: Any, upload: UploadedFile, kind: str, target: Any, **owner: Any) -> Attachment:
+    name, content_type = _checked(upload)
     attachment = Attachment(
-        agenda_item=agenda_item,
-        name=name,
-        content_type=found[1],
-        size=upload.size,
-        uploaded_by=actor,
+        name=name, content_type=content_type, size=upload.size, uploaded_by=actor, **owner
     )
     attachment.file.save(name, upload, save=False)
     try:  # a failure after the file is stored must not leave it behind
         attachment.save()
         audit_record(
-            actor=actor,
-            kind="agenda_item.attachment_added",
-            target=agenda_item,
-            after={"name": name, "size": upload.size},
+            actor=actor, kind=kind, target=target, after={"name": name, "size": upload.size}
         )
     except Exception:
         attachment.file.delete(save=False)
         raise
     return attachment
+
+
+@transaction.atomic
+def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile) -> Attachment:
+    """Store a paper for an agenda item; anything else is refused and nothing is stored."""
+    _require_planner(actor)
+    if agenda_item.meeting.status not in OPEN_STATES:
+        raise WrongState(_("Papers can only be added before the meeting is held."))
+    return _store(
+        actor=actor,
+        upload=upload,
+        kind="agenda_item.attachment_added",
+        target=agenda_item,
+        agenda_item=agenda_item,
+    )
+
+
+@transaction.atomic
+def proposal_memo_add(*, actor: Any, proposal: Proposal, upload: UploadedFile) -> Attachment:
+    """Attach a memo (notat) to a proposal that is still open; closed proposals never change."""
+    if not is_coordinator(actor):
+        raise PermissionDenied(_("Only a coordinator may do this."))
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status not in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION):
+        raise WrongState(_("A closed proposal cannot change."))
+    return _store(
+        actor=actor, upload=upload, kind="proposal.memo_added", target=proposal, proposal=proposal
+    )

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/revider/", proposals.ProposalReviseView.as_view(), name="revise"),
     path("<int:pk>/eskaler/", proposals.ProposalEscalateView.as_view(), name="escalate"),
     path("<int:pk>/rad/", proposals.AdviceAddView.as_view(), name="advice"),
+    path("<int:pk>/notat/", proposals.MemoAddView.as_view(), name="memo"),
     path(
         "<int:pk>/posisjon/<str:abbreviation>/",
         proposals.PositionRecordView.as_view(),

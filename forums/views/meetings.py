@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from forums.forms.meetings import AgendaItemForm, AttachmentForm, AttendanceForm, RescheduleForm
 from forums.models import AgendaItem, Attachment, Meeting
 from forums.pdf import agenda_pdf
-from forums.permissions import can_plan_meetings
+from forums.permissions import can_plan_meetings, visible_proposals
 from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
 from forums.services.attachments import attachment_add
@@ -146,6 +146,11 @@ class AttachmentUploadView(LoginRequiredMixin, View):
 class AttachmentDownloadView(LoginRequiredMixin, View):
     def get(self, request, pk: int):
         attachment = get_object_or_404(Attachment, pk=pk)
+        if (
+            attachment.proposal_id
+            and not visible_proposals(request.user).filter(pk=attachment.proposal_id).exists()
+        ):
+            raise Http404  # a memo of a draft is as hidden as the draft itself
         return FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,

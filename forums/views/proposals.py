@@ -35,6 +35,7 @@ from forums.selectors.proposals import (
     proposal_years,
 )
 from forums.services import proposals as services
+from forums.services.attachments import proposal_memo_add
 from portfolio.models import Ministry
 
 
@@ -147,6 +148,8 @@ class ProposalDetailView(LoginRequiredMixin, View):
             "may_give_advice": may_give_advice(request.user)
             and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
             "advice_form": forms.get("advice") or AdviceForm(),
+            "may_add_memo": coordinator
+            and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
         }
         return render(request, "forums/proposals/detail.html", context, status=status)
 
@@ -302,3 +305,23 @@ class AdviceAddView(LoginRequiredMixin, View):
                 messages.success(request, _("The advice was added."))
                 return _to_detail(proposal)
         return ProposalDetailView.render_page(request, proposal, forms={"advice": form}, status=400)
+
+
+class MemoAddView(LoginRequiredMixin, View):
+    """A coordinator attaches a memo (notat) to an open proposal."""
+
+    def post(self, request, pk):
+        proposal = _get_proposal(request, pk)
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        upload = request.FILES.get("memo-file")
+        if upload is None:
+            messages.error(request, _("Choose a file to attach."))
+            return _to_detail(proposal)
+        try:
+            proposal_memo_add(actor=request.user, proposal=proposal, upload=upload)
+        except (WrongState, ValidationError) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.success(request, _("The memo is attached."))
+        return _to_detail(proposal)

@@ -123,3 +123,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
             request,
             _("%(sent)d of %(total)d published.") % {"sent": sent, "total": queryset.count()},
         )
+
+
+# The login models' admin lives beside them.
+from portfolio.accounts import admin as accounts_admin  # noqa: E402, F401

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PortfolioConfig(AppConfig):
     name = "portfolio"
     verbose_name = _("Strategy and ministries")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from portfolio.accounts.sessions import stamp_session
+
+        user_logged_in.connect(stamp_session, dispatch_uid="portfolio.accounts.stamp_session")

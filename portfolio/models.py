@@ -360,3 +360,22 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} {self.key}"
+
+
+# Login-related models live beside the code that uses them; importing them here registers
+# them with this app.
+from portfolio.accounts.models import ExternalIdentity, SessionGeneration  # noqa: E402
+
+__all__ = [
+    "AuditEvent",
+    "CoordinationPeriod",
+    "Criterion",
+    "ExternalIdentity",
+    "Ministry",
+    "Notification",
+    "OutboxMessage",
+    "SessionGeneration",
+    "Strategy",
+    "TargetArea",
+    "UserProfile",
+]

@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "forums",
     "axes",
     "simple_history",
-    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "accounts.sessions.SessionGenerationMiddleware",
+    "portfolio.accounts.sessions.SessionGenerationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -175,7 +174,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 60) / 60 or None  # hours; 0: admin unlock only
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
+AXES_LOCKOUT_CALLABLE = "portfolio.accounts.views.lockout_response"
 AXES_VERBOSE = False
 
 # Single sign-on through OpenID Connect: off unless a client id and a provider are configured.
@@ -197,13 +196,13 @@ OIDC_ENABLED = bool(
     OIDC_RP_CLIENT_ID
     and (OIDC_OP_ISSUER or (OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT))
 )
-OIDC_AUTHENTICATE_CLASS = "accounts.oidc.AuthenticationRequestView"
-OIDC_CALLBACK_CLASS = "accounts.oidc.AuthenticationCallbackView"
+OIDC_AUTHENTICATE_CLASS = "portfolio.accounts.oidc.AuthenticationRequestView"
+OIDC_CALLBACK_CLASS = "portfolio.accounts.oidc.AuthenticationCallbackView"
 _OIDC_NEEDS_KEYS = OIDC_RP_SIGN_ALGO[:2] in ("RS", "ES")
 if OIDC_ENABLED and _OIDC_NEEDS_KEYS and not (OIDC_OP_ISSUER or OIDC_OP_JWKS_ENDPOINT):
     raise ImproperlyConfigured("OIDC: set OIDC_OP_ISSUER or OIDC_OP_JWKS_ENDPOINT")
 if OIDC_ENABLED:
-    AUTHENTICATION_BACKENDS.insert(1, "accounts.oidc.MinistryOIDCBackend")
+    AUTHENTICATION_BACKENDS.insert(1, "portfolio.accounts.oidc.MinistryOIDCBackend")
 
 # Language and time: bokmål first, English second; nynorsk names are stored and the
 # locale is ready, switched on with LANGUAGE_NN_ENABLED once its catalogue is complete.

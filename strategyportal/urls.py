@@ -7,8 +7,6 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from accounts.api import obtain_token
-from accounts.views import LoginView
 from forums.api import ForumViewSet, MeetingViewSet, MinutesViewSet
 from forums.api_proposals import ProposalViewSet
 from measures.api import (
@@ -19,6 +17,8 @@ from measures.api import (
     RiskViewSet,
     StatusReportViewSet,
 )
+from portfolio.accounts.api import obtain_token
+from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
 
 router = DefaultRouter()
@@ -58,7 +58,7 @@ urlpatterns = [
     path("saker/", include("forums.urls.proposals")),
     path("logg-inn/", LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
-    path("konto/", include("accounts.urls")),
+    path("konto/", include("portfolio.accounts.urls")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

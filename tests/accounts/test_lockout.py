@@ -36,7 +36,7 @@ def test_lockout_after_the_configured_number_of_failures(demo_users, limit):
         assert _login(client, "feil").status_code == 200
     response = _login(client, "feil")
     assert response.status_code == 429
-    assert "accounts/lockout.html" in [t.name for t in response.templates]
+    assert "portfolio/accounts/lockout.html" in [t.name for t in response.templates]
     # Even the right password is refused while locked out.
     response = _login(client, "demo")
     assert response.status_code == 429

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from guardian.shortcuts import get_perms
 
-from accounts.models import ExternalIdentity
-from accounts.oidc import discovery
 from portfolio import roles
+from portfolio.accounts.models import ExternalIdentity
+from portfolio.accounts.oidc import discovery
 from portfolio.models import AuditEvent, Ministry
 from tests.accounts import fake_oidc
 
@@ -34,7 +34,7 @@ def provider(settings, monkeypatch):
     settings.OIDC_ENABLED = True
     settings.AUTHENTICATION_BACKENDS = [
         "axes.backends.AxesStandaloneBackend",
-        "accounts.oidc.MinistryOIDCBackend",
+        "portfolio.accounts.oidc.MinistryOIDCBackend",
         "django.contrib.auth.backends.ModelBackend",
         "guardian.backends.ObjectPermissionBackend",
     ]

@@ -6,7 +6,7 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from accounts.services import account_logout_everywhere
+from portfolio.accounts.services import account_logout_everywhere
 from portfolio.models import AuditEvent
 
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
-from accounts.oidc import REFUSAL_SESSION_KEY
-from accounts.services import account_logout_everywhere
+from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
+from portfolio.accounts.services import account_logout_everywhere
 from portfolio.roles import ALL_ROLES
 
 
@@ -27,7 +27,7 @@ def lockout_response(
         "username": get_client_username(request, credentials) or "",
         "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
     }
-    return render(request, "accounts/lockout.html", context, status=429)
+    return render(request, "portfolio/accounts/lockout.html", context, status=429)
 
 
 class LoginView(auth_views.LoginView):
@@ -44,7 +44,7 @@ def sso_refused(request: HttpRequest) -> HttpResponse:
     refusal = request.session.pop(REFUSAL_SESSION_KEY, None) or {}
     return render(
         request,
-        "accounts/sso_refused.html",
+        "portfolio/accounts/sso_refused.html",
         {"reason": refusal.get("reason"), "ministry": refusal.get("ministry", "")},
         status=403,
     )
@@ -56,7 +56,7 @@ def account(request: HttpRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
-        "accounts/account.html",
+        "portfolio/accounts/account.html",
         {
             "roles": user.groups.filter(name__in=ALL_ROLES).order_by("name"),
             "uses_sso": user.external_identities.exists(),

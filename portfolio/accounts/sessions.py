@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
 
-from accounts.models import SessionGeneration
+from portfolio.accounts.models import SessionGeneration
 
 GENERATION_KEY = "_session_generation"
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 from rest_framework.authtoken.models import Token
 
-from accounts.models import ExternalIdentity, SessionGeneration
 from portfolio import roles as portal_roles
+from portfolio.accounts.models import ExternalIdentity, SessionGeneration
 from portfolio.audit import audit_record
 from portfolio.models import Ministry, UserProfile
 

@@ -23,8 +23,8 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
-from accounts.services import sso_user_sync
 from portfolio import roles
+from portfolio.accounts.services import sso_user_sync
 from portfolio.models import Ministry
 
 logger = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ class ExternalIdentity(models.Model):
         ordering = ["issuer", "subject"]
         constraints = [
             models.UniqueConstraint(
-                fields=["issuer", "subject"], name="accounts_externalidentity_unique_subject"
+                fields=["issuer", "subject"], name="portfolio_externalidentity_unique_subject"
             )
         ]
 

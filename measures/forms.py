@@ -59,6 +59,22 @@ class RiskForm(forms.ModelForm):
         ).order_by("abbreviation")
 
 
+class DependencyForm(forms.Form):
+    depends_on = forms.ModelChoiceField(label=_("Depends on"), queryset=Measure.objects.none())
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, measure: Measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["depends_on"].queryset = Measure.objects.exclude(pk=measure.pk).order_by(
+            "position", "code"
+        )
+
+
 class BenefitForm(forms.ModelForm):
     class Meta:
         model = Benefit

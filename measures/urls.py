@@ -33,6 +33,7 @@ urlpatterns = [
     path("<str:code>/milepel/<int:pk>/", edit.MilestoneEditView.as_view(), name="milestone-edit"),
     path("<str:code>/risiko/ny/", edit.RiskEditView.as_view(), name="risk-create"),
     path("<str:code>/risiko/<int:pk>/", edit.RiskEditView.as_view(), name="risk-edit"),
+    path("<str:code>/avhengighet/ny/", edit.DependencyAddView.as_view(), name="dependency-create"),
     path("<str:code>/gevinst/ny/", edit.BenefitEditView.as_view(), name="benefit-create"),
     path("<str:code>/gevinst/<int:pk>/", edit.BenefitEditView.as_view(), name="benefit-edit"),
     path(

@@ -12,7 +12,13 @@ from measures.permissions import can_assess, can_write_measure, is_coordinator, 
 from measures.selectors import open_period
 from measures.services.assessments import assessment_record
 from measures.services.benefits import benefit_measurement_record, benefit_save
-from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
+from measures.services.delivery import (
+    MILESTONE_FIELDS,
+    RISK_FIELDS,
+    dependency_add,
+    milestone_save,
+    risk_save,
+)
 from measures.services.lifecycle import allowed_transitions, measure_transition
 from measures.services.reports import REPORT_FIELDS, status_report_submit
 from measures.views.base import ServiceFormView
@@ -166,6 +172,21 @@ class RiskEditView(MeasureFormView):
 
     def perform(self, data):
         risk_save(actor=self.request.user, measure=self.measure, risk=self.risk, **data)
+
+
+class DependencyAddView(MeasureFormView):
+    form_class = forms.DependencyForm
+    success_message = _("The dependency is saved.")
+
+    def load(self) -> None:
+        super().load()
+        self.title = _("Dependency of %(code)s") % {"code": self.measure.code}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "measure": self.measure}
+
+    def perform(self, data):
+        dependency_add(actor=self.request.user, measure=self.measure, **data)
 
 
 class BenefitEditView(MeasureFormView):

@@ -138,6 +138,10 @@ class MinutesAdmin(admin.ModelAdmin):
         # Approved minutes never change, not even here.
         return not (obj and obj.is_frozen) and super().has_change_permission(request, obj)
 
+    def has_delete_permission(self, request, obj=None):
+        # Minutes and their approvals are part of the record; they are never deleted.
+        return False
+
 
 @admin.register(MinutesEntry)
 class MinutesEntryAdmin(admin.ModelAdmin):

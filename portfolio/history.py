@@ -5,6 +5,8 @@ user comes from the request (HistoryRequestMiddleware) or from `obj._history_use
 services set; the channel and request id come from the audit context, as for audit events.
 """
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,3 +33,86 @@ class ChannelHistory(models.Model):
 def history_records(**kwargs) -> HistoricalRecords:
     """HistoricalRecords with the channel base; pass m2m_fields for many-to-many fields."""
     return HistoricalRecords(bases=[ChannelHistory], **kwargs)
+
+
+def history_entries(sources: list[tuple[str, Any]], *, limit: int = 50) -> list[dict]:
+    """Field changes of one or more history querysets, newest first, for a "History" tab.
+
+    `sources` pairs a label ("Proposal", "Position", …) with a history queryset. Each record
+    is compared with the previous record of the same object. Foreign keys to ministries and
+    users show their short names; other foreign keys their id. Constant query count: one
+    query per source, plus one for ministries and one for users.
+    """
+    from django.contrib.auth import get_user_model
+
+    from portfolio.models import AuditEvent, Ministry
+
+    channels = dict(AuditEvent.Channel.choices)
+    user_model = get_user_model()
+    rows = []
+    for label, queryset in sources:
+        model = queryset.model.instance_type
+        fields = [f for f in model._meta.concrete_fields if f.name not in _HIDDEN]
+        records = list(
+            queryset.select_related("history_user").order_by("history_date", "history_id")
+        )
+        rows.append((label, fields, records))
+    ministry_ids, user_ids = set(), set()
+    for _label, fields, records in rows:
+        for field in fields:
+            target = field.related_model
+            bucket = (
+                ministry_ids if target is Ministry else user_ids if target is user_model else None
+            )
+            if bucket is not None:
+                bucket.update(getattr(r, field.attname) for r in records)
+    ministries = dict(
+        Ministry.objects.filter(pk__in=ministry_ids - {None}).values_list("pk", "abbreviation")
+    )
+    users = dict(
+        user_model.objects.filter(pk__in=user_ids - {None}).values_list(
+            "pk", user_model.USERNAME_FIELD
+        )
+    )
+
+    def value(record, field) -> str:
+        raw = getattr(record, field.attname)
+        if raw is None:
+            return ""
+        if field.related_model is Ministry:
+            return ministries.get(raw, str(raw))
+        if field.related_model is user_model:
+            return users.get(raw, str(raw))
+        if field.choices:
+            return str(dict(field.flatchoices).get(raw, raw))
+        return str(raw)
+
+    entries = []
+    for label, fields, records in rows:
+        previous_of: dict[Any, Any] = {}
+        for record in records:
+            previous = previous_of.get(record.id)
+            previous_of[record.id] = record
+            changes = []
+            for field in fields:
+                new = value(record, field)
+                old = value(previous, field) if previous else ""
+                if new != old and not (previous is None and new == ""):
+                    changes.append({"field": field.verbose_name, "old": old, "new": new})
+            if not changes and record.history_type == "~":
+                continue
+            entries.append(
+                {
+                    "object": label,
+                    "date": record.history_date,
+                    "user": record.history_user.get_username() if record.history_user else "",
+                    "channel": str(channels.get(record.history_channel, record.history_channel)),
+                    "type": record.history_type,
+                    "changes": changes,
+                }
+            )
+    entries.sort(key=lambda entry: entry["date"], reverse=True)
+    return entries[:limit]
+
+
+_HIDDEN = {"id", "sources", "unconfirmed_fields", "pdf_sha256"}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from forums.models.forums import Forum
 from forums.models.wheel import WheelSlot
 from measures.models import Measure
+from portfolio.history import history_records
 from portfolio.models import Ministry
 
 
@@ -57,6 +58,7 @@ class Meeting(models.Model):
         _("minutes reminder sent at"), null=True, blank=True
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("meeting")
@@ -96,6 +98,7 @@ class AgendaItem(models.Model):
     proposals = models.ManyToManyField(
         "forums.Proposal", blank=True, related_name="agenda_items", verbose_name=_("proposals")
     )
+    history = history_records(m2m_fields=[measures, proposals])
 
     class Meta:
         verbose_name = _("agenda item")
@@ -156,6 +159,7 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("attachment")
@@ -184,6 +188,7 @@ class Attendance(models.Model):
     ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
     person = models.CharField(_("attended by"), max_length=200, blank=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("attendance")

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forums.models.meetings import AgendaItem, Meeting
+from portfolio.history import history_records
 from portfolio.models import Ministry
 
 
@@ -53,6 +54,7 @@ class Minutes(models.Model):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to="forums/minutes/%Y/", blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("minutes")
@@ -101,6 +103,7 @@ class MinutesEntry(models.Model):
         verbose_name=_("owner ministry"),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("minutes entry")
@@ -140,6 +143,7 @@ class ReviewComment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("review comment")

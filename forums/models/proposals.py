@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.models.forums import Forum
 from measures.models import CoreGroup, Measure
+from portfolio.history import history_records
 from portfolio.models import Ministry
 
 TITLE_MAX = 200
@@ -96,6 +97,7 @@ class Proposal(models.Model):
     silent = models.JSONField(
         _("counted as standing aside by silent consent"), default=list, blank=True
     )
+    history = history_records(m2m_fields=[measures, participants])
 
     class Meta:
         verbose_name = _("proposal")
@@ -130,6 +132,7 @@ class ProposalVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("proposal version")
@@ -163,6 +166,7 @@ class Position(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"))
+    history = history_records()
 
     class Meta:
         verbose_name = _("position")
@@ -201,6 +205,7 @@ class PositionChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"))
+    history = history_records()
 
     class Meta:
         verbose_name = _("position change")
@@ -233,6 +238,7 @@ class Delegation(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    history = history_records()
 
     class Meta:
         verbose_name = _("delegation")
@@ -274,6 +280,7 @@ class Advice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("advice")
@@ -309,6 +316,7 @@ class Escalation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("escalated at"), auto_now_add=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("escalation")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forums.models.forums import Forum
+from portfolio.history import history_records
 
 
 class AnnualWheel(models.Model):
@@ -29,6 +30,7 @@ class AnnualWheel(models.Model):
         default=False,
         help_text=_("An example wheel, not the forum's adopted plan."),
     )
+    history = history_records()
 
     class Meta:
         verbose_name = _("annual wheel")
@@ -74,6 +76,7 @@ class WheelSlot(models.Model):
     standing_topics = models.TextField(
         _("standing agenda topics"), blank=True, help_text=_("One topic per line.")
     )
+    history = history_records()
 
     class Meta:
         verbose_name = _("wheel slot")

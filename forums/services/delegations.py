@@ -62,18 +62,20 @@ def delegation_grant(
 
 @transaction.atomic
 def delegation_revoke(*, actor: Any, delegation: Delegation) -> Delegation:
-    """End a delegation now. Claimed with a conditional update, so it is revoked once."""
+    """End a delegation now. The row lock lets it be revoked once."""
     if not can_delegate_for(user=actor, ministry=delegation.ministry):
         raise PermissionDenied(
             _("You may not delegate for %(ministry)s.") % {"ministry": delegation.ministry}
         )
     now = timezone.now()
-    claimed = Delegation.objects.filter(pk=delegation.pk, revoked_at__isnull=True).update(
-        revoked_at=now, revoked_by=actor
-    )
-    if not claimed:
+    # Locked and saved per object (not queryset.update()) so the field history records it.
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.revoked_at is not None:
         raise WrongState(_("The delegation has already been revoked."))
-    delegation.refresh_from_db()
+    delegation.revoked_at = now
+    delegation.revoked_by = actor
+    delegation._history_user = actor
+    delegation.save(update_fields=["revoked_at", "revoked_by"])
     audit_record(
         actor=actor,
         kind="delegation.revoked",

@@ -201,7 +201,12 @@ def meeting_recipients(meeting: Meeting) -> list[Any]:
 
 
 def _claim(meeting_id: int, field: str, **extra: Any) -> bool:
-    """Set the timestamp if still empty; True for the one caller that set it."""
+    """Set the timestamp if still empty; True for the one caller that set it.
+
+    A conditional update is the idempotency claim of the reminder tasks, so it bypasses the
+    field history on purpose; callers record an audit event, and the notice's status change
+    that follows is saved per object, which puts the timestamp into the history too.
+    """
     return bool(
         Meeting.objects.filter(pk=meeting_id, **{f"{field}__isnull": True}, **extra).update(
             **{field: timezone.now()}
@@ -218,8 +223,9 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
     """
     if not _claim(meeting_id, "notice_sent_at", status=Meeting.Status.PLANNED):
         return False
-    Meeting.objects.filter(pk=meeting_id).update(status=Meeting.Status.NOTICE_SENT)
     meeting = Meeting.objects.select_related("forum").get(pk=meeting_id)
+    meeting.status = Meeting.Status.NOTICE_SENT
+    meeting.save(update_fields=["status"])
     when = timezone.localtime(meeting.starts_at)
     notification_send(
         recipients=meeting_recipients(meeting),

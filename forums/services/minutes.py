@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
@@ -224,8 +225,13 @@ def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
     minutes.pdf.save(
         f"referat-{minutes.meeting.pk}-v{minutes.version}.pdf", ContentFile(content), save=False
     )
+    minutes._history_user = actor  # the field history names the actor outside requests too
     minutes.save()
-    Meeting.objects.filter(pk=minutes.meeting_id).update(status=Meeting.Status.MINUTES_APPROVED)
+    # A per-object save, not queryset.update(): the meeting's field history must see it.
+    meeting = minutes.meeting
+    meeting.status = Meeting.Status.MINUTES_APPROVED
+    meeting._history_user = actor
+    meeting.save(update_fields=["status"])
     audit_record(
         actor=actor,
         kind="minutes.approved",
@@ -253,16 +259,21 @@ def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
         summary=minutes.summary,
         created_by=actor,
     )
-    MinutesEntry.objects.bulk_create(
-        MinutesEntry(
-            minutes=correction,
-            agenda_item_id=entry.agenda_item_id,
-            kind=entry.kind,
-            text=entry.text,
-            owner_ministry_id=entry.owner_ministry_id,
-            due_date=entry.due_date,
-        )
-        for entry in minutes.entries.all()
+    # bulk_create skips the save signals; this writes the field history rows alongside.
+    bulk_create_with_history(
+        [
+            MinutesEntry(
+                minutes=correction,
+                agenda_item_id=entry.agenda_item_id,
+                kind=entry.kind,
+                text=entry.text,
+                owner_ministry_id=entry.owner_ministry_id,
+                due_date=entry.due_date,
+            )
+            for entry in minutes.entries.all()
+        ],
+        MinutesEntry,
+        default_user=actor,
     )
     audit_record(
         actor=actor,

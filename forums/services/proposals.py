@@ -205,22 +205,25 @@ def position_record(
     before = {"position": current.position, "reason": current.reason} if current else None
     values = {"position": position, "reason": reason, "recorded_by": actor, "recorded_at": now}
     if current is None:
-        current = Position.objects.create(
-            proposal=proposal, version=proposal.version, ministry=ministry, **values
-        )
+        current = Position(proposal=proposal, version=proposal.version, ministry=ministry, **values)
+        current._history_user = actor  # the field history names the actor outside requests too
+        current.save()
         created = True
     else:
         for field, value in values.items():
             setattr(current, field, value)
+        current._history_user = actor
         current.save(update_fields=list(values))
         created = False
-    PositionChange.objects.create(
+    change = PositionChange(
         proposal=proposal,
         version=proposal.version,
         ministry=ministry,
         kind=PositionChange.Kind.RECORDED,
         **values,
     )
+    change._history_user = actor
+    change.save()
     audit_record(
         actor=actor,
         kind="proposal.position_recorded",

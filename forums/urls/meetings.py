@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import calendar, forums, meetings, minutes
+from forums.views import calendar, forums, history, meetings, minutes
 
 app_name = "forums"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
         name="forum-materialise",
     ),
     path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting-detail"),
+    path(
+        "meetings/<int:pk>/historikk/", history.MeetingHistoryView.as_view(), name="meeting-history"
+    ),
     path("meetings/<int:pk>/agenda.pdf", meetings.AgendaPdfView.as_view(), name="agenda-pdf"),
     path("meetings/<int:pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),
     path("meetings/<int:pk>/minutes.pdf", minutes.MinutesPdfView.as_view(), name="minutes-pdf"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import delegations, proposals
+from forums.views import delegations, history, proposals
 
 app_name = "proposals"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
         name="delegation-revoke",
     ),
     path("<int:pk>/", proposals.ProposalDetailView.as_view(), name="detail"),
+    path("<int:pk>/historikk/", history.ProposalHistoryView.as_view(), name="history"),
     path("<int:pk>/apne/", proposals.ProposalActionView.as_view(action="open"), name="open"),
     path("<int:pk>/lukk/", proposals.ProposalActionView.as_view(action="close"), name="close"),
     path(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.models.fields import long_text
 from measures.models.measures import Measure
 from measures.models.reporting import ReportingPeriod
+from portfolio.history import history_records
 from portfolio.models import Criterion, Ministry
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -47,6 +48,7 @@ class CriteriaAssessment(models.Model):
         verbose_name=_("assessed by"),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("criteria assessment")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models.fields import long_text, short_text
 from measures.models.measures import Measure
+from portfolio.history import history_records
 
 
 class Benefit(models.Model):
@@ -21,6 +22,7 @@ class Benefit(models.Model):
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
     target_on = models.DateField(_("target date"), null=True, blank=True)
     description = long_text(_("description"))
+    history = history_records()
 
     class Meta:
         verbose_name = _("benefit")
@@ -48,6 +50,7 @@ class BenefitMeasurement(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+    history = history_records()
 
     class Meta:
         verbose_name = _("benefit measurement")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models.fields import long_text, short_text
 from measures.models.measures import Measure
+from portfolio.history import history_records
 from portfolio.models import Ministry
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -23,6 +24,7 @@ class Milestone(models.Model):
     forecast_on = models.DateField(_("forecast"), null=True, blank=True)
     actual_on = models.DateField(_("actual"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("milestone")
@@ -65,6 +67,7 @@ class Risk(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("risk")
@@ -101,6 +104,7 @@ class MeasureDependency(models.Model):
         verbose_name=_("depends on"),
     )
     description = long_text(_("description"))
+    history = history_records()
 
     class Meta:
         verbose_name = _("dependency")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models.fields import long_text, short_text
 from measures.models.measures import Measure
+from portfolio.history import history_records
 
 
 class MeasureTransition(models.Model):
@@ -29,6 +30,7 @@ class MeasureTransition(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("status change")

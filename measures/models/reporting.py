@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models.fields import long_text, short_text
 from measures.models.measures import CoreGroup, Measure
+from portfolio.history import history_records
 from portfolio.models import Ministry
 
 
@@ -28,6 +29,7 @@ class ReportingPeriod(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("reporting period")
@@ -127,6 +129,7 @@ class StatusReport(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = history_records()
 
     class Meta:
         verbose_name = _("status report")

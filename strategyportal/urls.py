@@ -9,6 +9,8 @@ from rest_framework.routers import DefaultRouter
 
 from forums.api import ForumViewSet, MeetingViewSet, MinutesViewSet
 from forums.api_proposals import ProposalViewSet
+from forums.api_search import SearchAPIView
+from forums.views.search import SearchView
 from measures.api import (
     AssessmentViewSet,
     MeasureViewSet,
@@ -45,6 +47,7 @@ api_urlpatterns = [
         csp_update(SWAGGER_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
         name="api-docs",
     ),
+    path("search/", SearchAPIView.as_view(), name="api-search"),
     path("", include(router.urls)),
 ]
 
@@ -56,6 +59,7 @@ urlpatterns = [
     path("tiltak/", include("measures.urls")),
     path("", include("forums.urls.meetings")),
     path("saker/", include("forums.urls.proposals")),
+    path("sok/", SearchView.as_view(), name="search"),
     path("logg-inn/", LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", include("portfolio.accounts.urls")),

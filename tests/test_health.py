@@ -56,7 +56,7 @@ def test_readyz_names_unapplied_migrations(client, monkeypatch):
     from strategyportal import health
 
     monkeypatch.setattr(health, "_migrations_applied", False)
-    MigrationRecorder.Migration.objects.filter(app="portfolio", name="0003_outboxmessage").delete()
+    MigrationRecorder.Migration.objects.filter(app="portfolio", name="0004_login_models").delete()
 
     response = client.get("/readyz")
 

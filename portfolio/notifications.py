@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from portfolio.models import Notification
+from portfolio.outbox import outbox_enqueue
 
 
 def notification_send(
@@ -37,7 +38,12 @@ def notification_send(
             continue  # Another process stored it first: it sends it.
         if made:
             created.append(notification)
-            transaction.on_commit(lambda pk=notification.pk: notification_email(pk=pk))
+            # Through the outbox: stored with the notification, so a broker outage loses nothing.
+            outbox_enqueue(
+                task="portfolio.tasks.notification_email",
+                key=f"notification-email:{notification.pk}",
+                kwargs={"pk": notification.pk},
+            )
     return created
 
 

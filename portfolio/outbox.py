@@ -88,7 +88,10 @@ def _send(message: OutboxMessage, connection: Any) -> str:
     """Hand the message to Celery; the error text, or "" on success."""
     try:
         if app.conf.task_always_eager:
-            # Eager mode (tests, demos) runs the task here, as .delay() would.
+            # Eager mode (tests, demos) runs the task here, as .delay() would. Outside a worker
+            # the apps' task modules are not imported yet: import them to find the task by name.
+            if message.task not in app.tasks:
+                app.loader.import_default_modules()
             app.tasks[message.task].apply(
                 args=message.args, kwargs=message.kwargs, task_id=str(message.task_id)
             )

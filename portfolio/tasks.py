@@ -31,3 +31,19 @@ def outbox_flush() -> dict[str, int]:
 
     with audit_channel("task"):
         return flush()
+
+
+@shared_task(
+    name="portfolio.tasks.notification_email",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def notification_email(pk: int) -> bool:
+    """E-mail one stored notification; the claim on `emailed_at` makes repeats no-ops."""
+    from portfolio.audit import audit_channel
+    from portfolio.notifications import notification_email as email
+
+    with audit_channel("task"):
+        return email(pk=pk)

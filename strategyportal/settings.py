@@ -231,11 +231,13 @@ MEDIA_URL = "media/"
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = env("EMAIL_HOST", default="")
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    else "django.core.mail.backends.console.EmailBackend",
 )
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / ".mail"))
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "") or ""

@@ -90,3 +90,14 @@ def _user(username: str):
 def fast_password_hashing(settings):
     """Hashing demo passwords with the production hasher would dominate the suite's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def celery_eager():
+    """Run tasks in process, as a worker would, for tests that have no worker."""
+    from strategyportal.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager

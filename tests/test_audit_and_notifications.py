@@ -6,7 +6,7 @@ from portfolio.audit import audit_channel, audit_record
 from portfolio.models import Ministry, Notification
 from portfolio.notifications import notification_send
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 def test_an_audit_event_names_actor_channel_and_target(demo_users):

@@ -13,7 +13,7 @@ from forums.tasks.proposals import remind_missing_positions
 from portfolio.models import Notification
 from tests.forums.conftest import ministry, user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 def _deadline_in(proposal: Proposal, delta: datetime.timedelta) -> None:

@@ -9,7 +9,7 @@ from forums.services.meetings import meeting_recipients
 from forums.tasks import meeting_minutes_remind, meeting_notices_send, meeting_papers_remind
 from portfolio.models import Notification
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 def _soon(meeting: Meeting, days: int) -> Meeting:

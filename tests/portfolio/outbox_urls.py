@@ -1,9 +1,11 @@
 """A page whose action needs a worker, for the outbox tests."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import path
 
+from portfolio.notifications import notification_send
 from portfolio.outbox import outbox_enqueue
 
 
@@ -15,4 +17,12 @@ def act(request):
     return HttpResponse("done")
 
 
-urlpatterns = [path("act/", act)]
+@transaction.atomic
+def notify(request):
+    """A page action that notifies a user: the e-mail needs a worker."""
+    user = get_user_model().objects.get(username=request.GET["user"])
+    notification_send(recipients=[user], key=request.GET["key"], subject=lambda: request.GET["key"])
+    return HttpResponse("done")
+
+
+urlpatterns = [path("act/", act), path("notify/", notify)]

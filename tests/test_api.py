@@ -22,8 +22,16 @@ def test_token_login_with_a_wrong_password_is_refused(demo_users):
 
 @pytest.mark.parametrize("path", ["/api/v1/ministries/", "/api/v1/measures/", "/api/v1/forums/"])
 def test_the_api_needs_a_login(api_client_for, path):
-    assert api_client_for("anonymous").get(path).status_code in (401, 403)
+    anonymous = api_client_for("anonymous").get(path)
+    assert anonymous.status_code == 401
+    assert anonymous["WWW-Authenticate"] == "Token"
     assert api_client_for("observator").get(path).status_code == 200
+
+
+def test_an_unknown_token_gets_401(demo_users):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token 0123456789abcdef")
+    assert client.get("/api/v1/measures/").status_code == 401
 
 
 def test_ministries_are_paginated_with_abbreviation_and_name(api_client_for):

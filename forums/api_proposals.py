@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -16,8 +22,14 @@ from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import can_sign_for
 from forums.selectors.proposals import proposal_positions, proposal_register
 from forums.services import proposals as services
+from measures.api.errors import field_errors
 from measures.models import Measure
 from portfolio.models import Ministry
+from strategyportal.openapi import conflict, operation_doc, rejected
+
+COORDINATOR_ONLY = gettext_lazy("Only the coordinator (coordinator role); others get 403.")
+NOT_IN_CONSULTATION = conflict(gettext_lazy("The proposal is not in consultation."))
+MEASURE_CODES = gettext_lazy("Codes of the measures the proposal concerns.")
 
 
 class Conflict(exceptions.APIException):
@@ -28,7 +40,7 @@ class Conflict(exceptions.APIException):
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise serializers.ValidationError(
-            "The text contains a NUL character, which is not allowed."
+            _("The text contains a NUL character, which is not allowed.")
         )
     return value
 
@@ -36,17 +48,32 @@ def _no_nul(value: str) -> str:
 class ProposalCreateInput(serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX, validators=[_no_nul])
     text = serializers.CharField(max_length=TEXT_MAX, validators=[_no_nul])
-    deadline = serializers.DateTimeField()
-    silent_consent = serializers.BooleanField(required=False, default=False)
+    deadline = serializers.DateTimeField(
+        help_text=gettext_lazy("End of the consultation; it must be in the future when opened.")
+    )
+    silent_consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=Proposal._meta.get_field("silent_consent").help_text,
+    )
     measures = serializers.SlugRelatedField(
-        slug_field="code", many=True, required=False, queryset=Measure.objects.all()
+        slug_field="code",
+        many=True,
+        required=False,
+        queryset=Measure.objects.all(),
+        help_text=MEASURE_CODES,
     )
 
 
 class PositionInput(serializers.Serializer):
     position = serializers.ChoiceField(choices=PositionChoice.choices)
     reason = serializers.CharField(
-        max_length=REASON_MAX, required=False, allow_blank=True, default="", validators=[_no_nul]
+        max_length=REASON_MAX,
+        required=False,
+        allow_blank=True,
+        default="",
+        validators=[_no_nul],
+        help_text=gettext_lazy("Required when objecting."),
     )
 
     def validate(self, attrs):
@@ -58,7 +85,11 @@ class PositionInput(serializers.Serializer):
 class ReviseInput(serializers.Serializer):
     text = serializers.CharField(max_length=TEXT_MAX, validators=[_no_nul])
     title = serializers.CharField(
-        max_length=TITLE_MAX, required=False, allow_blank=True, validators=[_no_nul]
+        max_length=TITLE_MAX,
+        required=False,
+        allow_blank=True,
+        validators=[_no_nul],
+        help_text=gettext_lazy("Leave out, or leave empty, to keep the title."),
     )
 
 
@@ -70,17 +101,39 @@ class EscalateInput(serializers.Serializer):
 
 
 class PositionOutput(serializers.Serializer):
-    ministry = serializers.CharField(source="ministry.abbreviation")
-    position = serializers.CharField(source="position.position", default=None)
-    reason = serializers.CharField(source="position.reason", default=None)
-    recorded_by = serializers.CharField(source="position.recorded_by.username", default=None)
-    recorded_at = serializers.DateTimeField(source="position.recorded_at", default=None)
+    ministry = serializers.CharField(
+        source="ministry.abbreviation",
+        help_text=gettext_lazy("Abbreviation of a participating ministry."),
+    )
+    position = serializers.CharField(
+        source="position.position",
+        default=None,
+        allow_null=True,
+        help_text=gettext_lazy(
+            "endorse, stand_aside or object on the current version; null until it answers."
+        ),
+    )
+    reason = serializers.CharField(source="position.reason", default=None, allow_null=True)
+    recorded_by = serializers.CharField(
+        source="position.recorded_by.username",
+        default=None,
+        allow_null=True,
+        help_text=gettext_lazy("User name of the person who recorded it."),
+    )
+    recorded_at = serializers.DateTimeField(
+        source="position.recorded_at", default=None, allow_null=True
+    )
 
 
 class ProposalListOutput(serializers.ModelSerializer):
-    forum = serializers.CharField(source="forum.slug")
-    register_number = serializers.CharField(read_only=True)
-    measures = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    forum = serializers.CharField(source="forum.slug", help_text=gettext_lazy("Slug of the forum."))
+    register_number = serializers.CharField(
+        read_only=True,
+        help_text=gettext_lazy("The forum's code, the year and the number, e.g. SF 2027/03."),
+    )
+    measures = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True, help_text=MEASURE_CODES
+    )
 
     class Meta:
         model = Proposal
@@ -95,11 +148,34 @@ class ProposalListOutput(serializers.ModelSerializer):
             "silent_consent",
             "measures",
         ]
+        extra_kwargs = {
+            "version": {
+                "help_text": gettext_lazy(
+                    "Version of the text; a revision adds one, and only positions on the "
+                    "current version count."
+                )
+            },
+        }
+
+
+def _ministries(help_text) -> serializers.ListField:
+    return serializers.ListField(child=serializers.CharField(), read_only=True, help_text=help_text)
 
 
 class ProposalOutput(ProposalListOutput):
-    positions = serializers.SerializerMethodField()
-    amends = serializers.PrimaryKeyRelatedField(read_only=True)
+    positions = serializers.SerializerMethodField(
+        help_text=gettext_lazy("Each participating ministry's position on the current version.")
+    )
+    amends = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text=gettext_lazy("Numeric id of the endorsed proposal this one amends, or null."),
+    )
+    objecting = _ministries(gettext_lazy("Ministries that objected; set when closed."))
+    missing = _ministries(gettext_lazy("Ministries that had not answered; set when closed."))
+    silent = _ministries(
+        gettext_lazy("Ministries counted as standing aside by silent consent; set when closed.")
+    )
 
     class Meta(ProposalListOutput.Meta):
         fields = [
@@ -114,6 +190,7 @@ class ProposalOutput(ProposalListOutput):
             "positions",
         ]
 
+    @extend_schema_field(PositionOutput(many=True))
     def get_positions(self, obj: Proposal) -> list[dict]:
         return PositionOutput(proposal_positions(obj), many=True).data
 
@@ -127,10 +204,46 @@ def _call(function, **kwargs):
     except WrongState as exc:
         raise Conflict(str(exc)) from exc
     except DjangoValidationError as exc:
-        detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-        raise exceptions.ValidationError(detail) from exc
+        raise exceptions.ValidationError(field_errors(exc)) from exc
 
 
+@extend_schema_view(
+    list=operation_doc(
+        summary=gettext_lazy("List proposals"),
+        description=gettext_lazy(
+            "The register of proposals to the forums, newest first. Filter by forum, year, "
+            "measure, status and words in the title or text."
+        ),
+        permissions=gettext_lazy(
+            "Any logged-in user. The list is filtered, not refused: drafts are listed only "
+            "for the coordinator and the secretariat."
+        ),
+        parameters=[
+            OpenApiParameter("forum", str),
+            OpenApiParameter("year", int),
+            OpenApiParameter("measure", str),
+            OpenApiParameter(
+                "status",
+                str,
+                enum=Proposal.Status.values,
+                description=gettext_lazy("Status of the proposal."),
+            ),
+            OpenApiParameter("q", str, description=gettext_lazy("Words in the title or the text.")),
+        ],
+    ),
+    retrieve=operation_doc(
+        summary=gettext_lazy("Get a proposal"),
+        description=gettext_lazy(
+            "One proposal with its text and each participating ministry's position on the "
+            "current version; once closed, also which ministries objected, had not answered "
+            "or stood aside by silent consent."
+        ),
+        permissions=gettext_lazy(
+            "Any logged-in user. A draft is shown only to the coordinator and the secretariat; "
+            "others get 404 for it."
+        ),
+    ),
+)
 class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     """Proposals to a forum and the ministries' positions. Drafts are seen by coordinators only."""
 
@@ -156,20 +269,53 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         proposal = Proposal.objects.select_related("forum").get(pk=proposal.pk)
         return Response(ProposalOutput(proposal).data, status=code)
 
-    @extend_schema(request=ProposalCreateInput, responses={201: ProposalOutput})
+    @operation_doc(
+        summary=gettext_lazy("Draft a proposal"),
+        description=gettext_lazy(
+            "Drafts a proposal to Strategisk forum with the next number in the forum's "
+            "register. Only the coordinator and the secretariat see it until it is opened."
+        ),
+        permissions=COORDINATOR_ONLY,
+        request=ProposalCreateInput,
+        responses={201: ProposalOutput},
+    )
     def create(self, request):
         data = ProposalCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         proposal = _call(services.proposal_create, actor=request.user, **data.validated_data)
         return self._detail(proposal, status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=ProposalOutput)
+    @operation_doc(
+        summary=gettext_lazy("Open the consultation"),
+        description=gettext_lazy(
+            "Opens the draft for consultation: the ministries that hold a seat in the forum "
+            "become its participants and are asked for their positions."
+        ),
+        permissions=COORDINATOR_ONLY,
+        request=None,
+        responses={
+            200: ProposalOutput,
+            400: rejected(
+                gettext_lazy("The deadline has passed, or no ministry holds a seat in the forum.")
+            ),
+            409: conflict(gettext_lazy("The proposal is not a draft.")),
+        },
+    )
     @action(detail=True, methods=["post"])
     def open(self, request, pk=None):
         proposal = _call(services.proposal_open, actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
-    @extend_schema(request=ReviseInput, responses=ProposalOutput)
+    @operation_doc(
+        summary=gettext_lazy("Revise a proposal in consultation"),
+        description=gettext_lazy(
+            "Makes a new version of the text (and the title). Positions on the earlier version "
+            "no longer count, and the participants are asked again."
+        ),
+        permissions=COORDINATOR_ONLY,
+        request=ReviseInput,
+        responses={200: ProposalOutput, 409: NOT_IN_CONSULTATION},
+    )
     @action(detail=True, methods=["post"])
     def revise(self, request, pk=None):
         proposal = self._proposal()
@@ -180,19 +326,64 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         )
         return self._detail(proposal)
 
-    @extend_schema(request=None, responses=ProposalOutput)
+    @operation_doc(
+        summary=gettext_lazy("Close the consultation"),
+        description=gettext_lazy(
+            "Closes the consultation and derives the outcome: endorsed only if no "
+            "participating ministry objects and every one has answered (with silent consent, "
+            "one that has not answered by the deadline stands aside). Before the deadline only "
+            "once every participant has answered."
+        ),
+        permissions=COORDINATOR_ONLY,
+        request=None,
+        responses={
+            200: ProposalOutput,
+            409: conflict(
+                gettext_lazy(
+                    "The proposal is not in consultation, or the deadline has not passed and "
+                    "not every ministry has answered."
+                )
+            ),
+        },
+    )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         proposal = _call(services.proposal_close, actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
-    @extend_schema(request=None, responses=ProposalOutput)
+    @operation_doc(
+        summary=gettext_lazy("Withdraw a proposal"),
+        description=gettext_lazy("Withdraws a draft or a proposal in consultation."),
+        permissions=COORDINATOR_ONLY,
+        request=None,
+        responses={
+            200: ProposalOutput,
+            409: conflict(gettext_lazy("The proposal is already closed.")),
+        },
+    )
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         proposal = _call(services.proposal_withdraw, actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
-    @extend_schema(request=EscalateInput, responses=ProposalOutput)
+    @operation_doc(
+        summary=gettext_lazy("Escalate a proposal"),
+        description=gettext_lazy(
+            "Lifts a proposal that was not endorsed to the secretaries general "
+            "(departementsrådsgruppen) or to the political level."
+        ),
+        permissions=COORDINATOR_ONLY,
+        request=EscalateInput,
+        responses={
+            200: ProposalOutput,
+            409: conflict(
+                gettext_lazy(
+                    "The proposal was not closed as not endorsed, or is already escalated to "
+                    "this level."
+                )
+            ),
+        },
+    )
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
         proposal = self._proposal()
@@ -203,9 +394,27 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         )
         return self._detail(proposal)
 
-    @extend_schema(
+    @operation_doc(
+        summary=gettext_lazy("Record a ministry's position"),
+        description=gettext_lazy(
+            "Records the position of the ministry in the path on the current version: endorse, "
+            "stand aside or object (with a reason). Recording again changes it."
+        ),
+        permissions=gettext_lazy(
+            "Only someone who may sign for that ministry: its sign permission (held by the "
+            "ministry's admin head) or an active delegation of it; there is no exception for "
+            "administrators. Others get 403, before the input is looked at."
+        ),
         request=PositionInput,
-        responses={200: ProposalOutput, 201: ProposalOutput},
+        responses={
+            201: OpenApiResponse(
+                ProposalOutput, description=gettext_lazy("The ministry's first position.")
+            ),
+            200: OpenApiResponse(
+                ProposalOutput, description=gettext_lazy("The ministry's position changed.")
+            ),
+            409: NOT_IN_CONSULTATION,
+        },
         parameters=[OpenApiParameter("abbreviation", str, OpenApiParameter.PATH)],
     )
     @action(

@@ -1,17 +1,20 @@
 """GET /api/v1/search/?q=: the search of the portal, with the same permissions as the page."""
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from forums.selectors.search import QUERY_MAX, search
+from strategyportal.openapi import FieldErrorsSerializer, operation_doc
 
 
 class SearchHitSerializer(serializers.Serializer):
     title = serializers.CharField()
-    url = serializers.CharField(help_text="Path of the page of the hit.")
+    url = serializers.CharField(help_text=_("Path of the portal page of the hit."))
     excerpt = serializers.CharField()
 
 
@@ -24,27 +27,22 @@ class SearchResultsSerializer(serializers.Serializer):
     minutes = SearchHitSerializer(many=True)
 
 
-class SearchErrorSerializer(serializers.Serializer):
-    q = serializers.ListField(child=serializers.CharField())
-
-
 class SearchAPIView(APIView):
-    """Search measures, proposals, meetings, agenda items and approved minutes.
-
-    Søk i tiltak, saker, møter, dagsordenpunkter og godkjente referater.
-    """
+    """Search measures, proposals, meetings, agenda items and approved minutes."""
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(
+    @operation_doc(
         operation_id="search",
-        summary="Search / Søk",
-        description=(
-            "Any logged-in user. Results contain only what the user may see: draft proposals "
-            "only for the coordinator and the secretariat, minutes only when approved. "
-            "Full text with the Norwegian configuration on PostgreSQL.\n\n"
-            "Alle innloggede. Resultatene viser bare det brukeren har tilgang til: utkast til "
-            "saker bare for koordinator og sekretariat, referater bare når de er godkjent."
+        summary=_("Search"),
+        description=_(
+            "Searches measures, proposals, meetings, agenda items and approved minutes, and "
+            "gives the hits of each kind. Full text with the Norwegian configuration on "
+            "PostgreSQL."
+        ),
+        permissions=_(
+            "Any logged-in user. The hits are filtered, not refused: draft proposals only for "
+            "the coordinator and the secretariat, minutes only when approved."
         ),
         parameters=[
             OpenApiParameter(
@@ -52,13 +50,17 @@ class SearchAPIView(APIView):
                 str,
                 OpenApiParameter.QUERY,
                 required=True,
-                description=f"Search words, at most {QUERY_MAX} characters / Søkeord.",
+                description=format_lazy(
+                    _("Search words, at most {max} characters."), max=QUERY_MAX
+                ),
             )
         ],
         responses={
             200: SearchResultsSerializer,
-            400: OpenApiResponse(SearchErrorSerializer, description="Empty or invalid query."),
-            403: OpenApiResponse(description="Not logged in / Ikke innlogget."),
+            400: OpenApiResponse(
+                FieldErrorsSerializer,
+                description=_("Bad input: the query is empty or too long (under q)."),
+            ),
         },
     )
     def get(self, request):

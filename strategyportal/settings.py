@@ -14,6 +14,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from strategyportal.api_description import API_DESCRIPTION, API_TAGS
 from strategyportal.env import env_bool, env_int, env_list, env_secret
 from strategyportal.logs import logging_config
 
@@ -334,12 +335,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "strategyportal.openapi.PortalAutoSchema",
     "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
 SPECTACULAR_SETTINGS = {
+    # Served in the language asked for (?lang=nb or ?lang=en), else the user's language.
     "TITLE": "Strategiportalen API",
-    "DESCRIPTION": "Porteføljen, foraene og tilslutningene i departementsstrategien.",
+    "DESCRIPTION": API_DESCRIPTION,
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI is served from our own static files, not from a CDN.
@@ -347,14 +349,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "strategyportal.openapi.document_error_responses",
+        "strategyportal.openapi.parameter_descriptions",
     ],
+    "TAGS": API_TAGS,
     # One name per choice set shared by several fields (RAG ratings, statuses).
     "ENUM_NAME_OVERRIDES": {
         "ProposalStatusEnum": "forums.models.proposals.Proposal.Status",
         "RagEnum": "measures.models.Rag",
         "MeasureStatusEnum": "measures.models.Measure.Status",
         "OpenClosedEnum": "measures.models.Risk.Status",
+        "MinutesEntryKindEnum": "forums.models.MinutesEntry.Kind",
+        "ReviewCommentKindEnum": "forums.models.ReviewComment.Kind",
     },
 }
 

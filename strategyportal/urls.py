@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from forums.api import ForumViewSet, MeetingViewSet, MinutesViewSet
+from forums.api import ForumViewSet, MeetingViewSet
+from forums.api_minutes import MinutesViewSet
 from forums.api_proposals import ProposalViewSet
 from forums.api_search import SearchAPIView
 from forums.views.search import SearchView
@@ -22,6 +22,7 @@ from measures.api import (
 from portfolio.accounts.api import obtain_token
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
+from strategyportal.api_docs import SchemaView, SwaggerView
 
 router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
@@ -41,10 +42,10 @@ SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}
 
 api_urlpatterns = [
     path("auth/token/", obtain_token, name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("schema/", SchemaView.as_view(), name="api-schema"),
     path(
         "docs/",
-        csp_update(SWAGGER_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        csp_update(SWAGGER_CSP)(SwaggerView.as_view(url_name="api-schema")),
         name="api-docs",
     ),
     path("search/", SearchAPIView.as_view(), name="api-search"),

@@ -1,12 +1,8 @@
 """The measures app's API viewsets, registered on the router in strategyportal/urls.py."""
 
-from measures.api.follow_up import (
-    AssessmentViewSet,
-    MilestoneViewSet,
-    ReportingPeriodViewSet,
-    RiskViewSet,
-    StatusReportViewSet,
-)
+from measures.api.assessments import AssessmentViewSet
+from measures.api.delivery import MilestoneViewSet, RiskViewSet
+from measures.api.follow_up import ReportingPeriodViewSet, StatusReportViewSet
 from measures.api.measures import MeasureViewSet
 
 __all__ = [

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from django.core.exceptions import ValidationError
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
+from rest_framework.settings import api_settings
 
 from measures.exceptions import WrongState
 
@@ -15,14 +16,18 @@ class Conflict(APIException):
     default_code = "conflict"
 
 
+def field_errors(exc: ValidationError) -> dict[str, list[str]]:
+    """The body of every 400: each field (or non_field_errors) with its messages."""
+    if hasattr(exc, "error_dict"):
+        return exc.message_dict
+    return {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
+
+
 @contextlib.contextmanager
 def service_errors() -> Iterator[None]:
     try:
         yield
     except ValidationError as exc:
-        detail = (
-            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        )
-        raise serializers.ValidationError(detail) from exc
+        raise serializers.ValidationError(field_errors(exc)) from exc
     except WrongState as exc:
         raise Conflict(str(exc)) from exc

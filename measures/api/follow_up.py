@@ -1,4 +1,5 @@
-"""API for the follow-up: reporting periods, status reports, assessments, risks, milestones.
+"""API for the follow-up: reporting periods and status reports; assessments and the
+delivery (risks, milestones) are in their own modules beside this one.
 
 Everyone logged in reads everything (lists are never filtered by permission). Writes go
 through the same services, and so the same permission rules, as the web pages.
@@ -6,6 +7,7 @@ through the same services, and so the same permission rules, as the web pages.
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -13,18 +15,25 @@ from rest_framework.response import Response
 from measures.api.errors import service_errors
 from measures.models import (
     CoreGroup,
-    CriteriaAssessment,
     Measure,
-    Milestone,
     ReportingPeriod,
-    Risk,
     StatusReport,
 )
-from measures.services.assessments import assessment_record
-from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
 from measures.services.periods import period_close, period_open
 from measures.services.reports import REPORT_FIELDS, status_report_submit
-from portfolio.models import Criterion, Ministry
+from strategyportal.openapi import ANY_USER, conflict, operation_doc
+
+COORDINATOR_ONLY = _(
+    "Only the coordinator (coordinator role in the coordinating ministry) and portal "
+    "administrators; others get 403."
+)
+LEAD_MINISTRY = _(
+    "Users of the lead ministry of the measure (or core group) in the measure lead or admin "
+    "head role, and portal administrators; others get 403."
+)
+PERIOD_CLOSED = conflict(_("The reporting period is closed; its reports are read-only."))
+MEASURE_CODE = _("Code of the measure, e.g. T1.")
+ONE_TO_FIVE = _("From 1 (low) to 5 (high).")
 
 
 class WriteViewSet(
@@ -37,18 +46,58 @@ class WriteViewSet(
     """List, read, create and update; no delete (the history stays)."""
 
 
+class StoreOrReviseMixin:
+    """POST stores the object (201), or revises the one already given (200): the serializer's
+    create() puts the service's `created` into its context."""
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        code = status.HTTP_201_CREATED if serializer.context.get("created") else status.HTTP_200_OK
+        return Response(serializer.data, status=code)
+
+
 class ReportingPeriodSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReportingPeriod
         fields = ["id", "year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "status"]
         read_only_fields = ["status"]
         validators = []  # the service validates uniqueness, with translated messages
+        extra_kwargs = {
+            "sequence": {"help_text": _("Number of the period within the year, from 1.")},
+            "due_on": {"help_text": _("The day the status reports are due.")},
+            "meeting": {
+                "help_text": _("Free text: the meeting of the annual wheel that discusses them.")
+            },
+        }
 
     def create(self, validated_data):
         with service_errors():
             return period_open(actor=self.context["request"].user, **validated_data)
 
 
+@extend_schema_view(
+    list=operation_doc(
+        summary=_("List reporting periods"),
+        description=_("The rounds of status reporting, newest first. Filter by year and status."),
+        permissions=ANY_USER,
+    ),
+    retrieve=operation_doc(
+        summary=_("Get a reporting period"),
+        description=_("One round of status reporting."),
+        permissions=ANY_USER,
+    ),
+    create=operation_doc(
+        summary=_("Open a reporting period"),
+        description=_(
+            "Opens a new round of status reporting; year and sequence together are unique. "
+            "The lead ministries can then submit their status reports and the ministries their "
+            "assessments."
+        ),
+        permissions=COORDINATOR_ONLY,
+    ),
+)
 class ReportingPeriodViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -61,6 +110,16 @@ class ReportingPeriodViewSet(
     queryset = ReportingPeriod.objects.all()
     filterset_fields = ["year", "status"]
 
+    @operation_doc(
+        summary=_("Close a reporting period"),
+        description=_("Closes the period; its status reports and assessments become read-only."),
+        permissions=COORDINATOR_ONLY,
+        request=None,
+        responses={
+            200: ReportingPeriodSerializer,
+            409: conflict(_("The reporting period is already closed.")),
+        },
+    )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         with service_errors():
@@ -70,12 +129,24 @@ class ReportingPeriodViewSet(
 
 class StatusReportSerializer(serializers.ModelSerializer):
     measure = serializers.SlugRelatedField(
-        slug_field="code", queryset=Measure.objects.all(), required=False, allow_null=True
+        slug_field="code",
+        queryset=Measure.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("Code of the measure reported on; give either this or core_group."),
     )
     core_group = serializers.SlugRelatedField(
-        slug_field="code", queryset=CoreGroup.objects.all(), required=False, allow_null=True
+        slug_field="code",
+        queryset=CoreGroup.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("Code of the core group reported on; give either this or measure."),
     )
-    ministry = serializers.SlugRelatedField(slug_field="abbreviation", read_only=True)
+    ministry = serializers.SlugRelatedField(
+        slug_field="abbreviation",
+        read_only=True,
+        help_text=_("Abbreviation of the reporting (lead) ministry; set by the server."),
+    )
 
     class Meta:
         model = StatusReport
@@ -90,6 +161,16 @@ class StatusReportSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         validators = []  # one report per subject and period: the service revises instead
+        extra_kwargs = {
+            "period": {"help_text": _("Numeric id of the reporting period; it must be open.")},
+            "rag": {"help_text": _("Overall status: green, amber or red.")},
+            "confidence": {"help_text": _("How confident the ministry is that it will deliver.")},
+            "progress": {"help_text": _("Status of the progress.")},
+            "schedule": {"help_text": _("Status of the schedule.")},
+            "cost": {"help_text": _("Status of the cost.")},
+            "risk": {"help_text": _("Status of the risks.")},
+            "submitted_at": {"help_text": _("When the report was first submitted.")},
+        }
 
     def validate(self, attrs):
         if self.instance is None and bool(attrs.get("measure")) == bool(attrs.get("core_group")):
@@ -133,7 +214,57 @@ class StatusReportFilter(django_filters.FilterSet):
         fields = ["measure", "core_group", "period", "rag"]
 
 
-class StatusReportViewSet(WriteViewSet):
+REPORT_SAVED = {
+    200: OpenApiResponse(StatusReportSerializer, description=_("The report was revised.")),
+    409: PERIOD_CLOSED,
+}
+REVISE_REPORT = _(
+    "Changes the fields given and keeps the others; the measure, core group and period of a "
+    "report stay as they are. Only while the period is open."
+)
+
+
+@extend_schema_view(
+    list=operation_doc(
+        summary=_("List status reports"),
+        description=_(
+            "The status reports of measures and core groups, newest period first. Filter by "
+            "measure, core group, period and overall status."
+        ),
+        permissions=ANY_USER,
+    ),
+    retrieve=operation_doc(
+        summary=_("Get a status report"),
+        description=_("One status report."),
+        permissions=ANY_USER,
+    ),
+    create=operation_doc(
+        summary=_("Submit a status report"),
+        description=_(
+            "Stores the report of a measure or a core group (give exactly one) for an open "
+            "period: 201 when it is new, 200 when it revises the report already given. The "
+            "reporting ministry is the subject's lead ministry."
+        ),
+        permissions=LEAD_MINISTRY,
+        responses={
+            201: OpenApiResponse(StatusReportSerializer, description=_("The report was stored.")),
+            **REPORT_SAVED,
+        },
+    ),
+    update=operation_doc(
+        summary=_("Revise a status report"),
+        description=REVISE_REPORT,
+        permissions=LEAD_MINISTRY,
+        responses=REPORT_SAVED,
+    ),
+    partial_update=operation_doc(
+        summary=_("Revise part of a status report"),
+        description=REVISE_REPORT,
+        permissions=LEAD_MINISTRY,
+        responses=REPORT_SAVED,
+    ),
+)
+class StatusReportViewSet(StoreOrReviseMixin, WriteViewSet):
     """Status reports. POST stores the report of a measure (or core group) for a period,
     revising it if it exists; only the lead ministry writes, only while the period is open."""
 
@@ -143,163 +274,7 @@ class StatusReportViewSet(WriteViewSet):
         "period", "measure", "core_group", "ministry"
     ).order_by("-period__year", "-period__sequence", "id")
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        serializer.save()
-        code = status.HTTP_201_CREATED if serializer.context.get("created") else status.HTTP_200_OK
-        return Response(serializer.data, status=code)
-
     def get_serializer(self, *args, **kwargs):
         if self.action in ("update", "partial_update"):
             kwargs["partial"] = True  # a revision changes only what it names
         return super().get_serializer(*args, **kwargs)
-
-
-class AssessmentSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
-    criterion = serializers.SlugRelatedField(slug_field="code", queryset=Criterion.objects.all())
-    ministry = serializers.SlugRelatedField(slug_field="abbreviation", read_only=True)
-
-    class Meta:
-        model = CriteriaAssessment
-        fields = [
-            "id",
-            "measure",
-            "criterion",
-            "period",
-            "ministry",
-            "score",
-            "comment",
-            "updated_at",
-        ]
-        validators = []
-
-    def create(self, validated_data):
-        with service_errors():
-            assessment, created = assessment_record(
-                actor=self.context["request"].user, **validated_data
-            )
-        self.context["created"] = created
-        return assessment
-
-
-class AssessmentFilter(django_filters.FilterSet):
-    measure = django_filters.CharFilter(field_name="measure__code")
-    criterion = django_filters.CharFilter(field_name="criterion__code")
-    ministry = django_filters.CharFilter(field_name="ministry__abbreviation")
-
-    class Meta:
-        model = CriteriaAssessment
-        fields = ["measure", "criterion", "ministry", "period"]
-
-
-class AssessmentViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Criteria assessments. POST gives the caller's ministry's score (the coordinator's, for
-    the coordinating ministry) in an open period; giving it again revises it."""
-
-    serializer_class = AssessmentSerializer
-    filterset_class = AssessmentFilter
-    queryset = CriteriaAssessment.objects.select_related(
-        "measure", "criterion", "ministry", "period"
-    ).order_by("-period__year", "-period__sequence", "measure__code", "criterion__code", "id")
-
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        serializer.save()
-        code = status.HTTP_201_CREATED if serializer.context.get("created") else status.HTTP_200_OK
-        return Response(serializer.data, status=code)
-
-
-class RiskSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
-    owner_ministry = serializers.SlugRelatedField(
-        slug_field="abbreviation", queryset=Ministry.objects.all()
-    )
-
-    class Meta:
-        model = Risk
-        fields = ["id", "measure", *RISK_FIELDS, "updated_at"]
-
-    def create(self, validated_data):
-        measure = validated_data.pop("measure")
-        with service_errors():
-            return risk_save(actor=self.context["request"].user, measure=measure, **validated_data)
-
-    def update(self, instance, validated_data):
-        validated_data.pop("measure", None)  # a risk stays with its measure
-        with service_errors():
-            return risk_save(
-                actor=self.context["request"].user,
-                measure=instance.measure,
-                risk=instance,
-                **validated_data,
-            )
-
-
-class RiskFilter(django_filters.FilterSet):
-    measure = django_filters.CharFilter(field_name="measure__code")
-    owner_ministry = django_filters.CharFilter(field_name="owner_ministry__abbreviation")
-
-    class Meta:
-        model = Risk
-        fields = ["measure", "owner_ministry", "status"]
-
-
-class RiskViewSet(WriteViewSet):
-    """Risks of measures; the measure's lead ministry writes them."""
-
-    serializer_class = RiskSerializer
-    filterset_class = RiskFilter
-    queryset = Risk.objects.select_related("measure__lead_ministry", "owner_ministry").order_by(
-        "measure__code", "id"
-    )
-
-
-class MilestoneSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
-
-    class Meta:
-        model = Milestone
-        fields = ["id", "measure", *MILESTONE_FIELDS, "updated_at"]
-
-    def create(self, validated_data):
-        measure = validated_data.pop("measure")
-        with service_errors():
-            return milestone_save(
-                actor=self.context["request"].user, measure=measure, **validated_data
-            )
-
-    def update(self, instance, validated_data):
-        validated_data.pop("measure", None)
-        with service_errors():
-            return milestone_save(
-                actor=self.context["request"].user,
-                measure=instance.measure,
-                milestone=instance,
-                **validated_data,
-            )
-
-
-class MilestoneFilter(django_filters.FilterSet):
-    measure = django_filters.CharFilter(field_name="measure__code")
-
-    class Meta:
-        model = Milestone
-        fields = ["measure"]
-
-
-class MilestoneViewSet(WriteViewSet):
-    """Milestones of measures; the measure's lead ministry writes them."""
-
-    serializer_class = MilestoneSerializer
-    filterset_class = MilestoneFilter
-    queryset = Milestone.objects.select_related("measure__lead_ministry").order_by(
-        "measure__code", "planned_on", "id"
-    )

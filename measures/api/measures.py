@@ -1,20 +1,33 @@
 import django_filters
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers, viewsets
 
 from measures.models import Measure, Rag
 from measures.selectors import measure_overview
+from portfolio.api import LOCALIZED_NAME
+from strategyportal.openapi import ANY_USER, operation_doc
 
 
 class MeasureOutputSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(read_only=True)
-    lead_ministry = serializers.SlugRelatedField(slug_field="abbreviation", read_only=True)
-    target_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    name = serializers.CharField(read_only=True, help_text=LOCALIZED_NAME)
+    lead_ministry = serializers.SlugRelatedField(
+        slug_field="abbreviation",
+        read_only=True,
+        help_text=_("Abbreviation of the ministry that leads the measure."),
+    )
+    target_areas = serializers.SlugRelatedField(
+        slug_field="code",
+        many=True,
+        read_only=True,
+        help_text=_("Codes of the strategy's target areas the measure serves, e.g. MO1."),
+    )
     rag = serializers.ChoiceField(
         choices=Rag.choices,
         source="latest_rag",
         read_only=True,
         allow_null=True,
-        help_text="Overall RAG of the latest status report, or null.",
+        help_text=_("Overall status (RAG) of the latest status report, or null."),
     )
 
     class Meta:
@@ -29,6 +42,7 @@ class MeasureOutputSerializer(serializers.ModelSerializer):
             "status",
             "rag",
         ]
+        extra_kwargs = {"code": {"help_text": _("Code of the measure, e.g. T1.")}}
 
 
 class MeasureFilter(django_filters.FilterSet):
@@ -41,6 +55,21 @@ class MeasureFilter(django_filters.FilterSet):
         fields = ["target_area", "lead_ministry", "status", "rag"]
 
 
+@extend_schema_view(
+    list=operation_doc(
+        summary=_("List measures"),
+        description=_(
+            "The measures of the portfolio in their order, each with the overall status (RAG) "
+            "of its latest status report. Filter by target area, lead ministry, status and RAG."
+        ),
+        permissions=ANY_USER,
+    ),
+    retrieve=operation_doc(
+        summary=_("Get a measure"),
+        description=_("One measure of the portfolio, by its code."),
+        permissions=ANY_USER,
+    ),
+)
 class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
     """The measures of the portfolio, with the RAG of the latest report. Readable by every
     logged-in user."""

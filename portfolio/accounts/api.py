@@ -1,11 +1,16 @@
 """The API token endpoint, behind the same lockout as the login page and a rate limit."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import status
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
+
+from strategyportal.openapi import ErrorDetailSerializer, FieldErrorsSerializer, operation_doc
 
 
 class ObtainTokenView(ObtainAuthToken):
@@ -18,6 +23,34 @@ class ObtainTokenView(ObtainAuthToken):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth-token"
 
+    @operation_doc(
+        summary=gettext_lazy("Get an API token"),
+        description=gettext_lazy(
+            "Exchanges a user name and password for the user's API token; send it as "
+            "`Authorization: Token <key>`. The token stays the same until it is revoked. "
+            "Failed attempts count towards the same lockout as the login page, and the number "
+            "of attempts per address is limited."
+        ),
+        permissions=gettext_lazy(
+            "Anyone; no login needed. A wrong user name or password gets 400, too many "
+            "attempts get 429."
+        ),
+        auth=[],
+        responses={
+            200: AuthTokenSerializer,
+            400: OpenApiResponse(
+                FieldErrorsSerializer,
+                description=gettext_lazy("Bad input: a field is missing, or the login failed."),
+            ),
+            429: OpenApiResponse(
+                ErrorDetailSerializer,
+                description=gettext_lazy(
+                    "Too many attempts from this address, or the account is locked after "
+                    "repeated failed logins."
+                ),
+            ),
+        },
+    )
     def post(self, request, *args, **kwargs):
         try:
             return super().post(request, *args, **kwargs)

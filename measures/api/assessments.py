@@ -1,0 +1,113 @@
+"""API for the criteria assessments: each ministry's score of a measure against a criterion."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+
+from measures.api.errors import service_errors
+from measures.api.follow_up import MEASURE_CODE, ONE_TO_FIVE, PERIOD_CLOSED, StoreOrReviseMixin
+from measures.models import CriteriaAssessment, Measure
+from measures.services.assessments import assessment_record
+from portfolio.models import Criterion
+from strategyportal.openapi import ANY_USER, operation_doc
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    measure = serializers.SlugRelatedField(
+        slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_CODE
+    )
+    criterion = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Criterion.objects.all(),
+        help_text=_("Code of the criterion: A (useful), B (balanced portfolio), C (feasible)."),
+    )
+    ministry = serializers.SlugRelatedField(
+        slug_field="abbreviation",
+        read_only=True,
+        help_text=_("Abbreviation of the assessing ministry, the caller's; set by the server."),
+    )
+
+    class Meta:
+        model = CriteriaAssessment
+        fields = [
+            "id",
+            "measure",
+            "criterion",
+            "period",
+            "ministry",
+            "score",
+            "comment",
+            "updated_at",
+        ]
+        validators = []
+        extra_kwargs = {
+            "period": {"help_text": _("Numeric id of the reporting period; it must be open.")},
+            "score": {"help_text": ONE_TO_FIVE},
+        }
+
+    def create(self, validated_data):
+        with service_errors():
+            assessment, created = assessment_record(
+                actor=self.context["request"].user, **validated_data
+            )
+        self.context["created"] = created
+        return assessment
+
+
+class AssessmentFilter(django_filters.FilterSet):
+    measure = django_filters.CharFilter(field_name="measure__code")
+    criterion = django_filters.CharFilter(field_name="criterion__code")
+    ministry = django_filters.CharFilter(field_name="ministry__abbreviation")
+
+    class Meta:
+        model = CriteriaAssessment
+        fields = ["measure", "criterion", "ministry", "period"]
+
+
+@extend_schema_view(
+    list=operation_doc(
+        summary=_("List criteria assessments"),
+        description=_(
+            "Every ministry's scores of the measures against the portfolio criteria, per "
+            "period. Filter by measure, criterion, ministry and period."
+        ),
+        permissions=ANY_USER,
+    ),
+    retrieve=operation_doc(
+        summary=_("Get a criteria assessment"),
+        description=_("One ministry's score of one measure against one criterion in a period."),
+        permissions=ANY_USER,
+    ),
+    create=operation_doc(
+        summary=_("Give an assessment"),
+        description=_(
+            "Stores the caller's ministry's score of a measure against a criterion in an open "
+            "period: 201 when it is new, 200 when it revises the score already given."
+        ),
+        permissions=_(
+            "Admin heads, for their own ministry, and the coordinator, for the coordinating "
+            "ministry; others get 403."
+        ),
+        responses={
+            201: OpenApiResponse(AssessmentSerializer, description=_("The score was stored.")),
+            200: OpenApiResponse(AssessmentSerializer, description=_("The score was revised.")),
+            409: PERIOD_CLOSED,
+        },
+    ),
+)
+class AssessmentViewSet(
+    StoreOrReviseMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Criteria assessments. POST gives the caller's ministry's score (the coordinator's, for
+    the coordinating ministry) in an open period; giving it again revises it."""
+
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilter
+    queryset = CriteriaAssessment.objects.select_related(
+        "measure", "criterion", "ministry", "period"
+    ).order_by("-period__year", "-period__sequence", "measure__code", "criterion__code", "id")

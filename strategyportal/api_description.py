@@ -1,0 +1,55 @@
+"""The API's description and its tags (the groups of operations), translated.
+
+Imported by the settings (SPECTACULAR_SETTINGS), so it imports nothing but gettext_lazy.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+API_DESCRIPTION = _(
+    "The portfolio, the forums and the endorsements of the ministries' joint strategy "
+    "«Gode hver for oss. Best sammen.»\n\n"
+    "**Authentication.** Get a token from `POST /api/v1/auth/token/` and send it as "
+    "`Authorization: Token <key>`; the session of a user logged in to the portal works too "
+    "(writes then need the CSRF token). A request with neither gets 401.\n\n"
+    "**Permissions.** What a user may do follows their roles in the portal: admin head of "
+    "a ministry (who holds the ministry's sign permission), coordinator (in the "
+    "coordinating ministry), secretariat (DSS), measure lead and observer. Each "
+    "operation's description ends with who may call it. A refused write gets 403; an "
+    "object the user may not see gets 404, as one that does not exist does; lists show "
+    "what the user may see rather than refusing.\n\n"
+    '**Errors.** Error bodies are JSON: `{"detail": "…"}`, or for 400 each rejected '
+    "field with its messages. 409 means that the object is not in a state that allows "
+    "the action, e.g. a closed reporting period.\n\n"
+    "**Language.** Names and messages follow the request's language (Accept-Language: nb "
+    "or en). This description is served as /api/v1/schema/?lang=nb and ?lang=en."
+)
+
+API_TAGS = [
+    {"name": "auth", "description": _("API tokens.")},
+    {"name": "ministries", "description": _("The ministries, SMK and DSS.")},
+    {"name": "measures", "description": _("The measures of the strategy's portfolio.")},
+    {
+        "name": "reporting-periods",
+        "description": _("Rounds of status reporting, opened and closed by the coordinator."),
+    },
+    {
+        "name": "status-reports",
+        "description": _("Status reports of measures and core groups."),
+    },
+    {
+        "name": "assessments",
+        "description": _("The ministries' assessments of measures against the criteria."),
+    },
+    {"name": "risks", "description": _("Risks of the measures.")},
+    {"name": "milestones", "description": _("Milestones of the measures.")},
+    {"name": "forums", "description": _("Strategisk forum and the service forums.")},
+    {"name": "meetings", "description": _("Meetings of the forums.")},
+    {"name": "minutes", "description": _("Minutes of meetings and their review.")},
+    {
+        "name": "proposals",
+        "description": _(
+            "Proposals put to a forum for endorsement by consensus, and the ministries' positions."
+        ),
+    },
+    {"name": "search", "description": _("Search across the portal.")},
+]

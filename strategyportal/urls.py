@@ -2,7 +2,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
@@ -22,7 +22,7 @@ from measures.api import (
 from portfolio.accounts.api import obtain_token
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
-from strategyportal.api_docs import SchemaView, SwaggerView
+from strategyportal.api_views import NotFoundView, SchemaView, SwaggerView
 
 router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
@@ -50,6 +50,8 @@ api_urlpatterns = [
     ),
     path("search/", SearchAPIView.as_view(), name="api-search"),
     path("", include(router.urls)),
+    # Last: paths that end in a slash and match no route; the others get APPEND_SLASH first.
+    re_path(r"^.*/$", NotFoundView.as_view()),
 ]
 
 admin.site.site_header = "Strategiportalen"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.models.meetings import AgendaItem, Meeting
@@ -73,6 +74,9 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} v{self.version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:minutes", args=[self.meeting_id])
 
     @property
     def is_frozen(self) -> bool:

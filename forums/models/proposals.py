@@ -6,6 +6,7 @@ The outcome of a proposal is derived by `forums.services.proposals.proposal_clos
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.models.forums import Forum
@@ -111,6 +112,9 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.register_number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:detail", args=[self.pk])
 
     @property
     def register_number(self) -> str:

@@ -93,7 +93,7 @@ def test_a_worker_killed_while_sending_an_email_sends_it_once(victim, process_en
     processes = [worker]
     try:
         wait_for(
-            lambda: _ready(log), timeout=30, what="worker start", processes=(worker,), logs=(log,)
+            lambda: _ready(log), timeout=60, what="worker start", processes=(worker,), logs=(log,)
         )
         user = get_user_model().objects.create_user("mottaker", email="mottaker@example.no")
         [notification] = notification_send(
@@ -122,7 +122,7 @@ def test_a_worker_killed_while_sending_an_email_sends_it_once(victim, process_en
 
         wait_for(
             lambda: Notification.objects.get(pk=notification.pk).emailed_at,
-            timeout=40,
+            timeout=60,
             what="the e-mail is sent after the kill",
             processes=(worker,),
             logs=(log,),
@@ -221,13 +221,13 @@ def test_two_beats_by_mistake_do_nothing_twice(process_env, tmp_path):
     try:
         wait_for(
             lambda: _sent_by_each(logs),
-            timeout=40,
+            timeout=60,
             what="each beat sends each task",
             processes=processes,
             logs=(*logs, worker_log),
         )
         wait_for(
-            _settled, timeout=30, what="the work is done", processes=processes, logs=(worker_log,)
+            _settled, timeout=60, what="the work is done", processes=processes, logs=(worker_log,)
         )
         time.sleep(2)  # a last round of both beats, to catch a late duplicate
     finally:

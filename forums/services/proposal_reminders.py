@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,20 +22,25 @@ def proposals_remind_missing(
     """Notify each participating ministry still without a position, once per proposal version.
 
     Goes to the ministry's admin head and active deputies when the deadline is within `lead`.
-    Safe to repeat: the notification key (proposal, version, ministry) is sent once.
+    Safe to repeat and to run twice at once: each proposal is locked while its reminders are
+    stored, and the notification key (proposal, version, ministry) is sent once.
     """
     now = now or timezone.now()
     sent = 0
     due = Proposal.objects.filter(
         status=Proposal.Status.CONSULTATION, deadline__gt=now, deadline__lte=now + lead
-    ).select_related("forum")
-    for proposal in due:
-        answered = Position.objects.filter(
-            proposal=proposal, version=proposal.version, ministry=OuterRef("pk")
-        )
-        missing = proposal.participants.exclude(Exists(answered)).order_by("abbreviation")
-        for ministry in missing:
-            sent += _remind(proposal, ministry)
+    )
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=pk)
+            if proposal.status != Proposal.Status.CONSULTATION:
+                continue  # Closed meanwhile.
+            answered = Position.objects.filter(
+                proposal=proposal, version=proposal.version, ministry=OuterRef("pk")
+            )
+            missing = proposal.participants.exclude(Exists(answered)).order_by("abbreviation")
+            for ministry in missing:
+                sent += _remind(proposal, ministry)
     return sent
 
 

@@ -31,7 +31,7 @@ def proposals_remind_missing(
         status=Proposal.Status.CONSULTATION, deadline__gt=now, deadline__lte=now + lead
     ).select_related("forum")
     for proposal in due:
-        answered = Position.objects.filter(
+        answered = Position.objects.current().filter(
             proposal=proposal, version=proposal.version, ministry=OuterRef("pk")
         )
         missing = proposal.participants.exclude(Exists(answered)).order_by("abbreviation")

@@ -203,9 +203,11 @@ def position_record(
     if not proposal.participants.filter(pk=ministry.pk).exists():
         raise ValidationError({"ministry": _("This ministry does not take part in the proposal.")})
     now = timezone.now()
-    current = Position.objects.filter(
-        proposal=proposal, version=proposal.version, ministry=ministry
-    ).first()
+    current = (
+        Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version, ministry=ministry)
+        .first()
+    )
     before = {"position": current.position, "reason": current.reason} if current else None
     values = {"position": position, "reason": reason, "recorded_by": actor, "recorded_at": now}
     if current is None:
@@ -239,27 +241,38 @@ def position_record(
 @records_actor
 @transaction.atomic
 def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) -> None:
-    """The objecting ministry takes its objection back; its position is then missing again."""
+    """The objecting ministry takes its objection back; its position is then missing again.
+
+    The objection's row is kept, marked as withdrawn; a new position may be recorded after.
+    """
     if not can_sign_for(user=actor, ministry=ministry):
         raise PermissionDenied(_("You may not act for %(ministry)s.") % {"ministry": ministry})
     proposal = _lock(proposal)
     _require_status(proposal, Proposal.Status.CONSULTATION)
-    current = Position.objects.filter(
-        proposal=proposal,
-        version=proposal.version,
-        ministry=ministry,
-        position=PositionChoice.OBJECT,
-    ).first()
+    current = (
+        Position.objects.current()
+        .filter(
+            proposal=proposal,
+            version=proposal.version,
+            ministry=ministry,
+            position=PositionChoice.OBJECT,
+        )
+        .first()
+    )
     if current is None:
         raise WrongState(_("The ministry has no objection to withdraw."))
-    current.delete()
+    now = timezone.now()
+    # Kept and marked, never deleted: the objection stays on record but no longer counts.
+    current.withdrawn_at = now
+    current.withdrawn_by = actor
+    current.save(update_fields=["withdrawn_at", "withdrawn_by"])
     PositionChange.objects.create(
         proposal=proposal,
         version=proposal.version,
         ministry=ministry,
         kind=PositionChange.Kind.OBJECTION_WITHDRAWN,
         recorded_by=actor,
-        recorded_at=timezone.now(),
+        recorded_at=now,
     )
     audit_record(
         actor=actor,
@@ -315,9 +328,9 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
     """Derive the outcome from the current positions. A fixed number of queries."""
     participants = list(proposal.participants.order_by("abbreviation"))
     given = dict(
-        Position.objects.filter(proposal=proposal, version=proposal.version).values_list(
-            "ministry_id", "position"
-        )
+        Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version)
+        .values_list("ministry_id", "position")
     )
     objecting = [m.abbreviation for m in participants if given.get(m.pk) == PositionChoice.OBJECT]
     missing = [m.abbreviation for m in participants if m.pk not in given]
@@ -354,7 +367,9 @@ def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
     _require_status(proposal, Proposal.Status.CONSULTATION)
     now = timezone.now()
     if now < proposal.deadline:
-        answered = Position.objects.filter(proposal=proposal, version=proposal.version).count()
+        answered = (
+            Position.objects.current().filter(proposal=proposal, version=proposal.version).count()
+        )
         if answered < proposal.participants.count():
             raise WrongState(
                 _("The deadline has not passed and not every ministry has answered yet.")

@@ -1,21 +1,92 @@
 """Field-level history (django-simple-history) that also records the channel of each change.
 
-Every domain model declares `history = HistoricalRecords(bases=[ChannelHistory])`. The acting
-user comes from the request (HistoryRequestMiddleware) or from `obj._history_user`, which
-services set; the channel and request id come from the audit context, as for audit events.
+Every domain model declares `history = history_records()`. The acting user of a history row
+is the `actor` of the service that wrote it (`@records_actor`, or `with history_actor(...)`),
+so rows written by tasks and commands name their user too; `None` is the system. Outside any
+service (the Django admin's own forms) it is the request's user (HistoryRequestMiddleware).
+The channel and request id come from the audit context, as for audit events, on rows written
+one by one and on rows written in bulk (`bulk_create_with_history`) alike.
 """
 
+import contextlib
+import contextvars
 import datetime
-from typing import Any
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.manager import HistoricalQuerySet, HistoryManager
 from simple_history.models import HistoricalRecords
+
+from portfolio.permanence import PermanentRecordError, refuse_deletion
+
+_UNSET = object()
+_actor: contextvars.ContextVar[Any] = contextvars.ContextVar("history_actor", default=_UNSET)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@contextlib.contextmanager
+def history_actor(actor: Any) -> Iterator[None]:
+    """Name `actor` as the user of every history row written inside the block.
+
+    `None` or an anonymous user means the system: the rows then name no user, even inside a
+    request, as the audit event of a system action names none.
+    """
+    token = _actor.set(actor if getattr(actor, "is_authenticated", False) else None)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def records_actor(function: F) -> F:
+    """Decorate a service: its history rows name its `actor` argument (none: the system)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with history_actor(kwargs.get("actor")):
+            return function(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _history_user(instance: Any = None, request: Any = None, **kwargs: Any) -> Any:
+    """simple-history's `get_user`: the service's actor, else the request's user."""
+    actor = _actor.get()
+    if actor is not _UNSET:
+        return actor
+    return getattr(request, "user", None)
+
+
+class ChannelHistoryManager(HistoryManager):
+    """Stamps the channel and request id on history rows written in bulk as well.
+
+    `bulk_create_with_history` and `bulk_update_with_history` build the rows without saving
+    them one by one, so `ChannelHistory.save` never sees them.
+    """
+
+    def bulk_history_create(self, objs, *args, custom_historical_attrs=None, **kwargs):
+        from portfolio.audit import audit_context
+
+        channel, request_id = audit_context()
+        attrs = {"history_channel": channel, "history_request_id": request_id}
+        return super().bulk_history_create(
+            objs,
+            *args,
+            custom_historical_attrs={**attrs, **(custom_historical_attrs or {})},
+            **kwargs,
+        )
 
 
 class ChannelHistory(models.Model):
-    """Base of every historical model: through which channel the change came."""
+    """Base of every historical model: through which channel the change came.
+
+    A history row is written once and then never changed or deleted.
+    """
 
     history_channel = models.CharField(_("channel"), max_length=10, blank=True)
     history_request_id = models.UUIDField(_("request id"), null=True, blank=True)
@@ -24,6 +95,8 @@ class ChannelHistory(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermanentRecordError("A history row is never changed.")
         if not self.history_channel:
             # Imported here: portfolio.audit imports the models that use this base.
             from portfolio.audit import audit_context
@@ -31,10 +104,31 @@ class ChannelHistory(models.Model):
             self.history_channel, self.history_request_id = audit_context()
         super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        refuse_deletion(f"{self._meta.label} {self.pk}")
+
+
+class ChannelHistoryQuerySet(HistoricalQuerySet):
+    """History querysets read; they neither update nor delete rows."""
+
+    def update(self, **kwargs):
+        raise PermanentRecordError("History rows are never changed.")
+
+    def delete(self):
+        refuse_deletion(f"Every {self.model._meta.label}")
+
+    update.alters_data = delete.alters_data = True  # type: ignore[attr-defined]
+
 
 def history_records(**kwargs) -> HistoricalRecords:
     """HistoricalRecords with the channel base; pass m2m_fields for many-to-many fields."""
-    return HistoricalRecords(bases=[ChannelHistory], **kwargs)
+    return HistoricalRecords(
+        bases=[ChannelHistory],
+        get_user=_history_user,
+        history_manager=ChannelHistoryManager,
+        historical_queryset=ChannelHistoryQuerySet,
+        **kwargs,
+    )
 
 
 def tracked_fields(model: type[models.Model]) -> list[models.Field]:

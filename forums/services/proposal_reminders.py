@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from forums.models import Position, Proposal
 from forums.permissions import active_delegations, admin_heads_of
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 
 REMINDER_LEAD = datetime.timedelta(days=2)
 
 
+@records_actor
 def proposals_remind_missing(
     *, now: datetime.datetime | None = None, lead: datetime.timedelta = REMINDER_LEAD
 ) -> int:
@@ -35,7 +37,7 @@ def proposals_remind_missing(
             proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=pk)
             if proposal.status != Proposal.Status.CONSULTATION:
                 continue  # Closed meanwhile.
-            answered = Position.objects.filter(
+            answered = Position.objects.current().filter(
                 proposal=proposal, version=proposal.version, ministry=OuterRef("pk")
             )
             missing = proposal.participants.exclude(Exists(answered)).order_by("abbreviation")

@@ -146,6 +146,14 @@ class MinutesAdmin(admin.ModelAdmin):
 @admin.register(MinutesEntry)
 class MinutesEntryAdmin(admin.ModelAdmin):
     list_display = ["minutes", "agenda_item", "kind", "owner_ministry", "due_date"]
+    list_select_related = ["minutes__meeting", "agenda_item"]
+
+    def has_change_permission(self, request, obj=None):
+        # The entries of approved minutes are frozen with them.
+        return not (obj and obj.minutes.is_frozen) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.minutes.is_frozen) and super().has_delete_permission(request, obj)
 
 
 @admin.register(ReviewComment)
@@ -194,8 +202,16 @@ class ProposalAdmin(ReadOnlyAdmin):
 
 @admin.register(Position)
 class PositionAdmin(ReadOnlyAdmin):
-    list_display = ["proposal", "version", "ministry", "position", "recorded_by", "recorded_at"]
-    list_filter = ["position"]
+    list_display = [
+        "proposal",
+        "version",
+        "ministry",
+        "position",
+        "recorded_by",
+        "recorded_at",
+        "withdrawn_at",
+    ]
+    list_filter = ["position", ("withdrawn_at", admin.EmptyFieldListFilter)]
     list_select_related = ["proposal__forum", "ministry", "recorded_by"]
 
 

@@ -5,3 +5,38 @@ from django.utils.translation import gettext_lazy as _
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = _("Forums")
+    # The audit event kinds this app writes, with the label the audit log shows.
+    audit_kinds = {
+        "agenda_item.attachment_added": _("Attachment added to an agenda item"),
+        "agenda_item.created": _("Agenda item added"),
+        "delegation.granted": _("Signing delegated"),
+        "delegation.revoked": _("Delegation revoked"),
+        "meeting.attendance_set": _("Attendance recorded"),
+        "meeting.cancelled": _("Meeting cancelled"),
+        "meeting.held": _("Meeting held"),
+        "meeting.materialised": _("Meeting created from the annual wheel"),
+        "meeting.minutes_reminded": _("Reminder about the minutes sent"),
+        "meeting.notice_sent": _("Notice of meeting sent"),
+        "meeting.papers_reminded": _("Reminder about the meeting papers sent"),
+        "meeting.rescheduled": _("Meeting rescheduled"),
+        "minutes.approved": _("Minutes approved"),
+        "minutes.comment_answered": _("Review comment answered"),
+        "minutes.commented": _("Review comment on the minutes"),
+        "minutes.correction_started": _("Correction of the minutes started"),
+        "minutes.created": _("Minutes started"),
+        "minutes.entry_added": _("Entry added to the minutes"),
+        "minutes.entry_deleted": _("Entry removed from the minutes"),
+        "minutes.submitted": _("Minutes sent for review"),
+        "proposal.advice_added": _("Advice added to a proposal"),
+        "proposal.closed": _("Proposal closed"),
+        "proposal.created": _("Proposal drafted"),
+        "proposal.escalated": _("Proposal escalated"),
+        "proposal.memo_added": _("Memo added to a proposal"),
+        "proposal.objection_withdrawn": _("Objection withdrawn"),
+        "proposal.opened": _("Proposal opened for consultation"),
+        "proposal.position_recorded": _("Position recorded"),
+        "proposal.reminded": _("Reminder about a missing position sent"),
+        "proposal.revised": _("Proposal revised"),
+        "proposal.withdrawn": _("Proposal withdrawn"),
+        "wheel.seeded": _("Annual wheel set up"),
+    }

@@ -1,9 +1,5 @@
-"""Errors of the forums services that are neither bad input nor a lack of permission."""
+"""The forums services raise the portal's one WrongState (HTTP 409 in the API)."""
 
+from portfolio.exceptions import WrongState
 
-class WrongState(Exception):
-    """The object is not in a state that allows the action (HTTP 409 in the API)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+__all__ = ["WrongState"]

@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class MeasuresConfig(AppConfig):
     name = "measures"
     verbose_name = _("Measures")
+    # The audit event kinds this app writes, with the label the audit log shows.
+    audit_kinds = {
+        "assessment.recorded": _("Criteria assessment recorded"),
+        "benefit.changed": _("Benefit changed"),
+        "benefit.created": _("Benefit added"),
+        "benefit.measured": _("Benefit measured"),
+        "core_group.changed": _("Core group changed"),
+        "dependency.added": _("Dependency added"),
+        "dependency.removed": _("Dependency removed"),
+        "measure.transitioned": _("Status of the measure changed"),
+        "milestone.changed": _("Milestone changed"),
+        "milestone.created": _("Milestone added"),
+        "period.closed": _("Reporting period closed"),
+        "period.opened": _("Reporting period opened"),
+        "report.revised": _("Status report revised"),
+        "report.submitted": _("Status report submitted"),
+        "risk.changed": _("Risk changed"),
+        "risk.created": _("Risk added"),
+    }

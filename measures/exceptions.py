@@ -1,5 +1,5 @@
-"""Errors of the measures app that are neither bad input nor a missing permission."""
+"""The measures services raise the portal's one WrongState (HTTP 409 in the API)."""
 
+from portfolio.exceptions import WrongState
 
-class WrongState(Exception):
-    """The object is in a state that does not allow the change (HTTP 409)."""
+__all__ = ["WrongState"]

@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class PortfolioConfig(AppConfig):
     name = "portfolio"
     verbose_name = _("Strategy and ministries")
+    # The audit event kinds this app writes, with the label the audit log shows.
+    audit_kinds = {
+        "user.sso_created": _("User created through single sign-on"),
+        "user.sso_login": _("Logged in through single sign-on"),
+        "user.logged_out_everywhere": _("Logged out everywhere"),
+    }
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

@@ -1,15 +1,18 @@
 """The audit trail: explicit domain events, written by services in the same transaction.
 
 The channel (ui, api, admin, task) and the request id come from a context variable that
-the middleware sets per request and tasks set with `audit_channel("task")`.
+the middleware sets per request and tasks set with `audit_channel("task")`. Each app declares
+the event kinds it writes, with a translated label, in `audit_kinds` on its AppConfig.
 """
 
 import contextlib
 import contextvars
+import functools
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -62,3 +65,17 @@ def audit_record(
         after=after,
         note=note,
     )
+
+
+@functools.cache
+def audit_kinds() -> dict[str, Any]:
+    """Every declared event kind with its (lazily translated) label, from all apps' AppConfigs."""
+    kinds: dict[str, Any] = {}
+    for config in apps.get_app_configs():
+        kinds.update(getattr(config, "audit_kinds", {}))
+    return kinds
+
+
+def audit_kind_label(kind: str) -> str:
+    """The human label of an event kind in the active language; the kind itself if undeclared."""
+    return str(audit_kinds().get(kind, kind))

@@ -1,11 +1,33 @@
 from django.http import HttpRequest
 
+from portfolio.audit_log.permissions import (
+    audit_log_reader,
+    can_view_audit_log,
+    remember_audit_log_access,
+)
+
 
 def current_person(request: HttpRequest) -> dict[str, object]:
-    """The logged-in user's ministry, for the header."""
+    """The logged-in user's ministry and whether the main menu offers the audit log, for the
+    header. One query reads both, with the ministry."""
+    from portfolio.models import UserProfile
+
     user = getattr(request, "user", None)
-    profile = getattr(user, "profile", None) if user and user.is_authenticated else None
-    return {"current_ministry": profile.ministry if profile else None}
+    if not (user and user.is_authenticated):
+        return {"current_ministry": None, "may_view_audit_log": False}
+    profile = (
+        UserProfile.objects.select_related("ministry")
+        .annotate(audit_log_reader=audit_log_reader())
+        .filter(user=user)
+        .first()
+    )
+    if profile is not None:
+        user.profile = profile
+        remember_audit_log_access(user, profile.audit_log_reader)
+    return {
+        "current_ministry": profile.ministry if profile else None,
+        "may_view_audit_log": lambda: can_view_audit_log(user),
+    }
 
 
 def unread_notifications(request: HttpRequest) -> dict[str, object]:

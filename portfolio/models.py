@@ -297,7 +297,8 @@ class Notification(models.Model):
     """A message to one person, shown in the portal and sent by e-mail once.
 
     `key` makes sending idempotent: the same event for the same person is stored once,
-    so a task that runs twice sends no second copy.
+    so a task that runs twice sends no second copy. `email_claimed_until` is the lease of the
+    attempt that is sending the e-mail; `emailed_at` is set once the mail server took it.
     """
 
     recipient = models.ForeignKey(
@@ -310,6 +311,7 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    email_claimed_until = models.DateTimeField(_("e-mail claimed until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")

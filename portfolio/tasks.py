@@ -2,7 +2,7 @@
 
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
@@ -34,16 +34,26 @@ def outbox_flush() -> dict[str, int]:
 
 
 @shared_task(
+    bind=True,
     name="portfolio.tasks.notification_email",
     acks_late=True,
-    autoretry_for=(OperationalError,),
+    # OSError covers SMTP errors and an unreachable mail server.
+    autoretry_for=(OperationalError, OSError),
     retry_backoff=True,
     max_retries=5,
 )
-def notification_email(pk: int) -> bool:
-    """E-mail one stored notification; the claim on `emailed_at` makes repeats no-ops."""
+def notification_email(self: Task, pk: int) -> bool:
+    """E-mail one stored notification at least once; repeats after it was sent are no-ops.
+
+    While another attempt holds the lease (a redelivery of a message whose worker died a
+    moment ago), retry when the lease ends: that attempt may never mark it sent.
+    """
     from portfolio.audit import audit_channel
+    from portfolio.notifications import EmailLeased
     from portfolio.notifications import notification_email as email
 
     with audit_channel("task"):
-        return email(pk=pk)
+        try:
+            return email(pk=pk)
+        except EmailLeased as leased:
+            raise self.retry(countdown=leased.seconds_left() + 1) from leased

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from portfolio import views
+from portfolio.audit_log import views as audit_log
 from portfolio.dashboard import views as dashboard
 
 app_name = "portfolio"
@@ -9,6 +10,12 @@ urlpatterns = [
     path("departementer/", views.MinistryListView.as_view(), name="ministry-list"),
     path("varsler/", views.NotificationListView.as_view(), name="notifications"),
     path("varsler/<int:pk>/", views.NotificationOpenView.as_view(), name="notification-open"),
+    path("revisjonslogg/", audit_log.AuditEventLogView.as_view(), name="audit-log"),
+    path(
+        "revisjonslogg/feltendringer/",
+        audit_log.FieldChangeLogView.as_view(),
+        name="audit-log-changes",
+    ),
     path("portefolje/", dashboard.PortfolioDashboardView.as_view(), name="dashboard"),
     path("portefolje/balanse/", dashboard.PortfolioBalanceView.as_view(), name="balance"),
     path("portefolje/veikart/", dashboard.PortfolioRoadmapView.as_view(), name="roadmap"),

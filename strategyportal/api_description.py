@@ -52,4 +52,5 @@ API_TAGS = [
         ),
     },
     {"name": "search", "description": _("Search across the portal.")},
+    {"name": "audit-events", "description": _("The global audit log of domain events.")},
 ]

@@ -244,6 +244,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "") or ""
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="strategiportalen@localhost")
+# Seconds one attempt may take to send a notification e-mail before another attempt may send it
+# again; longer than CELERY_TASK_TIME_LIMIT, so a running attempt is never duplicated.
+NOTIFICATION_EMAIL_LEASE_SECONDS = env_int("NOTIFICATION_EMAIL_LEASE_SECONDS", 600)
 
 # Celery: the file-system broker needs no server; web, worker and beat share the folder.
 CELERY_DATA_DIR = Path(env("CELERY_DATA_DIR", default=str(BASE_DIR / ".celery")))
@@ -258,6 +261,16 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         # Broadcast tables (celery inspect/control); kombu's default is ./control.
         "control_folder": str(CELERY_DATA_DIR / "control"),
         "store_processed": False,
+        # A worker takes one message per pool process (prefetch 1) and then waits this long
+        # before it looks again; kombu's default of 1 s would cap it at one task a second.
+        "polling_interval": 0.1,
+    }
+else:
+    # Redis: a message taken by a worker that dies (SIGKILL, lost machine) goes back to the
+    # queue after this many seconds. It must exceed the longest countdown of a retried task
+    # and NOTIFICATION_EMAIL_LEASE_SECONDS, or a waiting message is delivered a second time.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
     }
 # Seconds /readyz and the outbox wait for the broker before they give up (the work stays stored).
 BROKER_CHECK_TIMEOUT = env.float("BROKER_CHECK_TIMEOUT", default=2.0)
@@ -267,7 +280,15 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Acknowledge after the task ran, also when its pool process died (killed, out of memory):
+# the message is delivered again, so every task must be safe to repeat.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Seconds a worker waits for the result of a pool process that died before it gives the task
+# back to the broker (Celery's default: 10).
+CELERY_WORKER_LOST_WAIT = env.float("CELERY_WORKER_LOST_WAIT", default=10.0)
+# One message reserved per pool process: a dying worker takes no queue of waiting work with it.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

@@ -22,6 +22,7 @@ from measures.api import (
 from portfolio.accounts.api import obtain_token
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
+from portfolio.audit_log.api import AuditEventViewSet
 from strategyportal.api_views import NotFoundView, SchemaView, SwaggerView
 
 router = DefaultRouter()
@@ -36,6 +37,7 @@ router.register("status-reports", StatusReportViewSet, basename="status-report")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("risks", RiskViewSet, basename="risk")
 router.register("milestones", MilestoneViewSet, basename="milestone")
+router.register("audit-events", AuditEventViewSet, basename="audit-event")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
 SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure
@@ -59,6 +60,9 @@ class Forum(Sourced):
 
     def __str__(self) -> str:
         return self.name_nb
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:forum-detail", args=[self.slug])
 
     @property
     def name(self) -> str:

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.models.forums import Forum
@@ -78,6 +79,9 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.forum.code} {self.starts_at:%Y-%m-%d}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:meeting-detail", args=[self.pk])
 
 
 class AgendaItem(models.Model):

@@ -3,18 +3,20 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.models.meetings import AgendaItem, Meeting
 from portfolio.history import history_records
 from portfolio.models import Ministry
+from portfolio.permanence import PermanentRecord, refuse_deletion
 
 
-class Minutes(models.Model):
+class Minutes(PermanentRecord):
     """One version of a meeting's minutes: draft → review → approved, then frozen.
 
     A correction of approved minutes is a new version that points at the one it corrects.
-    The approved version's PDF is stored with its SHA-256 checksum.
+    The approved version's PDF is stored with its SHA-256 checksum. Never deleted.
     """
 
     class Status(models.TextChoices):
@@ -74,13 +76,26 @@ class Minutes(models.Model):
     def __str__(self) -> str:
         return f"{self.meeting} v{self.version}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("forums:minutes", args=[self.meeting_id])
+
     @property
     def is_frozen(self) -> bool:
         return self.status == self.Status.APPROVED
 
 
+class MinutesEntryQuerySet(models.QuerySet):
+    def delete(self):
+        if self.filter(minutes__status=Minutes.Status.APPROVED).exists():
+            refuse_deletion("An entry of approved minutes")
+        return super().delete()
+
+    delete.alters_data = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
+
+
 class MinutesEntry(models.Model):
-    """A typed entry of the minutes for one agenda item."""
+    """A typed entry of the minutes for one agenda item; never deleted once approved."""
 
     class Kind(models.TextChoices):
         CONCLUSION = "conclusion", _("Conclusion")
@@ -105,6 +120,8 @@ class MinutesEntry(models.Model):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     history = history_records()
 
+    objects = MinutesEntryQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("minutes entry")
         verbose_name_plural = _("minutes entries")
@@ -119,6 +136,11 @@ class MinutesEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agenda_item.label}: {self.get_kind_display()}"
+
+    def delete(self, *args, **kwargs):
+        if Minutes.objects.filter(pk=self.minutes_id, status=Minutes.Status.APPROVED).exists():
+            refuse_deletion(f"{self._meta.label} {self.pk} of approved minutes")
+        return super().delete(*args, **kwargs)
 
 
 class ReviewComment(models.Model):

@@ -6,12 +6,14 @@ The outcome of a proposal is derived by `forums.services.proposals.proposal_clos
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.models.forums import Forum
 from measures.models import CoreGroup, Measure
 from portfolio.history import history_records
 from portfolio.models import Ministry
+from portfolio.permanence import PermanentQuerySet, PermanentRecord
 
 TITLE_MAX = 200
 TEXT_MAX = 20000
@@ -39,8 +41,11 @@ class RegisterCounter(models.Model):
         return f"{self.forum.code} {self.year}: {self.last_number}"
 
 
-class Proposal(models.Model):
-    """A matter put to a forum for endorsement by consensus of the participating ministries."""
+class Proposal(PermanentRecord):
+    """A matter put to a forum for endorsement by consensus of the participating ministries.
+
+    Never deleted: the register and the outcome (status, objecting, missing) are the record.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -112,6 +117,9 @@ class Proposal(models.Model):
     def __str__(self) -> str:
         return f"{self.register_number} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:detail", args=[self.pk])
+
     @property
     def register_number(self) -> str:
         return f"{self.forum.code} {self.year}/{self.number:02d}"
@@ -121,10 +129,10 @@ class Proposal(models.Model):
         return self.status in self.CLOSED_STATUSES
 
 
-class ProposalVersion(models.Model):
+class ProposalVersion(PermanentRecord):
     """The text of a proposal as it stood in one version; revisions add versions."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="versions")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     text = models.TextField(_("text"))
@@ -154,10 +162,20 @@ class PositionChoice(models.TextChoices):
     OBJECT = "object", _("Object")
 
 
-class Position(models.Model):
-    """A ministry's current position on one version of a proposal: one at most, by constraint."""
+class PositionQuerySet(PermanentQuerySet):
+    def current(self) -> "PositionQuerySet":
+        """The positions that count: a withdrawn objection counts as no position."""
+        return self.filter(withdrawn_at__isnull=True)
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="positions")
+
+class Position(PermanentRecord):
+    """A ministry's position on one version of a proposal: at most one current, by constraint.
+
+    Never deleted. A withdrawn objection keeps its row, marked with who withdrew it and when;
+    it then no longer counts, and the ministry may record a new position.
+    """
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="positions")
     version = models.PositiveIntegerField(_("version"))
     ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="+")
     position = models.CharField(_("position"), max_length=20, choices=PositionChoice.choices)
@@ -166,19 +184,37 @@ class Position(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"))
+    withdrawn_at = models.DateTimeField(_("objection withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("objection withdrawn by"),
+    )
     history = history_records()
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("position")
         verbose_name_plural = _("positions")
-        ordering = ["proposal", "version", "ministry__abbreviation"]
+        ordering = ["proposal", "version", "ministry__abbreviation", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["proposal", "version", "ministry"], name="forums_position_one_current"
+                fields=["proposal", "version", "ministry"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="forums_position_one_current",
             ),
             models.CheckConstraint(
                 condition=~Q(position="object") | ~Q(reason=""),
                 name="forums_position_objection_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True)
+                | Q(position="object", withdrawn_by__isnull=False),
+                name="forums_position_only_objections_withdrawn",
             ),
         ]
 
@@ -186,14 +222,14 @@ class Position(models.Model):
         return f"{self.ministry}: {self.position}"
 
 
-class PositionChange(models.Model):
+class PositionChange(PermanentRecord):
     """Append-only history of positions: every recording, and every objection withdrawn."""
 
     class Kind(models.TextChoices):
         RECORDED = "recorded", _("Position recorded")
         OBJECTION_WITHDRAWN = "objection_withdrawn", _("Objection withdrawn")
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="changes")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="changes")
     version = models.PositiveIntegerField(_("version"))
     ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("event"), max_length=30, choices=Kind.choices)
@@ -216,15 +252,18 @@ class PositionChange(models.Model):
         return f"{self.ministry} v{self.version}: {self.kind} {self.position}"
 
 
-class Delegation(models.Model):
-    """An admin head lets a deputy sign for the ministry for a period; revocable, logged."""
+class Delegation(PermanentRecord):
+    """An admin head lets a deputy sign for the ministry for a period; revocable, logged.
+
+    Never deleted: revoking marks the row (revoked_at, revoked_by).
+    """
 
     ministry = models.ForeignKey(
         Ministry, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("ministry")
     )
     delegate = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="delegations_received",
         verbose_name=_("deputy"),
     )
@@ -302,14 +341,14 @@ class Advice(models.Model):
         return self.forum.name if self.forum_id else self.core_group.name
 
 
-class Escalation(models.Model):
+class Escalation(PermanentRecord):
     """A proposal that was not endorsed, lifted to a higher level (recorded, not decided here)."""
 
     class Level(models.TextChoices):
         SECRETARIES_GENERAL = "secretaries_general", _("Group of secretaries general")
         POLITICAL = "political", _("Political level")
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="escalations")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="escalations")
     level = models.CharField(_("level"), max_length=30, choices=Level.choices)
     note = models.TextField(_("note"), blank=True)
     escalated_by = models.ForeignKey(

@@ -78,9 +78,9 @@ def proposal_positions(proposal: Proposal) -> list[PositionRow]:
     participants = list(proposal.participants.order_by("abbreviation"))
     current = {
         position.ministry_id: position
-        for position in Position.objects.filter(
-            proposal=proposal, version=proposal.version
-        ).select_related("recorded_by")
+        for position in Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version)
+        .select_related("recorded_by")
     }
     return [PositionRow(ministry, current.get(ministry.pk)) for ministry in participants]
 
@@ -102,7 +102,7 @@ def waiting_for_user(user: Any) -> list[WaitingItem]:
     ministry_ids = signable_ministry_ids(user)
     if not ministry_ids:
         return []
-    answered = Position.objects.filter(
+    answered = Position.objects.current().filter(
         proposal=OuterRef("proposal_id"),
         ministry=OuterRef("ministry_id"),
         version=OuterRef("proposal__version"),

@@ -173,7 +173,7 @@ def search_measures(*, user: Any, query: str) -> list[Hit]:
 def search_proposals(*, user: Any, query: str) -> list[Hit]:
     """Proposals the user may see: title, text and the reasons given for objections."""
     objections = _text_match(
-        Position.objects.filter(position=PositionChoice.OBJECT), "reason", query
+        Position.objects.current().filter(position=PositionChoice.OBJECT), "reason", query
     ).values("proposal_id")
     proposals = _match(
         visible_proposals(user).select_related("forum"),

@@ -15,6 +15,7 @@ from forums.models import AgendaItem, Attachment, Proposal
 from forums.permissions import is_coordinator
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -99,6 +100,7 @@ def _store(*, actor: Any, upload: UploadedFile, kind: str, target: Any, **owner:
     return attachment
 
 
+@records_actor
 @transaction.atomic
 def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile) -> Attachment:
     """Store a paper for an agenda item; anything else is refused and nothing is stored."""
@@ -114,6 +116,7 @@ def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile)
     )
 
 
+@records_actor
 @transaction.atomic
 def proposal_memo_add(*, actor: Any, proposal: Proposal, upload: UploadedFile) -> Attachment:
     """Attach a memo (notat) to a proposal that is still open; closed proposals never change."""

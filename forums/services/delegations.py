@@ -12,9 +12,11 @@ from forums.exceptions import WrongState
 from forums.models import Delegation
 from forums.permissions import can_delegate_for
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 from portfolio.models import Ministry, UserProfile
 
 
+@records_actor
 @transaction.atomic
 def delegation_grant(
     *,
@@ -60,6 +62,7 @@ def delegation_grant(
     return delegation
 
 
+@records_actor
 @transaction.atomic
 def delegation_revoke(*, actor: Any, delegation: Delegation) -> Delegation:
     """End a delegation now. The row lock lets it be revoked once."""
@@ -74,7 +77,6 @@ def delegation_revoke(*, actor: Any, delegation: Delegation) -> Delegation:
         raise WrongState(_("The delegation has already been revoked."))
     delegation.revoked_at = now
     delegation.revoked_by = actor
-    delegation._history_user = actor
     delegation.save(update_fields=["revoked_at", "revoked_by"])
     audit_record(
         actor=actor,

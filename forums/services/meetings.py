@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from forums.exceptions import WrongState
 from forums.models import AgendaCounter, AgendaItem, Attendance, Meeting, Proposal
@@ -17,6 +18,7 @@ from forums.services.validation import clean_text
 from measures.models import Measure
 from portfolio import roles
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 
@@ -28,6 +30,7 @@ def _require_planner(actor: Any) -> None:
         raise PermissionDenied(_("Only the secretariat may change meetings."))
 
 
+@records_actor
 @transaction.atomic
 def agenda_item_create(
     *,
@@ -89,6 +92,7 @@ def agenda_item_create(
     return item
 
 
+@records_actor
 @transaction.atomic
 def meeting_reschedule(
     *,
@@ -122,6 +126,7 @@ def meeting_reschedule(
     return meeting
 
 
+@records_actor
 @transaction.atomic
 def meeting_cancel(*, actor: Any, meeting: Meeting) -> Meeting:
     """Cancel this year's meeting only; the wheel keeps the slot for the years to come."""
@@ -143,6 +148,7 @@ def meeting_cancel(*, actor: Any, meeting: Meeting) -> Meeting:
     return meeting
 
 
+@records_actor
 @transaction.atomic
 def meeting_mark_held(*, actor: Any, meeting: Meeting) -> Meeting:
     """Record that the meeting took place; minutes can then be drafted."""
@@ -165,6 +171,7 @@ def meeting_mark_held(*, actor: Any, meeting: Meeting) -> Meeting:
     return meeting
 
 
+@records_actor
 @transaction.atomic
 def attendance_set(
     *, actor: Any, meeting: Meeting, ministry: Ministry, status: str, person: str = ""
@@ -200,20 +207,29 @@ def meeting_recipients(meeting: Meeting) -> list[Any]:
     return list((members | secretariat).distinct().select_related("profile").order_by("pk"))
 
 
-def _claim(meeting_id: int, field: str, **extra: Any) -> bool:
-    """Set the timestamp if still empty; True for the one caller that set it.
+def _claim(
+    meeting_id: int, field: str, *, new_status: str = "", **conditions: Any
+) -> Meeting | None:
+    """Set the timestamp (and the status) if still empty; the meeting for the one caller that did.
 
-    A conditional update is the idempotency claim of the reminder tasks, so it bypasses the
-    field history on purpose; callers record an audit event, and the notice's status change
-    that follows is saved per object, which puts the timestamp into the history too.
+    A conditional update is the idempotency claim of the reminder tasks: its row count shows
+    who won. The update skips the field history, so the winner writes the history row itself,
+    with the channel and user a save would give it.
     """
-    return bool(
-        Meeting.objects.filter(pk=meeting_id, **{f"{field}__isnull": True}, **extra).update(
-            **{field: timezone.now()}
-        )
-    )
+    changes: dict[str, Any] = {field: timezone.now()}
+    if new_status:
+        changes["status"] = new_status
+    claimed = Meeting.objects.filter(
+        pk=meeting_id, **{f"{field}__isnull": True}, **conditions
+    ).update(**changes)
+    if not claimed:
+        return None
+    meeting = Meeting.objects.select_related("forum").get(pk=meeting_id)
+    bulk_update_with_history([meeting], Meeting, fields=[])
+    return meeting
 
 
+@records_actor
 @transaction.atomic
 def meeting_send_notice(*, meeting_id: int) -> bool:
     """Send the notice (innkalling) once: claim the meeting, then notify per recipient.
@@ -221,11 +237,14 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
     Twice is harmless: the claim lets one caller through, and notifications are unique per
     (recipient, key) should the claim ever be lost.
     """
-    if not _claim(meeting_id, "notice_sent_at", status=Meeting.Status.PLANNED):
+    meeting = _claim(
+        meeting_id,
+        "notice_sent_at",
+        new_status=Meeting.Status.NOTICE_SENT,
+        status=Meeting.Status.PLANNED,
+    )
+    if meeting is None:
         return False
-    meeting = Meeting.objects.select_related("forum").get(pk=meeting_id)
-    meeting.status = Meeting.Status.NOTICE_SENT
-    meeting.save(update_fields=["status"])
     when = timezone.localtime(meeting.starts_at)
     notification_send(
         recipients=meeting_recipients(meeting),
@@ -249,12 +268,13 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
     return True
 
 
+@records_actor
 @transaction.atomic
 def meeting_remind_papers(*, meeting_id: int) -> bool:
     """Remind the members once that papers for the meeting are due."""
-    if not _claim(meeting_id, "papers_reminder_sent_at", status__in=OPEN_STATES):
+    meeting = _claim(meeting_id, "papers_reminder_sent_at", status__in=OPEN_STATES)
+    if meeting is None:
         return False
-    meeting = Meeting.objects.select_related("forum").get(pk=meeting_id)
     due = timezone.localtime(meeting.starts_at).date() - datetime.timedelta(
         days=_offsets(meeting)[1]
     )
@@ -271,12 +291,13 @@ def meeting_remind_papers(*, meeting_id: int) -> bool:
     return True
 
 
+@records_actor
 @transaction.atomic
 def meeting_remind_minutes(*, meeting_id: int) -> bool:
     """Remind the secretariat once that the meeting's minutes are due."""
-    if not _claim(meeting_id, "minutes_reminder_sent_at"):
+    meeting = _claim(meeting_id, "minutes_reminder_sent_at")
+    if meeting is None:
         return False
-    meeting = Meeting.objects.select_related("forum").get(pk=meeting_id)
     secretariat = get_user_model().objects.filter(is_active=True, groups__name=roles.SECRETARIAT)
     notification_send(
         recipients=secretariat,

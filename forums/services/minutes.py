@@ -22,6 +22,7 @@ from forums.permissions import is_chair, is_secretariat, seat_ministry
 from forums.services.meetings import meeting_recipients
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 
@@ -40,6 +41,7 @@ def _require_editable(minutes: Minutes) -> None:
         raise WrongState(_("Approved minutes cannot be changed; make a correction instead."))
 
 
+@records_actor
 @transaction.atomic
 def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
     """Start the first draft of a meeting's minutes."""
@@ -54,6 +56,7 @@ def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
     return minutes
 
 
+@records_actor
 @transaction.atomic
 def minutes_entry_add(
     *,
@@ -101,6 +104,7 @@ def minutes_entry_add(
     return entry
 
 
+@records_actor
 @transaction.atomic
 def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
     """Remove an entry from minutes that are not yet approved."""
@@ -116,6 +120,7 @@ def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
     entry.delete()
 
 
+@records_actor
 @transaction.atomic
 def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
     """Send the draft to review (justering) and tell the seats; the review period starts."""
@@ -150,6 +155,7 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
     return minutes
 
 
+@records_actor
 @transaction.atomic
 def minutes_comment(
     *, actor: Any, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
@@ -177,6 +183,7 @@ def minutes_comment(
     return comment
 
 
+@records_actor
 @transaction.atomic
 def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -> ReviewComment:
     """The secretariat answers a review comment, once."""
@@ -200,6 +207,7 @@ def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -
     return comment
 
 
+@records_actor
 @transaction.atomic
 def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
     """The chair approves after the review period; the PDF is stored with its checksum."""
@@ -225,12 +233,10 @@ def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
     minutes.pdf.save(
         f"referat-{minutes.meeting.pk}-v{minutes.version}.pdf", ContentFile(content), save=False
     )
-    minutes._history_user = actor  # the field history names the actor outside requests too
     minutes.save()
     # A per-object save, not queryset.update(): the meeting's field history must see it.
     meeting = minutes.meeting
     meeting.status = Meeting.Status.MINUTES_APPROVED
-    meeting._history_user = actor
     meeting.save(update_fields=["status"])
     audit_record(
         actor=actor,
@@ -242,6 +248,7 @@ def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
     return minutes
 
 
+@records_actor
 @transaction.atomic
 def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
     """Start a correction of approved minutes: a new draft version linked to the old one."""
@@ -259,7 +266,8 @@ def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
         summary=minutes.summary,
         created_by=actor,
     )
-    # bulk_create skips the save signals; this writes the field history rows alongside.
+    # bulk_create skips the save signals; this writes the field history rows alongside,
+    # with the actor, channel and request id as a save would.
     bulk_create_with_history(
         [
             MinutesEntry(
@@ -273,7 +281,6 @@ def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
             for entry in minutes.entries.all()
         ],
         MinutesEntry,
-        default_user=actor,
     )
     audit_record(
         actor=actor,

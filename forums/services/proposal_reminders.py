@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,32 +10,39 @@ from django.utils.translation import gettext as _
 from forums.models import Position, Proposal
 from forums.permissions import active_delegations, admin_heads_of
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 
 REMINDER_LEAD = datetime.timedelta(days=2)
 
 
+@records_actor
 def proposals_remind_missing(
     *, now: datetime.datetime | None = None, lead: datetime.timedelta = REMINDER_LEAD
 ) -> int:
     """Notify each participating ministry still without a position, once per proposal version.
 
     Goes to the ministry's admin head and active deputies when the deadline is within `lead`.
-    Safe to repeat: the notification key (proposal, version, ministry) is sent once.
+    Safe to repeat and to run twice at once: each proposal is locked while its reminders are
+    stored, and the notification key (proposal, version, ministry) is sent once.
     """
     now = now or timezone.now()
     sent = 0
     due = Proposal.objects.filter(
         status=Proposal.Status.CONSULTATION, deadline__gt=now, deadline__lte=now + lead
-    ).select_related("forum")
-    for proposal in due:
-        answered = Position.objects.filter(
-            proposal=proposal, version=proposal.version, ministry=OuterRef("pk")
-        )
-        missing = proposal.participants.exclude(Exists(answered)).order_by("abbreviation")
-        for ministry in missing:
-            sent += _remind(proposal, ministry)
+    )
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=pk)
+            if proposal.status != Proposal.Status.CONSULTATION:
+                continue  # Closed meanwhile.
+            answered = Position.objects.current().filter(
+                proposal=proposal, version=proposal.version, ministry=OuterRef("pk")
+            )
+            missing = proposal.participants.exclude(Exists(answered)).order_by("abbreviation")
+            for ministry in missing:
+                sent += _remind(proposal, ministry)
     return sent
 
 

@@ -26,6 +26,7 @@ from forums.permissions import admin_heads_of, can_sign_for, is_coordinator, may
 from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 
@@ -72,6 +73,7 @@ def _clean_deadline(deadline: Any) -> datetime.datetime:
     return deadline
 
 
+@records_actor
 @transaction.atomic
 def proposal_create(
     *,
@@ -134,6 +136,7 @@ def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
     )
 
 
+@records_actor
 @transaction.atomic
 def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
     """Open consultation: the ministries seated in the forum today become the participants."""
@@ -184,6 +187,7 @@ def _clean_position(position: Any, reason: Any) -> tuple[str, str]:
     return position, reason
 
 
+@records_actor
 @transaction.atomic
 def position_record(
     *, actor: Any, proposal: Proposal, ministry: Ministry, position: str, reason: str = ""
@@ -199,20 +203,20 @@ def position_record(
     if not proposal.participants.filter(pk=ministry.pk).exists():
         raise ValidationError({"ministry": _("This ministry does not take part in the proposal.")})
     now = timezone.now()
-    current = Position.objects.filter(
-        proposal=proposal, version=proposal.version, ministry=ministry
-    ).first()
+    current = (
+        Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version, ministry=ministry)
+        .first()
+    )
     before = {"position": current.position, "reason": current.reason} if current else None
     values = {"position": position, "reason": reason, "recorded_by": actor, "recorded_at": now}
     if current is None:
         current = Position(proposal=proposal, version=proposal.version, ministry=ministry, **values)
-        current._history_user = actor  # the field history names the actor outside requests too
         current.save()
         created = True
     else:
         for field, value in values.items():
             setattr(current, field, value)
-        current._history_user = actor
         current.save(update_fields=list(values))
         created = False
     change = PositionChange(
@@ -222,7 +226,6 @@ def position_record(
         kind=PositionChange.Kind.RECORDED,
         **values,
     )
-    change._history_user = actor
     change.save()
     audit_record(
         actor=actor,
@@ -235,29 +238,41 @@ def position_record(
     return current, created
 
 
+@records_actor
 @transaction.atomic
 def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) -> None:
-    """The objecting ministry takes its objection back; its position is then missing again."""
+    """The objecting ministry takes its objection back; its position is then missing again.
+
+    The objection's row is kept, marked as withdrawn; a new position may be recorded after.
+    """
     if not can_sign_for(user=actor, ministry=ministry):
         raise PermissionDenied(_("You may not act for %(ministry)s.") % {"ministry": ministry})
     proposal = _lock(proposal)
     _require_status(proposal, Proposal.Status.CONSULTATION)
-    current = Position.objects.filter(
-        proposal=proposal,
-        version=proposal.version,
-        ministry=ministry,
-        position=PositionChoice.OBJECT,
-    ).first()
+    current = (
+        Position.objects.current()
+        .filter(
+            proposal=proposal,
+            version=proposal.version,
+            ministry=ministry,
+            position=PositionChoice.OBJECT,
+        )
+        .first()
+    )
     if current is None:
         raise WrongState(_("The ministry has no objection to withdraw."))
-    current.delete()
+    now = timezone.now()
+    # Kept and marked, never deleted: the objection stays on record but no longer counts.
+    current.withdrawn_at = now
+    current.withdrawn_by = actor
+    current.save(update_fields=["withdrawn_at", "withdrawn_by"])
     PositionChange.objects.create(
         proposal=proposal,
         version=proposal.version,
         ministry=ministry,
         kind=PositionChange.Kind.OBJECTION_WITHDRAWN,
         recorded_by=actor,
-        recorded_at=timezone.now(),
+        recorded_at=now,
     )
     audit_record(
         actor=actor,
@@ -268,6 +283,7 @@ def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) ->
     )
 
 
+@records_actor
 @transaction.atomic
 def proposal_revise(
     *, actor: Any, proposal: Proposal, text: str, title: str | None = None
@@ -312,9 +328,9 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
     """Derive the outcome from the current positions. A fixed number of queries."""
     participants = list(proposal.participants.order_by("abbreviation"))
     given = dict(
-        Position.objects.filter(proposal=proposal, version=proposal.version).values_list(
-            "ministry_id", "position"
-        )
+        Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version)
+        .values_list("ministry_id", "position")
     )
     objecting = [m.abbreviation for m in participants if given.get(m.pk) == PositionChoice.OBJECT]
     missing = [m.abbreviation for m in participants if m.pk not in given]
@@ -342,6 +358,7 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
     return proposal
 
 
+@records_actor
 @transaction.atomic
 def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
     """A coordinator closes after the deadline, or earlier once every participant has answered."""
@@ -350,7 +367,9 @@ def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
     _require_status(proposal, Proposal.Status.CONSULTATION)
     now = timezone.now()
     if now < proposal.deadline:
-        answered = Position.objects.filter(proposal=proposal, version=proposal.version).count()
+        answered = (
+            Position.objects.current().filter(proposal=proposal, version=proposal.version).count()
+        )
         if answered < proposal.participants.count():
             raise WrongState(
                 _("The deadline has not passed and not every ministry has answered yet.")
@@ -358,6 +377,7 @@ def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
     return _decide(proposal, actor=actor, now=now)
 
 
+@records_actor
 def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
     """Close every proposal whose deadline has passed. Safe to repeat: closed ones are skipped."""
     now = now or timezone.now()
@@ -373,6 +393,7 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
     return closed
 
 
+@records_actor
 @transaction.atomic
 def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
     """A coordinator withdraws a draft or a proposal in consultation; it is then final."""
@@ -393,6 +414,7 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
     return proposal
 
 
+@records_actor
 @transaction.atomic
 def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str = "") -> Escalation:
     """Record that a proposal that was not endorsed is lifted to a higher level."""
@@ -417,6 +439,7 @@ def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str =
     return escalation
 
 
+@records_actor
 @transaction.atomic
 def advice_add(
     *,

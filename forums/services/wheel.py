@@ -12,6 +12,7 @@ from forums.models import AnnualWheel, Forum, Meeting, WheelSlot
 from forums.permissions import can_materialise
 from forums.services.meetings import agenda_item_create
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 
 def meeting_times(slot: WheelSlot, year: int) -> tuple[datetime.datetime, datetime.datetime]:
@@ -20,6 +21,7 @@ def meeting_times(slot: WheelSlot, year: int) -> tuple[datetime.datetime, dateti
     return starts, starts + datetime.timedelta(minutes=slot.duration_minutes)
 
 
+@records_actor
 @transaction.atomic
 def wheel_materialise(
     *, actor: Any, forum: Forum, year: int, not_before: datetime.date | None = None
@@ -66,6 +68,7 @@ def wheel_materialise(
     return created
 
 
+@records_actor
 def wheels_materialise_coming_year(*, today: datetime.date) -> int:
     """The sweep of the beat schedule: this year's remaining and next year's meetings."""
     count = 0
@@ -90,6 +93,7 @@ DEMO_SLOTS = [
 ]
 
 
+@records_actor
 @transaction.atomic
 def wheel_seed_demo(*, forum: Forum) -> AnnualWheel:
     """Create the illustrative demo wheel of the forum once; an existing wheel is kept."""

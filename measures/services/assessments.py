@@ -9,9 +9,11 @@ from measures.permissions import can_assess, ensure, ministry_of
 from measures.services.common import validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 from portfolio.models import Criterion
 
 
+@records_actor
 @transaction.atomic
 def assessment_record(
     *,

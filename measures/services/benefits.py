@@ -10,10 +10,12 @@ from measures.models import Benefit, BenefitMeasurement, Measure
 from measures.permissions import can_write_measure, ensure
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 BENEFIT_FIELDS = ["title", "indicator", "unit", "baseline", "target", "target_on", "description"]
 
 
+@records_actor
 @transaction.atomic
 def benefit_save(
     *, actor: Any, measure: Measure, benefit: Benefit | None = None, **values: Any
@@ -42,6 +44,7 @@ def benefit_save(
     return benefit
 
 
+@records_actor
 @transaction.atomic
 def benefit_measurement_record(
     *,

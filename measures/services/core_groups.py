@@ -8,10 +8,12 @@ from measures.models import CoreGroup
 from measures.permissions import can_write_core_group, ensure, is_coordinator
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 FIELDS = ["mandate_nb", "mandate_en", "status"]
 
 
+@records_actor
 @transaction.atomic
 def core_group_update(*, actor: Any, group: CoreGroup, **values: Any) -> CoreGroup:
     """Change a core group's mandate or status: its lead ministry or the coordinator."""
@@ -23,7 +25,6 @@ def core_group_update(*, actor: Any, group: CoreGroup, **values: Any) -> CoreGro
         raise ValueError(f"Unknown fields: {sorted(unknown)}")
     for name, value in values.items():
         setattr(group, name, value)
-    group._history_user = actor  # the field history names the actor outside requests too
     validated_save(group)
     audit_record(
         actor=actor,

@@ -8,6 +8,7 @@ from measures.models import Measure, MeasureDependency, Milestone, Risk
 from measures.permissions import can_write_measure, ensure
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 MILESTONE_FIELDS = ["title", "planned_on", "forecast_on", "actual_on"]
 RISK_FIELDS = [
@@ -29,6 +30,7 @@ def _apply(instance: Any, fields: list[str], values: dict[str, Any]) -> None:
         setattr(instance, name, value)
 
 
+@records_actor
 @transaction.atomic
 def milestone_save(
     *, actor: Any, measure: Measure, milestone: Milestone | None = None, **values: Any
@@ -53,6 +55,7 @@ def milestone_save(
     return milestone
 
 
+@records_actor
 @transaction.atomic
 def risk_save(*, actor: Any, measure: Measure, risk: Risk | None = None, **values: Any) -> Risk:
     """Create a risk of the measure, or change one (scores, owner, response, status)."""
@@ -75,6 +78,7 @@ def risk_save(*, actor: Any, measure: Measure, risk: Risk | None = None, **value
     return risk
 
 
+@records_actor
 @transaction.atomic
 def dependency_add(
     *, actor: Any, measure: Measure, depends_on: Measure, description: str = ""
@@ -93,6 +97,7 @@ def dependency_add(
     return dependency
 
 
+@records_actor
 @transaction.atomic
 def dependency_remove(*, actor: Any, dependency: MeasureDependency) -> None:
     """Remove a dependency of the measure."""

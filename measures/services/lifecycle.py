@@ -12,6 +12,7 @@ from measures.models import Measure, MeasureTransition
 from measures.permissions import ensure, is_coordinator
 from measures.services.common import validated_save
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 S = Measure.Status
 ALLOWED = {
@@ -28,6 +29,7 @@ def allowed_transitions(measure: Measure) -> list[str]:
     return [status for status in S.values if status in ALLOWED[S(measure.status)]]
 
 
+@records_actor
 @transaction.atomic
 def measure_transition(
     *,
@@ -61,7 +63,6 @@ def measure_transition(
     )
     validated_save(transition)
     measure.status = to_status
-    measure._history_user = actor  # the field history names the actor outside requests too
     measure.save(update_fields=["status"])
     audit_record(
         actor=actor,

@@ -12,10 +12,12 @@ from measures.models import ReportingPeriod
 from measures.permissions import ensure, is_coordinator
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 FIELDS = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "status"]
 
 
+@records_actor
 @transaction.atomic
 def period_open(
     *,
@@ -42,6 +44,7 @@ def period_open(
     return period
 
 
+@records_actor
 @transaction.atomic
 def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
     """Close a period; its reports and assessments become read-only. Raises WrongState if closed.

@@ -11,6 +11,7 @@ from measures.permissions import can_write_core_group, can_write_measure, ensure
 from measures.services.common import snapshot, validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
+from portfolio.history import records_actor
 
 REPORT_FIELDS = [
     "rag",
@@ -26,6 +27,7 @@ REPORT_FIELDS = [
 ]
 
 
+@records_actor
 @transaction.atomic
 def status_report_submit(
     *,

@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 from portfolio import roles as portal_roles
 from portfolio.accounts.models import ExternalIdentity, SessionGeneration
 from portfolio.audit import audit_record
+from portfolio.history import history_actor
 from portfolio.models import Ministry, UserProfile
 
 SIGN_PERMISSION = "portfolio.sign_for_ministry"
@@ -68,8 +69,8 @@ def sso_user_sync(
     profile = UserProfile.objects.filter(user=user).first() or UserProfile(user=user)
     if profile.pk is None or profile.ministry_id != ministry.pk:
         profile.ministry = ministry
-        profile._history_user = user  # the login happens before the request has a user
-        profile.save()
+        with history_actor(user):  # the login happens before the request has a user
+            profile.save()
     role_groups = [Group.objects.get_or_create(name=name)[0] for name in sorted(set(roles))]
     user.groups.remove(
         *Group.objects.filter(name__in=portal_roles.ALL_ROLES).exclude(

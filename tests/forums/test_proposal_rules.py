@@ -170,7 +170,15 @@ def test_the_objecting_ministry_may_withdraw_its_objection(consultation):
     with pytest.raises(PermissionDenied):
         objection_withdraw(actor=user("koordinator"), proposal=consultation, ministry=fin)
     objection_withdraw(actor=user("leder-fin"), proposal=consultation, ministry=fin)
-    assert not Position.objects.filter(proposal=consultation, ministry=fin).exists()
+    # The objection no longer counts, but its row stays on record, marked as withdrawn.
+    assert not Position.objects.current().filter(proposal=consultation, ministry=fin).exists()
+    kept = Position.objects.get(proposal=consultation, ministry=fin)
+    assert (kept.position, kept.reason, kept.withdrawn_by) == (
+        "object",
+        "Uklart.",
+        user("leder-fin"),
+    )
+    assert kept.withdrawn_at is not None
     assert PositionChange.objects.filter(
         proposal=consultation, ministry=fin, kind="objection_withdrawn"
     ).exists()

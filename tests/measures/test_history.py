@@ -177,3 +177,17 @@ def test_history_tab_query_count_does_not_grow_with_changes(
     with django_assert_max_num_queries(12):
         response = client.get("/tiltak/T5/historikk/")
     assert len(response.context["entries"]) >= 7
+
+
+def test_generated_portfolio_rows_have_their_history_on_the_system_channel(demo_users):
+    from django.core.management import call_command
+
+    from measures.models import Benefit, BenefitMeasurement, Milestone, Risk, StatusReport
+
+    call_command("generate_portfolio", "--measures", "12", "--periods", "2", "--force", verbosity=0)
+    for model in (Measure, StatusReport, Risk, Milestone, Benefit, BenefitMeasurement):
+        ids = set(model.objects.values_list("pk", flat=True))
+        created = model.history.filter(history_type="+")
+        assert ids <= set(created.values_list("id", flat=True)), model
+        generated = created.filter(history_channel="system", history_user__isnull=True)
+        assert generated.exists(), model

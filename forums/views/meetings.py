@@ -78,7 +78,8 @@ class MeetingActionView(LoginRequiredMixin, View):
                 success=_("The meeting is marked as held."),
                 back=back,
             )
-        if action == "minutes":
+        # Not "minutes": /meetings/<pk>/minutes/ is the minutes page, which only reads.
+        if action == "start-minutes":
             return run_action(
                 request,
                 lambda: minutes_create(actor=user, meeting=meeting),

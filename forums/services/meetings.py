@@ -19,6 +19,7 @@ from portfolio import roles
 from portfolio.audit import audit_record
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.validation import check_dates
 
 OPEN_STATES = (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT)
 
@@ -103,6 +104,7 @@ def meeting_reschedule(
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status not in OPEN_STATES:
         raise WrongState(_("Only a meeting that has not been held can be moved."))
+    check_dates(starts_at=starts_at, ends_at=ends_at)
     ends_at = ends_at or starts_at + (meeting.ends_at - meeting.starts_at)
     if ends_at < starts_at:
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})

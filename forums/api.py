@@ -2,7 +2,7 @@
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -12,6 +12,7 @@ from forums.exceptions import WrongState
 from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.selectors.meetings import meeting_list
 from forums.services import minutes as minutes_services
+from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
 
 
@@ -125,7 +126,7 @@ class EntryInputSerializer(serializers.Serializer):
     agenda_item = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=MinutesEntry.Kind.choices)
     text = serializers.CharField(max_length=5000)
-    owner_ministry = serializers.SlugRelatedField(
+    owner_ministry = SlugRelatedField(
         slug_field="abbreviation", queryset=Ministry.objects.all(), required=False, allow_null=True
     )
     due_date = serializers.DateField(required=False, allow_null=True)
@@ -168,7 +169,7 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
         values = dict(data.validated_data)
         item = AgendaItem.objects.filter(pk=values.pop("agenda_item")).first()
         if item is None:
-            raise ValidationError({"agenda_item": ["No such agenda item."]})
+            raise ValidationError({"agenda_item": [_("The item is not on this meeting's agenda.")]})
         minutes_services.minutes_entry_add(
             actor=request.user, minutes=minutes, agenda_item=item, **values
         )
@@ -192,9 +193,11 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
         minutes = self.get_object()
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        comment = get_object_or_404(
-            ReviewComment, pk=data.validated_data["comment"], minutes=minutes
-        )
+        comment = ReviewComment.objects.filter(
+            pk=data.validated_data["comment"], minutes=minutes
+        ).first()
+        if comment is None:
+            raise ValidationError({"comment": [_("No such comment on these minutes.")]})
         minutes_services.minutes_comment_answer(
             actor=request.user, comment=comment, answer=data.validated_data["answer"]
         )

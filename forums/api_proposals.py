@@ -17,6 +17,7 @@ from forums.permissions import can_sign_for
 from forums.selectors.proposals import proposal_positions, proposal_register
 from forums.services import proposals as services
 from measures.models import Measure
+from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
 
 
@@ -25,20 +26,29 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-def _no_nul(value: str) -> str:
+def _no_nul(value: str, *, field: str | None = None) -> str:
     if "\x00" in value:
-        raise serializers.ValidationError(
-            "The text contains a NUL character, which is not allowed."
-        )
+        message = _("The text contains a NUL character, which is not allowed.")
+        raise serializers.ValidationError({field: [message]} if field else message)
     return value
+
+
+class DeadlineField(serializers.DateTimeField):
+    """DRF lets an OverflowError out for a time in the first hours of year 1; refuse it."""
+
+    def to_internal_value(self, value):
+        try:
+            return super().to_internal_value(value)
+        except OverflowError:
+            self.fail("overflow")
 
 
 class ProposalCreateInput(serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX, validators=[_no_nul])
     text = serializers.CharField(max_length=TEXT_MAX, validators=[_no_nul])
-    deadline = serializers.DateTimeField()
+    deadline = DeadlineField()
     silent_consent = serializers.BooleanField(required=False, default=False)
-    measures = serializers.SlugRelatedField(
+    measures = SlugRelatedField(
         slug_field="code", many=True, required=False, queryset=Measure.objects.all()
     )
 
@@ -136,11 +146,14 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         params = self.request.query_params
+        if self.action == "list":  # the filters; a NUL in any of them is refused (400)
+            for name in ("forum", "measure", "status", "q"):
+                _no_nul(params.get(name, ""), field=name)
         year = params.get("year", "")
         return proposal_register(
             user=self.request.user,
             forum=params.get("forum", ""),
-            year=int(year) if year.isdigit() else None,
+            year=int(year) if year.isascii() and year.isdigit() and len(year) <= 4 else None,
             measure=params.get("measure", ""),
             status=params.get("status", ""),
             q=params.get("q", ""),

@@ -53,6 +53,9 @@ api_urlpatterns = [
     path("", include(router.urls)),
 ]
 
+# A body too large or with too many fields gets a page that says so (or JSON under /api/).
+handler400 = "strategyportal.errors.bad_request"
+
 admin.site.site_header = "Strategiportalen"
 admin.site.site_title = "Strategiportalen"
 

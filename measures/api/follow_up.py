@@ -24,6 +24,7 @@ from measures.services.assessments import assessment_record
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
 from measures.services.periods import period_close, period_open
 from measures.services.reports import REPORT_FIELDS, status_report_submit
+from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Criterion, Ministry
 
 
@@ -69,10 +70,10 @@ class ReportingPeriodViewSet(
 
 
 class StatusReportSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(
+    measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), required=False, allow_null=True
     )
-    core_group = serializers.SlugRelatedField(
+    core_group = SlugRelatedField(
         slug_field="code", queryset=CoreGroup.objects.all(), required=False, allow_null=True
     )
     ministry = serializers.SlugRelatedField(slug_field="abbreviation", read_only=True)
@@ -157,8 +158,8 @@ class StatusReportViewSet(WriteViewSet):
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
-    criterion = serializers.SlugRelatedField(slug_field="code", queryset=Criterion.objects.all())
+    measure = SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
+    criterion = SlugRelatedField(slug_field="code", queryset=Criterion.objects.all())
     ministry = serializers.SlugRelatedField(slug_field="abbreviation", read_only=True)
 
     class Meta:
@@ -218,10 +219,8 @@ class AssessmentViewSet(
 
 
 class RiskSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
-    owner_ministry = serializers.SlugRelatedField(
-        slug_field="abbreviation", queryset=Ministry.objects.all()
-    )
+    measure = SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
+    owner_ministry = SlugRelatedField(slug_field="abbreviation", queryset=Ministry.objects.all())
 
     class Meta:
         model = Risk
@@ -263,7 +262,7 @@ class RiskViewSet(WriteViewSet):
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
+    measure = SlugRelatedField(slug_field="code", queryset=Measure.objects.all())
 
     class Meta:
         model = Milestone

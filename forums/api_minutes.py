@@ -1,7 +1,6 @@
 """API of the minutes review workflow: minutes with entries and comments, actions as POST."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +14,7 @@ from forums.exceptions import WrongState
 from forums.models import AgendaItem, Minutes, MinutesEntry, ReviewComment
 from forums.services import minutes as minutes_services
 from measures.api.errors import field_errors
+from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
 from strategyportal.openapi import ANY_USER, conflict, operation_doc, rejected
 
@@ -117,7 +117,7 @@ class EntryInputSerializer(serializers.Serializer):
     agenda_item = serializers.IntegerField(help_text=AGENDA_ITEM)
     kind = serializers.ChoiceField(choices=MinutesEntry.Kind.choices)
     text = serializers.CharField(max_length=5000)
-    owner_ministry = serializers.SlugRelatedField(
+    owner_ministry = SlugRelatedField(
         slug_field="abbreviation",
         queryset=Ministry.objects.all(),
         required=False,
@@ -195,7 +195,7 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
         values = dict(data.validated_data)
         item = AgendaItem.objects.filter(pk=values.pop("agenda_item")).first()
         if item is None:
-            raise ValidationError({"agenda_item": [_("No such agenda item.")]})
+            raise ValidationError({"agenda_item": [_("The item is not on this meeting's agenda.")]})
         minutes_services.minutes_entry_add(
             actor=request.user, minutes=minutes, agenda_item=item, **values
         )
@@ -263,9 +263,11 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
         minutes = self.get_object()
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        comment = get_object_or_404(
-            ReviewComment, pk=data.validated_data["comment"], minutes=minutes
-        )
+        comment = ReviewComment.objects.filter(
+            pk=data.validated_data["comment"], minutes=minutes
+        ).first()
+        if comment is None:
+            raise ValidationError({"comment": [_("No such comment on these minutes.")]})
         minutes_services.minutes_comment_answer(
             actor=request.user, comment=comment, answer=data.validated_data["answer"]
         )

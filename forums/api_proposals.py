@@ -24,6 +24,7 @@ from forums.selectors.proposals import proposal_positions, proposal_register
 from forums.services import proposals as services
 from measures.api.errors import field_errors
 from measures.models import Measure
+from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
 from strategyportal.openapi import conflict, operation_doc, rejected
 
@@ -37,18 +38,27 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-def _no_nul(value: str) -> str:
+def _no_nul(value: str, *, field: str | None = None) -> str:
     if "\x00" in value:
-        raise serializers.ValidationError(
-            _("The text contains a NUL character, which is not allowed.")
-        )
+        message = _("The text contains a NUL character, which is not allowed.")
+        raise serializers.ValidationError({field: [message]} if field else message)
     return value
+
+
+class DeadlineField(serializers.DateTimeField):
+    """DRF lets an OverflowError out for a time in the first hours of year 1; refuse it."""
+
+    def to_internal_value(self, value):
+        try:
+            return super().to_internal_value(value)
+        except OverflowError:
+            self.fail("overflow")
 
 
 class ProposalCreateInput(serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX, validators=[_no_nul])
     text = serializers.CharField(max_length=TEXT_MAX, validators=[_no_nul])
-    deadline = serializers.DateTimeField(
+    deadline = DeadlineField(
         help_text=gettext_lazy("End of the consultation; it must be in the future when opened.")
     )
     silent_consent = serializers.BooleanField(
@@ -56,7 +66,7 @@ class ProposalCreateInput(serializers.Serializer):
         default=False,
         help_text=Proposal._meta.get_field("silent_consent").help_text,
     )
-    measures = serializers.SlugRelatedField(
+    measures = SlugRelatedField(
         slug_field="code",
         many=True,
         required=False,
@@ -249,11 +259,14 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         params = self.request.query_params
+        if self.action == "list":  # the filters; a NUL in any of them is refused (400)
+            for name in ("forum", "measure", "status", "q"):
+                _no_nul(params.get(name, ""), field=name)
         year = params.get("year", "")
         return proposal_register(
             user=self.request.user,
             forum=params.get("forum", ""),
-            year=int(year) if year.isdigit() else None,
+            year=int(year) if year.isascii() and year.isdigit() and len(year) <= 4 else None,
             measure=params.get("measure", ""),
             status=params.get("status", ""),
             q=params.get("q", ""),

@@ -1,6 +1,7 @@
 """Forms of the follow-up pages. They only clean input; the services do the writing."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import (
@@ -96,6 +97,9 @@ class PeriodForm(forms.ModelForm):
         widgets = {name: DateInput() for name in ["starts_on", "ends_on", "due_on"]}
 
 
+MANDATE_MAX = 10_000
+
+
 class CoreGroupForm(forms.ModelForm):
     class Meta:
         model = CoreGroup
@@ -104,6 +108,15 @@ class CoreGroupForm(forms.ModelForm):
             "mandate_nb": forms.Textarea(attrs={"rows": 4}),
             "mandate_en": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model's mandates are unbounded text fields; a mandate is a page, not a book.
+        for name in ("mandate_nb", "mandate_en"):
+            field = self.fields[name]
+            field.max_length = MANDATE_MAX
+            field.validators.append(MaxLengthValidator(MANDATE_MAX))
+            field.widget.attrs["maxlength"] = str(MANDATE_MAX)
 
 
 class TransitionForm(forms.Form):

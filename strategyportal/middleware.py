@@ -1,9 +1,9 @@
-"""Per-request context: which channel a change came through, and a request id to group events."""
+"""Per-request context (channel and request id of changes), and URLs that name nothing."""
 
 import uuid
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 
 from portfolio.audit import audit_channel
 from strategyportal.logs import request_id_var
@@ -29,3 +29,20 @@ class AuditContextMiddleware:
             request_id_var.reset(token)
         response["X-Request-ID"] = str(request.request_id)
         return response
+
+
+class NulInPathMiddleware:
+    """A NUL character in the path names nothing: 404 before a view looks anything up.
+
+    Object names come from the path (/tiltak/<code>/, /api/v1/ministries/<abbreviation>/), and
+    PostgreSQL does not compare text containing NUL: it raises an error, which would end the
+    request as a server error instead of "not found".
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path_info:
+            raise Http404
+        return self.get_response(request)

@@ -163,7 +163,7 @@ def _choices(description: str) -> bool:
 class PortalAutoSchema(AutoSchema):
     """Documents the error responses of every operation, unless the operation names its own.
 
-    - 400: the operation takes a body, or a list has filters (django-filter rejects values).
+    - 400: the operation takes a body, or a list takes filters (a value can be refused).
     - 401: every operation that needs a login.
     - 403: every write that needs a login; a read only where the view has a permission class
       beyond "logged in" (elsewhere reads are not refused, and lists are filtered).
@@ -181,12 +181,13 @@ class PortalAutoSchema(AutoSchema):
         parameters = operation.get("parameters", [])
         in_path = any(parameter["in"] == "path" for parameter in parameters)
         paginated = any(parameter["name"] == "page" for parameter in parameters)
+        filters = any(p["in"] == "query" and p["name"] != "page" for p in parameters)
         public = not operation.get("security") or {} in operation["security"]
         write = self.method not in ("GET", "HEAD", "OPTIONS")
         errors = {}
         if operation.get("requestBody"):
             errors["400"] = (FieldErrorsSerializer, BAD_INPUT)
-        elif self.method == "GET" and not in_path and self._has_filters():
+        elif self.method == "GET" and not in_path and filters:
             errors["400"] = (FieldErrorsSerializer, BAD_FILTER)
         if not public:
             errors["401"] = (ErrorDetailSerializer, NOT_AUTHENTICATED)
@@ -208,10 +209,4 @@ class PortalAutoSchema(AutoSchema):
         return any(
             type(permission) not in (IsAuthenticated, AllowAny)
             for permission in self.view.get_permissions()
-        )
-
-    def _has_filters(self) -> bool:
-        return bool(
-            getattr(self.view, "filterset_class", None)
-            or getattr(self.view, "filterset_fields", None)
         )

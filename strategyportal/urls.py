@@ -56,6 +56,9 @@ api_urlpatterns = [
     re_path(r"^.*/$", NotFoundView.as_view()),
 ]
 
+# A body too large or with too many fields gets a page that says so (or JSON under /api/).
+handler400 = "strategyportal.errors.bad_request"
+
 admin.site.site_header = "Strategiportalen"
 admin.site.site_title = "Strategiportalen"
 

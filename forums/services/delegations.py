@@ -14,6 +14,7 @@ from forums.permissions import can_delegate_for
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry, UserProfile
+from portfolio.validation import check_dates
 
 
 @records_actor
@@ -37,6 +38,7 @@ def delegation_grant(
         raise ValidationError({"delegate": _("The deputy must work in the same ministry.")})
     if not isinstance(valid_from, datetime.date) or not isinstance(valid_to, datetime.date):
         raise ValidationError({"valid_to": _("Enter valid dates.")})
+    check_dates(valid_from=valid_from, valid_to=valid_to)
     if valid_to < valid_from:
         raise ValidationError({"valid_to": _("The period must end on or after its first day.")})
     if valid_to < timezone.localdate():

@@ -21,6 +21,7 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.validation import check_dates
 
 OPEN_STATES = (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT)
 
@@ -107,6 +108,7 @@ def meeting_reschedule(
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status not in OPEN_STATES:
         raise WrongState(_("Only a meeting that has not been held can be moved."))
+    check_dates(starts_at=starts_at, ends_at=ends_at)
     ends_at = ends_at or starts_at + (meeting.ends_at - meeting.starts_at)
     if ends_at < starts_at:
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})

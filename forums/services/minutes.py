@@ -25,6 +25,7 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.validation import check_dates
 
 
 def _require_secretariat(actor: Any) -> None:
@@ -77,6 +78,7 @@ def minutes_entry_add(
     if agenda_item.meeting_id != minutes.meeting_id:
         raise ValidationError({"agenda_item": _("The item is not on this meeting's agenda.")})
     text = clean_text(text, field="text", max_length=5000)
+    check_dates(due_date=due_date)
     if kind == MinutesEntry.Kind.FOLLOW_UP:
         errors = {}
         if owner_ministry is None:

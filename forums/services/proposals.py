@@ -29,6 +29,7 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.validation import check_dates
 
 STRATEGIC_FORUM_SLUG = "strategisk-forum"
 
@@ -70,6 +71,9 @@ def _clean_deadline(deadline: Any) -> datetime.datetime:
         raise ValidationError({"deadline": _("Enter a valid date and time.")})
     if timezone.is_naive(deadline):
         deadline = timezone.make_aware(deadline)
+    check_dates(deadline=deadline)
+    if deadline <= timezone.now():
+        raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
     return deadline
 
 

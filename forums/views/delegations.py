@@ -15,6 +15,7 @@ from forums.models import Delegation
 from forums.permissions import granted_ministry_ids
 from forums.selectors.proposals import delegations_for
 from forums.services.delegations import delegation_grant, delegation_revoke
+from forums.views.common import apply_errors
 from portfolio.models import Ministry
 
 
@@ -55,8 +56,7 @@ class DelegationView(LoginRequiredMixin, View):
             try:
                 delegation_grant(actor=request.user, ministry=ministry, **form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The deputy may now sign for the ministry."))
                 return HttpResponseRedirect(reverse("proposals:delegations"))

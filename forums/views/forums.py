@@ -5,6 +5,7 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,6 +19,7 @@ from forums.permissions import can_materialise
 from forums.selectors.meetings import forum_detail, forum_list, meeting_list
 from forums.services.wheel import wheel_materialise
 from forums.wheel_svg import wheel_geometry
+from portfolio.validation import year_error
 
 
 def calendar_token(user) -> str:
@@ -87,10 +89,16 @@ class ForumMaterialiseView(LoginRequiredMixin, View):
 
     def post(self, request, slug: str):
         forum = get_object_or_404(Forum, slug=slug)
-        try:
-            year = min(max(int(request.POST.get("year", "")), 2000), 2100)
-        except ValueError as exc:
-            raise Http404 from exc
+        if not can_materialise(request.user):
+            raise PermissionDenied
+        raw = request.POST.get("year", "")
+        year = int(raw) if raw.isascii() and raw.isdigit() else 0
+        if error := year_error(year):
+            view = ForumDetailView()
+            view.setup(request, slug=slug)
+            response = view.render_to_response(view.get_context_data(materialise_error=error))
+            response.status_code = 400
+            return response
         created = wheel_materialise(actor=request.user, forum=forum, year=year)
         messages.success(
             request,

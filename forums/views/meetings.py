@@ -18,7 +18,7 @@ from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
 from forums.services.attachments import attachment_add
 from forums.services.minutes import minutes_create
-from forums.views.common import form_errors, run_action
+from forums.views.common import page_with, run_action, run_form
 
 
 def _meeting(pk: int) -> Meeting:
@@ -34,6 +34,21 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = _meeting(self.kwargs["pk"])
         planner = can_plan_meetings(self.request.user)
+        sent = kwargs.pop("forms", {})  # a form sent with bad input, shown with its errors
+        blank = {
+            "agenda_form": lambda: AgendaItemForm(),
+            "reschedule_form": lambda: RescheduleForm(
+                initial={
+                    "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
+                    "place": meeting.place,
+                }
+            ),
+            "attendance_form": lambda: AttendanceForm(forum=meeting.forum),
+        }
+        forms = {
+            name: sent[name] if name in sent else (make() if planner else None)
+            for name, make in blank.items()
+        }
         return {
             **super().get_context_data(**kwargs),
             "meeting": meeting,
@@ -43,17 +58,10 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
             "planner": planner,
             "is_open": meeting.status in services.OPEN_STATES,
             "is_past": meeting.starts_at <= timezone.now(),
-            "agenda_form": AgendaItemForm() if planner else None,
-            "reschedule_form": RescheduleForm(
-                initial={
-                    "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
-                    "place": meeting.place,
-                }
-            )
-            if planner
-            else None,
-            "attendance_form": AttendanceForm(forum=meeting.forum) if planner else None,
-            "attachment_form": AttachmentForm() if planner else None,
+            **forms,
+            # The upload form is drawn by hand per item; a refused upload shows at its item.
+            "attachment_form": sent.get("attachment_form"),
+            "attachment_item": sent.get("attachment_item"),
         }
 
 
@@ -78,7 +86,8 @@ class MeetingActionView(LoginRequiredMixin, View):
                 success=_("The meeting is marked as held."),
                 back=back,
             )
-        if action == "minutes":
+        # Not "minutes": /meetings/<pk>/minutes/ is the minutes page, which only reads.
+        if action == "start-minutes":
             return run_action(
                 request,
                 lambda: minutes_create(actor=user, meeting=meeting),
@@ -88,38 +97,31 @@ class MeetingActionView(LoginRequiredMixin, View):
         if not can_plan_meetings(user):
             raise PermissionDenied
         if action == "agenda":
-            form = AgendaItemForm(request.POST)
-            if not form.is_valid():
-                return form_errors(request, form, back)
-            return run_action(
+            return run_form(
                 request,
-                lambda: services.agenda_item_create(
-                    actor=user, meeting=meeting, **form.cleaned_data
-                ),
+                AgendaItemForm(request.POST),
+                lambda data: services.agenda_item_create(actor=user, meeting=meeting, **data),
                 success=_("The item is on the agenda."),
                 back=back,
+                page=page_with(MeetingDetailView, request, {"pk": pk}, "agenda_form"),
             )
         if action == "reschedule":
-            form = RescheduleForm(request.POST)
-            if not form.is_valid():
-                return form_errors(request, form, back)
-            return run_action(
+            return run_form(
                 request,
-                lambda: services.meeting_reschedule(
-                    actor=user, meeting=meeting, **form.cleaned_data
-                ),
+                RescheduleForm(request.POST),
+                lambda data: services.meeting_reschedule(actor=user, meeting=meeting, **data),
                 success=_("The meeting is moved."),
                 back=back,
+                page=page_with(MeetingDetailView, request, {"pk": pk}, "reschedule_form"),
             )
         if action == "attendance":
-            form = AttendanceForm(request.POST, forum=meeting.forum)
-            if not form.is_valid():
-                return form_errors(request, form, back)
-            return run_action(
+            return run_form(
                 request,
-                lambda: services.attendance_set(actor=user, meeting=meeting, **form.cleaned_data),
+                AttendanceForm(request.POST, forum=meeting.forum),
+                lambda data: services.attendance_set(actor=user, meeting=meeting, **data),
                 success=_("Attendance recorded."),
                 back=back,
+                page=page_with(MeetingDetailView, request, {"pk": pk}, "attendance_form"),
             )
         raise Http404
 
@@ -127,19 +129,21 @@ class MeetingActionView(LoginRequiredMixin, View):
 class AttachmentUploadView(LoginRequiredMixin, View):
     def post(self, request, pk: int):
         item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
-        back = reverse("forums:meeting-detail", args=[item.meeting_id])
         if not can_plan_meetings(request.user):
             raise PermissionDenied
-        form = AttachmentForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return form_errors(request, form, back)
-        return run_action(
+        return run_form(
             request,
-            lambda: attachment_add(
-                actor=request.user, agenda_item=item, upload=form.cleaned_data["file"]
-            ),
+            AttachmentForm(request.POST, request.FILES),
+            lambda data: attachment_add(actor=request.user, agenda_item=item, upload=data["file"]),
             success=_("The paper is attached."),
-            back=back,
+            back=reverse("forums:meeting-detail", args=[item.meeting_id]),
+            page=page_with(
+                MeetingDetailView,
+                request,
+                {"pk": item.meeting_id},
+                "attachment_form",
+                attachment_item=item.pk,
+            ),
         )
 
 

@@ -15,7 +15,7 @@ from forums.pdf import minutes_pdf
 from forums.permissions import is_chair, is_secretariat, seat_ministry
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
-from forums.views.common import form_errors, run_action
+from forums.views.common import page_with, run_action, run_form
 
 
 def _meeting(pk: int) -> Meeting:
@@ -27,6 +27,7 @@ class MinutesView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         meeting = _meeting(self.kwargs["pk"])
+        sent = kwargs.pop("forms", {})  # a form sent with bad input, shown with its errors
         minutes = minutes_current(meeting=meeting)
         user = self.request.user
         secretariat = is_secretariat(user)
@@ -36,6 +37,7 @@ class MinutesView(LoginRequiredMixin, TemplateView):
                 groups.setdefault(entry.agenda_item, []).append(entry)
         editable = bool(minutes and not minutes.is_frozen and secretariat)
         seat = seat_ministry(user, meeting.forum)
+        commenting = bool(minutes and seat and minutes.status == Minutes.Status.REVIEW)
         return {
             **super().get_context_data(**kwargs),
             "meeting": meeting,
@@ -44,12 +46,13 @@ class MinutesView(LoginRequiredMixin, TemplateView):
             "comments": minutes.comments.all() if minutes else [],
             "secretariat": secretariat,
             "editable": editable,
-            "entry_form": EntryForm(meeting=meeting) if editable else None,
+            "entry_form": sent.get("entry_form")
+            or (EntryForm(meeting=meeting) if editable else None),
             "seat": seat,
-            "comment_form": CommentForm()
-            if minutes and seat and minutes.status == Minutes.Status.REVIEW
-            else None,
-            "answer_form": AnswerForm() if editable else None,
+            "comment_form": sent.get("comment_form") or (CommentForm() if commenting else None),
+            "answer_form": sent.get("answer_form") or (AnswerForm() if editable else None),
+            # The answer form is drawn by hand per comment; a refused answer shows at its comment.
+            "answer_comment": sent.get("answer_comment"),
             "can_approve": bool(
                 minutes
                 and minutes.status == Minutes.Status.REVIEW
@@ -70,16 +73,22 @@ class MinutesActionView(LoginRequiredMixin, View):
         back = reverse("forums:minutes", args=[minutes.meeting_id])
         user = request.user
         if action == "entry":
-            form = EntryForm(request.POST, meeting=minutes.meeting)
-            if not form.is_valid():
-                return form_errors(request, form, back)
-            return run_action(
+            return run_form(
                 request,
-                lambda: services.minutes_entry_add(
-                    actor=user, minutes=minutes, **form.cleaned_data
-                ),
+                EntryForm(request.POST, meeting=minutes.meeting),
+                lambda data: services.minutes_entry_add(actor=user, minutes=minutes, **data),
                 success=_("The entry is recorded."),
                 back=back,
+                page=page_with(MinutesView, request, {"pk": minutes.meeting_id}, "entry_form"),
+            )
+        if action == "comment":
+            return run_form(
+                request,
+                CommentForm(request.POST),
+                lambda data: services.minutes_comment(actor=user, minutes=minutes, **data),
+                success=_("Your comment is recorded."),
+                back=back,
+                page=page_with(MinutesView, request, {"pk": minutes.meeting_id}, "comment_form"),
             )
         if action == "submit":
             call, done = services.minutes_submit, _("The minutes are sent for review.")
@@ -87,16 +96,6 @@ class MinutesActionView(LoginRequiredMixin, View):
             call, done = services.minutes_approve, _("The minutes are approved.")
         elif action == "correct":
             call, done = services.minutes_correct, _("A correction is started as a new version.")
-        elif action == "comment":
-            form = CommentForm(request.POST)
-            if not form.is_valid():
-                return form_errors(request, form, back)
-            return run_action(
-                request,
-                lambda: services.minutes_comment(actor=user, minutes=minutes, **form.cleaned_data),
-                success=_("Your comment is recorded."),
-                back=back,
-            )
         else:
             raise Http404
         return run_action(
@@ -118,17 +117,18 @@ class EntryDeleteView(LoginRequiredMixin, View):
 class CommentAnswerView(LoginRequiredMixin, View):
     def post(self, request, pk: int):
         comment = get_object_or_404(ReviewComment.objects.select_related("minutes"), pk=pk)
-        back = reverse("forums:minutes", args=[comment.minutes.meeting_id])
-        form = AnswerForm(request.POST)
-        if not form.is_valid():
-            return form_errors(request, form, back)
-        return run_action(
+        meeting_pk = comment.minutes.meeting_id
+        return run_form(
             request,
-            lambda: services.minutes_comment_answer(
-                actor=request.user, comment=comment, answer=form.cleaned_data["answer"]
+            AnswerForm(request.POST),
+            lambda data: services.minutes_comment_answer(
+                actor=request.user, comment=comment, answer=data["answer"]
             ),
             success=_("The answer is recorded."),
-            back=back,
+            back=reverse("forums:minutes", args=[meeting_pk]),
+            page=page_with(
+                MinutesView, request, {"pk": meeting_pk}, "answer_form", answer_comment=comment.pk
+            ),
         )
 
 

@@ -36,6 +36,7 @@ from forums.selectors.proposals import (
 )
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
+from forums.views.common import apply_errors
 from portfolio.models import Ministry
 
 
@@ -48,14 +49,6 @@ def _get_proposal(request, pk: int) -> Proposal:
 
 def _to_detail(proposal: Proposal) -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("proposals:detail", args=[proposal.pk]))
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class ProposalRegisterView(LoginRequiredMixin, View):
@@ -102,7 +95,7 @@ class ProposalCreateView(LoginRequiredMixin, View):
             try:
                 proposal = services.proposal_create(actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The proposal was created as a draft."))
                 return _to_detail(proposal)
@@ -116,7 +109,7 @@ class ProposalDetailView(LoginRequiredMixin, View):
         return self.render_page(request, _get_proposal(request, pk))
 
     @staticmethod
-    def render_page(request, proposal, *, forms=None, status=200):
+    def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):
         forms = forms or {}
         rows = proposal_positions(proposal)
         signable = signable_ministry_ids(request.user)
@@ -150,6 +143,7 @@ class ProposalDetailView(LoginRequiredMixin, View):
             "advice_form": forms.get("advice") or AdviceForm(),
             "may_add_memo": coordinator
             and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
+            "memo_errors": memo_errors,
         }
         return render(request, "forums/proposals/detail.html", context, status=status)
 
@@ -195,7 +189,7 @@ class PositionRecordView(LoginRequiredMixin, View):
                 messages.error(request, str(exc))
                 return _to_detail(proposal)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -244,7 +238,7 @@ class ProposalReviseView(LoginRequiredMixin, View):
                 messages.error(request, str(exc))
                 return _to_detail(proposal)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(
                     request, _("A new version was made; every ministry must answer again.")
@@ -271,7 +265,7 @@ class ProposalEscalateView(LoginRequiredMixin, View):
                 messages.error(request, str(exc))
                 return _to_detail(proposal)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The escalation is recorded."))
                 return _to_detail(proposal)
@@ -300,7 +294,7 @@ class AdviceAddView(LoginRequiredMixin, View):
                 messages.error(request, str(exc))
                 return _to_detail(proposal)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The advice was added."))
                 return _to_detail(proposal)
@@ -316,12 +310,16 @@ class MemoAddView(LoginRequiredMixin, View):
             raise PermissionDenied
         upload = request.FILES.get("memo-file")
         if upload is None:
-            messages.error(request, _("Choose a file to attach."))
-            return _to_detail(proposal)
-        try:
-            proposal_memo_add(actor=request.user, proposal=proposal, upload=upload)
-        except (WrongState, ValidationError) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            errors = [_("Choose a file to attach.")]
         else:
-            messages.success(request, _("The memo is attached."))
-        return _to_detail(proposal)
+            try:
+                proposal_memo_add(actor=request.user, proposal=proposal, upload=upload)
+            except WrongState as exc:
+                messages.error(request, str(exc))
+                return _to_detail(proposal)
+            except ValidationError as exc:
+                errors = exc.messages
+            else:
+                messages.success(request, _("The memo is attached."))
+                return _to_detail(proposal)
+        return ProposalDetailView.render_page(request, proposal, memo_errors=errors, status=400)

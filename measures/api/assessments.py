@@ -9,15 +9,16 @@ from measures.api.errors import service_errors
 from measures.api.follow_up import MEASURE_CODE, ONE_TO_FIVE, PERIOD_CLOSED, StoreOrReviseMixin
 from measures.models import CriteriaAssessment, Measure
 from measures.services.assessments import assessment_record
+from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Criterion
 from strategyportal.openapi import ANY_USER, operation_doc
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(
+    measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_CODE
     )
-    criterion = serializers.SlugRelatedField(
+    criterion = SlugRelatedField(
         slug_field="code",
         queryset=Criterion.objects.all(),
         help_text=_("Code of the criterion: A (useful), B (balanced portfolio), C (feasible)."),

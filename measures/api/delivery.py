@@ -9,6 +9,7 @@ from measures.api.errors import service_errors
 from measures.api.follow_up import LEAD_MINISTRY, ONE_TO_FIVE, WriteViewSet
 from measures.models import Measure, Milestone, Risk
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
+from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
 from strategyportal.openapi import ANY_USER, operation_doc
 
@@ -16,10 +17,10 @@ MEASURE_FIXED = _("Code of the measure, e.g. T1; a change later is ignored.")
 
 
 class RiskSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(
+    measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_FIXED
     )
-    owner_ministry = serializers.SlugRelatedField(
+    owner_ministry = SlugRelatedField(
         slug_field="abbreviation",
         queryset=Ministry.objects.all(),
         help_text=_("Abbreviation of the ministry that owns the risk."),
@@ -98,7 +99,7 @@ class RiskViewSet(WriteViewSet):
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(
+    measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_FIXED
     )
 

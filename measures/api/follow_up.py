@@ -21,6 +21,7 @@ from measures.models import (
 )
 from measures.services.periods import period_close, period_open
 from measures.services.reports import REPORT_FIELDS, status_report_submit
+from portfolio.api_fields import SlugRelatedField
 from strategyportal.openapi import ANY_USER, conflict, operation_doc
 
 COORDINATOR_ONLY = _(
@@ -128,14 +129,14 @@ class ReportingPeriodViewSet(
 
 
 class StatusReportSerializer(serializers.ModelSerializer):
-    measure = serializers.SlugRelatedField(
+    measure = SlugRelatedField(
         slug_field="code",
         queryset=Measure.objects.all(),
         required=False,
         allow_null=True,
         help_text=_("Code of the measure reported on; give either this or core_group."),
     )
-    core_group = serializers.SlugRelatedField(
+    core_group = SlugRelatedField(
         slug_field="code",
         queryset=CoreGroup.objects.all(),
         required=False,

@@ -8,14 +8,28 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from portfolio.validation import date_error
+
 
 def validated_save(instance: models.Model, *, exclude: list[str] | None = None) -> None:
-    """Run model validation (fields, NUL bytes, lengths, constraints), then save.
+    """Run model validation (fields, NUL bytes, lengths, constraints, dates), then save.
 
+    Dates a person enters must lie in the span the portal plans for (portfolio.validation).
     A unique constraint that another request won between the check and the insert still
     ends as a ValidationError, not a server error.
     """
-    instance.full_clean(exclude=exclude)
+    errors: dict[str, list] = {}
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.DateField) and field.editable and field.name not in errors:
+            value = getattr(instance, field.attname)
+            if isinstance(value, datetime.date) and (message := date_error(value)):
+                errors[field.name] = [message]
+    if errors:
+        raise ValidationError(errors)
     try:
         with transaction.atomic():
             instance.save()

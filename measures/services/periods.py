@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from measures.permissions import ensure, is_coordinator
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.validation import year_error
 
 FIELDS = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "status"]
 
@@ -29,8 +31,22 @@ def period_open(
     due_on: datetime.date,
     meeting: str = "",
 ) -> ReportingPeriod:
-    """Create an open reporting period. The (year, sequence) pair is unique."""
+    """Create an open reporting period. The (year, sequence) pair is unique.
+
+    The period ends on or after its first day, and its reports are not due before it starts.
+    """
     ensure(is_coordinator(user=actor))
+    errors = {}
+    if message := year_error(year):
+        errors["year"] = message
+    if sequence < 1:
+        errors["sequence"] = _("The number in the year starts at 1.")
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The period must end on or after its first day.")
+    if due_on < starts_on:
+        errors["due_on"] = _("Reports cannot be due before the period starts.")
+    if errors:
+        raise ValidationError(errors)
     period = ReportingPeriod(
         year=year,
         sequence=sequence,

@@ -3,14 +3,31 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
+from portfolio.accounts.forms import PASSWORD_MAX
 from strategyportal.openapi import ErrorDetailSerializer, FieldErrorsSerializer, operation_doc
+
+
+class TokenInput(AuthTokenSerializer):
+    """DRF's credentials, bounded: over-long input is refused before anything is checked."""
+
+    username = serializers.CharField(
+        label=gettext_lazy("Username"), max_length=150, write_only=True
+    )
+    password = serializers.CharField(
+        label=gettext_lazy("Password"),
+        max_length=PASSWORD_MAX,
+        style={"input_type": "password"},
+        trim_whitespace=False,
+        write_only=True,
+    )
 
 
 class ObtainTokenView(ObtainAuthToken):
@@ -20,6 +37,8 @@ class ObtainTokenView(ObtainAuthToken):
     and refuses a locked-out user name and address; the scoped throttle caps the rate per address.
     """
 
+    serializer_class = TokenInput
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # ObtainAuthToken names DRF's own
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth-token"
 
@@ -37,7 +56,7 @@ class ObtainTokenView(ObtainAuthToken):
         ),
         auth=[],
         responses={
-            200: AuthTokenSerializer,
+            200: TokenInput,
             400: OpenApiResponse(
                 FieldErrorsSerializer,
                 description=gettext_lazy("Bad input: a field is missing, or the login failed."),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
+from portfolio.accounts.forms import LoginForm
 from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
 from portfolio.accounts.services import account_logout_everywhere
 from portfolio.roles import ALL_ROLES
@@ -32,6 +33,8 @@ def lockout_response(
 
 class LoginView(auth_views.LoginView):
     """Local user name and password; the SSO button shows when OIDC is configured."""
+
+    authentication_form = LoginForm
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

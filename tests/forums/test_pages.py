@@ -52,6 +52,18 @@ def test_only_the_secretariat_adds_agenda_items_in_the_ui(client_for, meetings_2
     assert meeting.agenda_items.filter(title="Ny sak").exists()
 
 
+def test_the_secretariat_starts_the_minutes_with_the_button_on_the_meeting_page(
+    client_for, held_meeting
+):
+    page = client_for("sekretariat").get(f"/meetings/{held_meeting.pk}/").content.decode()
+    action = re.search(r'action="([^"]+)"><input[^>]*><button[^>]*>Start referatet', page)[1]
+    assert client_for("leder-fin").post(action).status_code == 403
+    response = client_for("sekretariat").post(action)
+    assert response.status_code == 302
+    assert response["Location"] == f"/meetings/{held_meeting.pk}/minutes/"
+    assert Minutes.objects.filter(meeting=held_meeting, status="draft").count() == 1
+
+
 def test_ui_only_secretariat_edits_minutes(client_for, draft_minutes, held_meeting):
     item = held_meeting.agenda_items.first()
     url = f"/minutes/{draft_minutes.pk}/entry/"

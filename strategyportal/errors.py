@@ -1,0 +1,32 @@
+"""Requests that Django refuses before a view sees them: say why, in the reader's language.
+
+Django answers a request body over DATA_UPLOAD_MAX_MEMORY_SIZE, or with more fields than
+DATA_UPLOAD_MAX_NUMBER_FIELDS or files than DATA_UPLOAD_MAX_NUMBER_FILES, with a bare
+"Bad Request (400)". This handler says what was too much and that nothing was saved: a page,
+or JSON under /api/.
+"""
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: 413 for a body that is too large, else 400, with a readable reason."""
+    status = 400
+    if isinstance(exception, RequestDataTooBig):
+        status = 413
+        message = _(
+            "The form sent more than %(size)s of text (attached files not counted). "
+            "Nothing was saved."
+        ) % {"size": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+    elif isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        message = _("The form sent too many fields or files. Nothing was saved.")
+    else:
+        message = _("The request could not be understood. Nothing was saved.")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    return render(request, "400.html", {"message": message}, status=status)

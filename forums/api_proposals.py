@@ -99,7 +99,7 @@ class ProposalListOutput(serializers.ModelSerializer):
 
 class ProposalOutput(ProposalListOutput):
     positions = serializers.SerializerMethodField()
-    amends = serializers.PrimaryKeyRelatedField(read_only=True)
+    amends = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta(ProposalListOutput.Meta):
         fields = [

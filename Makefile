@@ -18,8 +18,10 @@ run: install
 	@echo ""
 	$(BIN)/honcho start -f Procfile
 
-test: install chromium lint migrations-check
+# The suite, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when DATABASE_URL is set).
+test: install tools chromium lint migrations-check
 	$(BIN)/pytest
+	tools/fuzz_api.sh
 
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.installed messages
 
@@ -68,7 +70,6 @@ apt:
 	fi
 
 # Tools outside the app's venv (many dependencies): API fuzzing and the load scenario.
-# Not part of `make test`.
 TOOLS := .tools
 tools: $(TOOLS)/.installed
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENDOR := static/vendor
 
-.PHONY: run test install lint migrations-check messages chromium clean tools fuzz bench
+.PHONY: run test install lint migrations-check messages chromium clean tools fuzz bench load
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -18,8 +18,10 @@ run: install
 	@echo ""
 	$(BIN)/honcho start -f Procfile
 
-test: install chromium lint migrations-check
+# The suite, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when DATABASE_URL is set).
+test: install tools chromium lint migrations-check
 	$(BIN)/pytest
+	tools/fuzz_api.sh
 
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.installed messages
 
@@ -68,7 +70,6 @@ apt:
 	fi
 
 # Tools outside the app's venv (many dependencies): API fuzzing and the load scenario.
-# Not part of `make test`.
 TOOLS := .tools
 tools: $(TOOLS)/.installed
 
@@ -79,6 +80,11 @@ $(TOOLS)/.installed: requirements-tools.txt
 
 fuzz: install tools
 	tools/fuzz_api.sh
+
+# The load benchmark of bench/README.md: a fresh PostgreSQL database with 100x the real data,
+# gunicorn + a Celery worker on Redis, locust with 50 users. Needs DATABASE_URL and CELERY_BROKER_URL.
+load: install tools
+	bench/load.sh
 
 BENCH_HOST ?= http://127.0.0.1:8000
 BENCH_USERS ?= 50

@@ -3,7 +3,7 @@
 Django answers a request body over DATA_UPLOAD_MAX_MEMORY_SIZE, or with more fields than
 DATA_UPLOAD_MAX_NUMBER_FIELDS or files than DATA_UPLOAD_MAX_NUMBER_FILES, with a bare
 "Bad Request (400)". This handler says what was too much and that nothing was saved: a page,
-or JSON under /api/.
+or JSON under /api/. A URL under /api/ that matches no route gets the API's JSON 404.
 """
 
 from django.conf import settings
@@ -12,6 +12,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.views import defaults
+from rest_framework.exceptions import NotFound
+
+API_PREFIX = "/api/"
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -27,6 +31,13 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
         message = _("The form sent too many fields or files. Nothing was saved.")
     else:
         message = _("The request could not be understood. Nothing was saved.")
-    if request.path.startswith("/api/"):
+    if request.path.startswith(API_PREFIX):
         return JsonResponse({"detail": message}, status=status)
     return render(request, "400.html", {"message": message}, status=status)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A URL that matches no route: {"detail": ...} for API clients, the 404 page for people."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -300,3 +300,28 @@ def test_api_docs_load_no_third_party_assets(client_for):
     html = client_for("leder-fin").get("/api/v1/docs/").content.decode()
     assert "cdn." not in html
     assert "/static/drf_spectacular_sidecar/" in html
+
+
+@pytest.mark.django_db
+def test_schema_documents_what_the_fuzzer_met(api_client_for):
+    """404 on any operation on an object, 409 on writes, 429 on the token endpoint, and a
+    proposal's `amends` that is null unless it amends another."""
+    schema = api_client_for("koordinator").get("/api/v1/schema/", {"format": "json"}).json()
+    paths = schema["paths"]
+    close = paths["/api/v1/proposals/{id}/close/"]["post"]["responses"]
+    assert {"404", "409"} <= set(close)
+    assert "409" not in paths["/api/v1/proposals/"]["get"]["responses"]
+    assert "429" in paths["/api/v1/auth/token/"]["post"]["responses"]
+    assert schema["components"]["schemas"]["ProposalOutput"]["properties"]["amends"]["nullable"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_api_address_answers_json_and_a_page_address_html(client_for):
+    client = client_for("leder-fin")
+    api = client.get("/api/v1/proposals/1.5/")
+    assert api.status_code == 404
+    assert api["Content-Type"] == "application/json"
+    assert "detail" in api.json()
+    page = client.get("/finnes-ikke/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")

@@ -6,6 +6,7 @@ app_name = "forums"
 urlpatterns = [
     path("forums/", forums.ForumListView.as_view(), name="forum-list"),
     path("forums/<slug:slug>/", forums.ForumDetailView.as_view(), name="forum-detail"),
+    path("forums/<slug:slug>/historikk/", history.ForumHistoryView.as_view(), name="forum-history"),
     path(
         "forums/<slug:slug>/materialise/",
         forums.ForumMaterialiseView.as_view(),

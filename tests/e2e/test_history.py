@@ -1,4 +1,4 @@
-"""The History tabs of a proposal and a meeting pass axe."""
+"""The History tabs of a proposal, a meeting and a forum pass axe."""
 
 import datetime
 
@@ -51,4 +51,14 @@ def test_meeting_history_tab_has_no_axe_violations(
     login("sekretariat")
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/historikk/")
     assert page.get_by_role("heading", level=1).is_visible()
+    assert axe_violations() == []
+
+
+def test_forum_history_tab_has_no_axe_violations(
+    page, live_server, login, axe_violations, demo_users
+):
+    login("leder-fin")
+    page.goto(f"{live_server.url}/forums/strategisk-forum/")
+    page.get_by_role("link", name="Historikk").click()
+    assert page.get_by_role("table").is_visible()
     assert axe_violations() == []

@@ -3,11 +3,12 @@ the History tabs of a proposal and a meeting; history is never edited or deleted
 
 import pytest
 from django.contrib import admin
+from django.utils import translation
 
 from forums.models import Delegation, Minutes, Position, Proposal
 from forums.services.proposals import position_record
 from forums.tasks.proposals import close_due_proposals
-from tests.forums.conftest import make_deadline_pass, ministry, user
+from tests.forums.conftest import end_review, make_deadline_pass, ministry, user
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,41 @@ def test_the_meeting_history_tab_lists_changes(client_for, held_meeting):
     response = client_for("sekretariat").get(f"/meetings/{held_meeting.pk}/historikk/")
     assert response.status_code == 200
     assert "<table" in response.content.decode()
+
+
+def test_the_meeting_history_tab_shows_the_minutes_approved_and_by_whom(
+    client_for, review_minutes, held_meeting
+):
+    end_review(review_minutes)
+    assert client_for("leder-dfd").post(f"/minutes/{review_minutes.pk}/approve/").status_code == 302
+    response = client_for("observator").get(f"/meetings/{held_meeting.pk}/historikk/")
+    with translation.override("nb"):
+        label = translation.gettext("Minutes")
+    minutes_rows = [e for e in response.context["entries"] if e["object"] == label]
+    assert minutes_rows[0]["user"] == "leder-dfd"
+    assert "Godkjent" in [change["new"] for change in minutes_rows[0]["changes"]]
+
+
+def test_the_forum_history_tab_shows_who_changed_the_wheel(client_for, demo_users):
+    from forums.models import Forum
+
+    slot = Forum.objects.get(slug="strategisk-forum").wheel.slots.first()
+    slot.place = "Møllergata 1"
+    slot._history_user = user("koordinator")
+    slot.save()
+    page = client_for("leder-fin").get("/forums/strategisk-forum/")
+    assert 'href="/forums/strategisk-forum/historikk/"' in page.content.decode()
+    response = client_for("leder-fin").get("/forums/strategisk-forum/historikk/")
+    assert response.status_code == 200
+    newest = response.context["entries"][0]
+    assert newest["user"] == "koordinator"
+    assert "Møllergata 1" in [change["new"] for change in newest["changes"]]
+
+
+def test_the_forum_history_tab_is_for_logged_in_users_of_existing_forums(client_for, demo_users):
+    url = "/forums/strategisk-forum/historikk/"
+    assert client_for("anonymous").get(url).status_code == 302
+    assert client_for("observator").get("/forums/finnes-ikke/historikk/").status_code == 404
 
 
 def test_the_history_tab_of_a_missing_meeting_is_404(client_for, demo_users):

@@ -1,4 +1,4 @@
-"""The API's own views: its schema and Swagger UI, and the 404 of a path it does not have.
+"""The API's own views: its schema and Swagger UI.
 
 The schema and the Swagger UI are in ?lang= (nb or en), else in the user's language:
 drf-spectacular translates the schema for any ?lang= value; these views take only the
@@ -13,8 +13,6 @@ from django.utils import translation
 from drf_spectacular.plumbing import set_query_parameters
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.exceptions import NotFound
-from rest_framework.views import APIView
 
 
 def schema_language(request: Any) -> str:
@@ -48,14 +46,3 @@ class SwaggerView(SpectacularSwaggerSplitView):
         self.url_self = set_query_parameters(request.get_full_path(), lang=language)
         self.url = set_query_parameters(reverse(self.url_name), lang=language)
         return super().get(request, *args, **kwargs)
-
-
-class NotFoundView(APIView):
-    """Any other path under /api/v1/ (say /api/v1/minutes/0.5/approve/, which no route takes):
-    the API's JSON 404, as documented, instead of the HTML page; 401 when not logged in."""
-
-    schema = None
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        raise NotFound()

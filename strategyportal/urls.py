@@ -2,7 +2,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
@@ -23,7 +23,7 @@ from portfolio.accounts.api import obtain_token
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
 from portfolio.audit_log.api import AuditEventViewSet
-from strategyportal.api_views import NotFoundView, SchemaView, SwaggerView
+from strategyportal.api_views import SchemaView, SwaggerView
 
 router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
@@ -52,8 +52,6 @@ api_urlpatterns = [
     ),
     path("search/", SearchAPIView.as_view(), name="api-search"),
     path("", include(router.urls)),
-    # Last: paths that end in a slash and match no route; the others get APPEND_SLASH first.
-    re_path(r"^.*/$", NotFoundView.as_view()),
 ]
 
 # A body too large or with too many fields gets a page that says so (or JSON under /api/).

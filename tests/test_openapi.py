@@ -238,11 +238,12 @@ def test_rules_of_no_single_field_are_reported_under_non_field_errors(schemas, a
 
 @pytest.mark.django_db
 def test_a_path_no_route_takes_gets_the_documented_404(schemas, api_client_for):
-    # The router's ids take no dot: without the catch-all, Django's HTML page would answer.
+    # The router's ids take no dot: without handler404, Django's HTML page would answer.
     approve = "/api/v1/minutes/{id}/approve/"
     response = api_client_for("sekretariat").post(approve.replace("{id}", "0.5"))
     _assert_documented(schemas, response, approve, "post", 404)
-    assert api_client_for("anonymous").get("/api/v1/nothing-here/").status_code == 401
+    nothing = api_client_for("anonymous").get("/api/v1/nothing-here/")
+    assert nothing.status_code == 404 and nothing["Content-Type"] == "application/json"
     assert api_client_for("sekretariat").get("/api/v1/measures").status_code == 301
 
 

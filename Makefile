@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENDOR := static/vendor
 
-.PHONY: run test install lint migrations-check messages chromium clean tools fuzz bench load
+.PHONY: run test install lint migrations-check messages messages-update chromium clean tools fuzz bench load
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -49,6 +49,12 @@ $(VENDOR)/.installed: node_modules/.installed
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=gettext
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# Refresh the catalogues after changing UI text. Without source locations, so that unrelated
+# edits do not touch every entry.
+messages-update: $(VENV)/.installed
+	$(PY) manage.py makemessages -l nb -l en --no-location \
+		--ignore=.venv --ignore=.tools --ignore=node_modules --ignore=static/vendor
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ from rest_framework import serializers, viewsets
 from forums.models import Forum, Meeting
 from forums.selectors.meetings import meeting_list
 from portfolio.api import LOCALIZED_NAME
-from strategyportal.openapi import ANY_USER, operation_doc
+from portfolio.api_docs import ANY_USER, operation_doc
 
 
 class ForumOutputSerializer(serializers.ModelSerializer):

@@ -14,9 +14,9 @@ from forums.exceptions import WrongState
 from forums.models import AgendaItem, Minutes, MinutesEntry, ReviewComment
 from forums.services import minutes as minutes_services
 from measures.api.errors import field_errors
+from portfolio.api_docs import ANY_USER, conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
-from strategyportal.openapi import ANY_USER, conflict, operation_doc, rejected
 
 SECRETARIAT_ONLY = gettext_lazy("Only the secretariat (DSS); others get 403.")
 MINUTES_APPROVED = conflict(gettext_lazy("The minutes are approved; start a correction instead."))

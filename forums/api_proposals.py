@@ -24,9 +24,9 @@ from forums.selectors.proposals import proposal_positions, proposal_register
 from forums.services import proposals as services
 from measures.api.errors import field_errors
 from measures.models import Measure
+from portfolio.api_docs import conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
-from strategyportal.openapi import conflict, operation_doc, rejected
 
 COORDINATOR_ONLY = gettext_lazy("Only the coordinator (coordinator role); others get 403.")
 NOT_IN_CONSULTATION = conflict(gettext_lazy("The proposal is not in consultation."))

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from forums.selectors.search import QUERY_MAX, search
-from strategyportal.openapi import FieldErrorsSerializer, operation_doc
+from portfolio.api_docs import FieldErrorsSerializer, operation_doc
 
 
 class SearchHitSerializer(serializers.Serializer):

@@ -2,8 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers, viewsets
 
+from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.models import Ministry
-from strategyportal.openapi import ANY_USER, operation_doc
 
 LOCALIZED_NAME = _("The name in the language of the request (nb or en), else in bokmål.")
 

@@ -14,12 +14,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from celery import current_app as app
 from django.db import transaction
 from django.utils import timezone
 
+from portfolio.broker import broker_connection
 from portfolio.models import OutboxMessage
-from strategyportal.broker import broker_connection
-from strategyportal.celery import app
 
 logger = logging.getLogger(__name__)
 

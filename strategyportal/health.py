@@ -11,7 +11,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from strategyportal.broker import broker_connection
+from portfolio.broker import broker_connection
 
 logger = logging.getLogger(__name__)
 _migrations_applied = False  # Once true it stays true for the life of the process.

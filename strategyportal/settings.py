@@ -363,7 +363,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "strategyportal.openapi.PortalAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "portfolio.api_docs.PortalAutoSchema",
     "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
 SPECTACULAR_SETTINGS = {
@@ -377,7 +377,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "strategyportal.openapi.parameter_descriptions",
+        "portfolio.api_docs.parameter_descriptions",
     ],
     "TAGS": API_TAGS,
     # One name per choice set shared by several fields (RAG ratings, statuses).

@@ -9,9 +9,9 @@ from measures.api.errors import service_errors
 from measures.api.follow_up import MEASURE_CODE, ONE_TO_FIVE, PERIOD_CLOSED, StoreOrReviseMixin
 from measures.models import CriteriaAssessment, Measure
 from measures.services.assessments import assessment_record
+from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Criterion
-from strategyportal.openapi import ANY_USER, operation_doc
 
 
 class AssessmentSerializer(serializers.ModelSerializer):

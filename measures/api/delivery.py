@@ -9,9 +9,9 @@ from measures.api.errors import service_errors
 from measures.api.follow_up import LEAD_MINISTRY, ONE_TO_FIVE, WriteViewSet
 from measures.models import Measure, Milestone, Risk
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
+from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
-from strategyportal.openapi import ANY_USER, operation_doc
 
 MEASURE_FIXED = _("Code of the measure, e.g. T1; a change later is ignored.")
 

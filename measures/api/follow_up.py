@@ -21,8 +21,8 @@ from measures.models import (
 )
 from measures.services.periods import period_close, period_open
 from measures.services.reports import REPORT_FIELDS, status_report_submit
+from portfolio.api_docs import ANY_USER, conflict, operation_doc
 from portfolio.api_fields import SlugRelatedField
-from strategyportal.openapi import ANY_USER, conflict, operation_doc
 
 COORDINATOR_ONLY = _(
     "Only the coordinator (coordinator role in the coordinating ministry) and portal "

@@ -6,7 +6,7 @@ from rest_framework import serializers, viewsets
 from measures.models import Measure, Rag
 from measures.selectors import measure_overview
 from portfolio.api import LOCALIZED_NAME
-from strategyportal.openapi import ANY_USER, operation_doc
+from portfolio.api_docs import ANY_USER, operation_doc
 
 
 class MeasureOutputSerializer(serializers.ModelSerializer):

@@ -12,7 +12,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
 from portfolio.accounts.forms import PASSWORD_MAX
-from strategyportal.openapi import ErrorDetailSerializer, FieldErrorsSerializer, operation_doc
+from portfolio.api_docs import ErrorDetailSerializer, FieldErrorsSerializer, operation_doc
 
 
 class TokenInput(AuthTokenSerializer):

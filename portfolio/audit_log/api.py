@@ -5,12 +5,12 @@ from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 
+from portfolio.api_docs import operation_doc
 from portfolio.audit import audit_kind_label
 from portfolio.audit_log.filters import AuditEventFilter
 from portfolio.audit_log.permissions import MayViewAuditLog
 from portfolio.audit_log.selectors import audit_event_list
 from portfolio.models import AuditEvent
-from strategyportal.openapi import operation_doc
 
 WHO_MAY_CALL = _(
     "Only superusers, users with the permission portfolio.view_auditevent and members of the "

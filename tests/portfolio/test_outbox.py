@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.db import transaction
 from kombu.simple import SimpleQueue
 
+from portfolio.broker import broker_connection
 from portfolio.models import OutboxMessage
 from portfolio.outbox import outbox_enqueue, outbox_flush, outbox_publish
 from portfolio.tasks import outbox_flush as outbox_flush_task
-from strategyportal.broker import broker_connection
 from strategyportal.celery import app
 
 

@@ -13,6 +13,8 @@ from forums.models import (
     CalendarToken,
     Delegation,
     Escalation,
+    FollowUpAction,
+    FollowUpReminder,
     Forum,
     ForumMembership,
     ForumSeat,
@@ -280,3 +282,18 @@ class DelegationAdmin(admin.ModelAdmin):
                 delegation_revoke(actor=request.user, delegation=delegation)
             except (WrongState, PermissionDenied) as exc:
                 messages.warning(request, f"{delegation}: {exc}")
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(HistoryAdmin, ReadOnlyAdmin):
+    """Follow-up actions change only through their services (close, reopen)."""
+
+    list_display = ["owner_ministry", "due_date", "state", "text"]
+    list_filter = ["state", "owner_ministry"]
+    list_select_related = ["owner_ministry"]
+
+
+@admin.register(FollowUpReminder)
+class FollowUpReminderAdmin(ReadOnlyAdmin):
+    list_display = ["action", "kind", "sent_at"]
+    list_filter = ["kind"]

@@ -332,6 +332,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=20, hour=7),
         "options": {"expire_seconds": 20 * 60 * 60},
     },
+    # 07:30 every day: follow-up actions due within a week, or overdue, to the owner ministry.
+    "forums.follow-up-reminders": {
+        "task": "forums.tasks.follow_up_remind",
+        "schedule": crontab(minute=30, hour=7),
+        "options": {"expire_seconds": 20 * 60 * 60},
+    },
     # 08:00 every day: remind ministries without a position when a deadline is two days away.
     "forums.remind_missing_positions": {
         "task": "forums.tasks.proposals.remind_missing_positions",

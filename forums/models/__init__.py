@@ -1,5 +1,6 @@
 """Models of the forums app, one module per subject; re-exported here for Django."""
 
+from forums.models.follow_up import FollowUpAction, FollowUpReminder
 from forums.models.forums import Forum, ForumMembership, ForumSeat
 from forums.models.meetings import (
     AgendaCounter,
@@ -33,6 +34,8 @@ __all__ = [
     "CalendarToken",
     "Delegation",
     "Escalation",
+    "FollowUpAction",
+    "FollowUpReminder",
     "Forum",
     "ForumMembership",
     "ForumSeat",

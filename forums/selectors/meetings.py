@@ -7,7 +7,6 @@ may change is decided by forums.permissions.
 from django.db.models import Prefetch, QuerySet
 
 from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry, Proposal
-from portfolio.models import Ministry
 
 
 def forum_list() -> QuerySet[Forum]:
@@ -62,23 +61,3 @@ def meetings_of_user(*, user) -> QuerySet[Meeting]:
     """Meetings of every forum the person is a member of (the personal calendar)."""
     forums = Forum.objects.filter(memberships__user=user)
     return meeting_list().filter(forum__in=forums)
-
-
-def follow_up_actions_owed(*, ministry: Ministry | None, limit: int = 50) -> list[MinutesEntry]:
-    """Follow-up actions that the minutes put on the ministry, soonest due first.
-
-    Only the current text counts: actions in draft minutes may still change, and actions of
-    minutes that were later corrected are read from the correcting version.
-    """
-    if ministry is None:
-        return []
-    return list(
-        MinutesEntry.objects.filter(
-            kind=MinutesEntry.Kind.FOLLOW_UP,
-            owner_ministry=ministry,
-            minutes__status__in=[Minutes.Status.REVIEW, Minutes.Status.APPROVED],
-            minutes__corrected_by__isnull=True,
-        )
-        .select_related("agenda_item", "minutes__meeting")
-        .order_by("due_date", "id")[:limit]
-    )

@@ -17,8 +17,16 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from forums.exceptions import WrongState
-from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
+from forums.models import (
+    AgendaItem,
+    FollowUpAction,
+    Meeting,
+    Minutes,
+    MinutesEntry,
+    ReviewComment,
+)
 from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.services.follow_up import follow_up_action_detach, follow_up_action_from_entry
 from forums.services.meetings import meeting_recipients
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
@@ -97,6 +105,8 @@ def minutes_entry_add(
         owner_ministry=owner_ministry,
         due_date=due_date,
     )
+    if kind == MinutesEntry.Kind.FOLLOW_UP and minutes.status == Minutes.Status.REVIEW:
+        follow_up_action_from_entry(actor=actor, entry=entry)
     audit_record(
         actor=actor,
         kind="minutes.entry_added",
@@ -119,6 +129,7 @@ def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
         target=minutes,
         before={"entry": entry.pk, "kind": entry.kind, "text": entry.text},
     )
+    follow_up_action_detach(actor=actor, entry=entry)
     entry.delete()
 
 
@@ -137,6 +148,11 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
     minutes.status = Minutes.Status.REVIEW
     minutes.review_ends_on = timezone.localdate() + datetime.timedelta(days=days)
     minutes.save(update_fields=["status", "review_ends_on"])
+    # The actions become real when the ministries see them: from review on.
+    for entry in minutes.entries.filter(kind=MinutesEntry.Kind.FOLLOW_UP).select_related(
+        "agenda_item"
+    ):
+        follow_up_action_from_entry(actor=actor, entry=entry)
     meeting = minutes.meeting
     notification_send(
         recipients=meeting_recipients(meeting),
@@ -270,7 +286,8 @@ def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
     )
     # bulk_create skips the save signals; this writes the field history rows alongside,
     # with the actor, channel and request id as a save would.
-    bulk_create_with_history(
+    originals = list(minutes.entries.all())
+    copies = bulk_create_with_history(
         [
             MinutesEntry(
                 minutes=correction,
@@ -280,10 +297,14 @@ def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
                 owner_ministry_id=entry.owner_ministry_id,
                 due_date=entry.due_date,
             )
-            for entry in minutes.entries.all()
+            for entry in originals
         ],
         MinutesEntry,
     )
+    # The actions follow their entry into the correction, so resubmitting makes no copies.
+    for original, copy in zip(originals, copies, strict=True):
+        if original.kind == MinutesEntry.Kind.FOLLOW_UP:
+            FollowUpAction.objects.filter(minutes_entry=original).update(minutes_entry=copy)
     audit_record(
         actor=actor,
         kind="minutes.correction_started",

@@ -1,5 +1,6 @@
 """Celery tasks of the forums app, one module per subject; imported here for autodiscovery."""
 
+from forums.tasks.follow_up import follow_up_remind
 from forums.tasks.meetings import (
     meeting_minutes_remind,
     meeting_notices_send,
@@ -10,6 +11,7 @@ from forums.tasks.wheel import wheel_materialise
 
 __all__ = [
     "close_due_proposals",
+    "follow_up_remind",
     "meeting_minutes_remind",
     "meeting_notices_send",
     "meeting_papers_remind",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
-from forums.selectors.meetings import follow_up_actions_owed
+from forums.selectors.follow_up import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
 from measures.selectors import measure_overview, with_trend
 from portfolio.dashboard import export

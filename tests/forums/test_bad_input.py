@@ -43,6 +43,7 @@ from tests.bad_input import (
     Variant,
     check,
 )
+from tests.forums.bad_input_follow_up import ENDPOINTS as FOLLOW_UP_ENDPOINTS
 from tests.forums.conftest import make_deadline_pass, ministry, user
 
 pytestmark = pytest.mark.django_db
@@ -597,7 +598,7 @@ API = [
     ),
 ]
 
-ENDPOINTS = PAGES + API
+ENDPOINTS = PAGES + API + FOLLOW_UP_ENDPOINTS
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

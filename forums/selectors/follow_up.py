@@ -1,0 +1,45 @@
+"""Reading follow-up actions: the list with its filters, and what a ministry owes."""
+
+import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from forums.models import FollowUpAction
+from portfolio.models import Ministry
+
+
+def follow_up_action_list(
+    *,
+    ministry: str | None = None,
+    state: str | None = None,
+    overdue: bool = False,
+    today: datetime.date | None = None,
+) -> QuerySet[FollowUpAction]:
+    """Actions with their origin, soonest due first; every logged-in user may read them.
+
+    `ministry` is an abbreviation; `overdue` keeps open actions whose due date has passed.
+    """
+    queryset = FollowUpAction.objects.select_related(
+        "owner_ministry", "minutes_entry__minutes", "proposal", "measure"
+    )
+    if ministry:
+        queryset = queryset.filter(owner_ministry__abbreviation__iexact=ministry)
+    if state:
+        queryset = queryset.filter(state=state)
+    if overdue:
+        queryset = queryset.filter(
+            state=FollowUpAction.State.OPEN, due_date__lt=today or timezone.localdate()
+        )
+    return queryset.order_by("due_date", "id")
+
+
+def follow_up_actions_owed(*, ministry: Ministry | None, limit: int = 50) -> list[FollowUpAction]:
+    """The ministry's open actions, soonest due (so the overdue ones) first."""
+    if ministry is None:
+        return []
+    return list(
+        follow_up_action_list(state=FollowUpAction.State.OPEN).filter(owner_ministry=ministry)[
+            :limit
+        ]
+    )

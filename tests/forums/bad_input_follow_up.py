@@ -1,0 +1,105 @@
+"""Bad input to closing and reopening follow-up actions, in the pages and the API."""
+
+import datetime
+from types import SimpleNamespace
+
+from django.urls import reverse
+
+from forums.models import FollowUpAction
+from forums.services.follow_up import follow_up_action_complete
+from forums.services.minutes import minutes_entry_add, minutes_submit
+from tests.bad_input import UNKNOWN_PK, Endpoint, Text
+from tests.forums.conftest import ministry, user
+
+
+def open_action() -> SimpleNamespace:
+    """Minutes in review with a follow-up action for FIN."""
+    from tests.forums.test_bad_input import minutes
+
+    ctx = minutes()
+    secretariat = user("sekretariat")
+    minutes_entry_add(
+        actor=secretariat,
+        minutes=ctx.minutes,
+        agenda_item=ctx.item,
+        kind="follow_up_action",
+        text="Oppdatere statusrapporten.",
+        owner_ministry=ministry("FIN"),
+        due_date=datetime.date(2027, 3, 1),
+    )
+    minutes_submit(actor=secretariat, minutes=ctx.minutes)
+    ctx.action = FollowUpAction.objects.get()
+    return ctx
+
+
+def closed_action() -> SimpleNamespace:
+    ctx = open_action()
+    follow_up_action_complete(actor=user("leder-fin"), action=ctx.action, account="Gjort.")
+    return ctx
+
+
+def _page(step: str):
+    return lambda ctx: reverse("follow_up:action", args=[ctx.action.pk, step])
+
+
+def _no_such_page(step: str):
+    return lambda ctx: [
+        reverse("follow_up:action", args=[UNKNOWN_PK, step]),
+        reverse("follow_up:action", args=[ctx.action.pk, "no-such-step"]),
+    ]
+
+
+def _api(step: str):
+    return lambda ctx: reverse(f"follow-up-action-{step}", args=[ctx.action.pk])
+
+
+def _no_such_api(step: str):
+    return lambda ctx: [reverse(f"follow-up-action-{step}", args=[UNKNOWN_PK])]
+
+
+CLOSING = {"complete": "account", "cancel": "reason"}
+
+ENDPOINTS = [
+    *[
+        Endpoint(
+            name="follow_up:action",
+            label=step,
+            user="leder-fin",
+            setup=open_action,
+            url=_page(step),
+            prefix=step,
+            valid=lambda ctx, field=field: {field: "Gjort slik det ble bestemt."},
+            fields={field: Text(5000)},
+            unknown_urls=_no_such_page(step),
+        )
+        for step, field in CLOSING.items()
+    ],
+    Endpoint(
+        name="follow_up:action",
+        label="reopen",
+        user="koordinator",
+        setup=closed_action,
+        url=_page("reopen"),
+        unknown_urls=_no_such_page("reopen"),
+        # Takes no input.
+    ),
+    *[
+        Endpoint(
+            name=f"follow-up-action-{step}",
+            user="leder-fin",
+            setup=open_action,
+            url=_api(step),
+            valid=lambda ctx, field=field: {field: "Gjort slik det ble bestemt."},
+            fields={field: Text(5000)},
+            unknown_urls=_no_such_api(step),
+        )
+        for step, field in CLOSING.items()
+    ],
+    Endpoint(
+        name="follow-up-action-reopen",
+        user="koordinator",
+        setup=closed_action,
+        url=_api("reopen"),
+        unknown_urls=_no_such_api("reopen"),
+    ),
+]

@@ -20,6 +20,7 @@ from forums.models import (
     ForumSeat,
     Meeting,
     Minutes,
+    MinutesApproval,
     MinutesEntry,
     Position,
     PositionChange,
@@ -297,3 +298,12 @@ class FollowUpActionAdmin(HistoryAdmin, ReadOnlyAdmin):
 class FollowUpReminderAdmin(ReadOnlyAdmin):
     list_display = ["action", "kind", "sent_at"]
     list_filter = ["kind"]
+
+
+@admin.register(MinutesApproval)
+class MinutesApprovalAdmin(HistoryAdmin, ReadOnlyAdmin):
+    """A ministry's answer changes only through the justering service."""
+
+    list_display = ["minutes", "ministry", "decision", "decided_at"]
+    list_filter = ["decision"]
+    list_select_related = ["minutes__meeting", "ministry"]

@@ -10,6 +10,11 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from forums.api_approvals import (
+    ApprovalActionMixin,
+    ApprovalOutputSerializer,
+    DerivedStatusField,
+)
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Minutes, MinutesEntry, ReviewComment
 from forums.services import minutes as minutes_services
@@ -62,7 +67,16 @@ class CommentOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReviewComment
-        fields = ["id", "ministry", "kind", "text", "created_at", "answer", "answered_at"]
+        fields = [
+            "id",
+            "ministry",
+            "kind",
+            "text",
+            "created_at",
+            "answer",
+            "resolution",
+            "answered_at",
+        ]
         extra_kwargs = {
             "answer": {"help_text": gettext_lazy("The secretariat's answer; empty until then.")}
         }
@@ -71,6 +85,17 @@ class CommentOutputSerializer(serializers.ModelSerializer):
 class MinutesOutputSerializer(serializers.ModelSerializer):
     entries = EntryOutputSerializer(many=True, read_only=True)
     comments = CommentOutputSerializer(many=True, read_only=True)
+    approvals = ApprovalOutputSerializer(
+        many=True,
+        read_only=True,
+        help_text=gettext_lazy("One answer per ministry that attended the meeting."),
+    )
+    status = DerivedStatusField(
+        help_text=gettext_lazy(
+            "draft, review or approved. Approved when every attending ministry has approved, "
+            "or when the review period has passed and no change request is unanswered."
+        )
+    )
     approved_by = serializers.SlugRelatedField(
         slug_field="username",
         read_only=True,
@@ -91,6 +116,7 @@ class MinutesOutputSerializer(serializers.ModelSerializer):
             "pdf_sha256",
             "entries",
             "comments",
+            "approvals",
         ]
         extra_kwargs = {
             "meeting": {"help_text": gettext_lazy("Numeric id of the meeting.")},
@@ -141,6 +167,12 @@ class AnswerInputSerializer(serializers.Serializer):
         help_text=gettext_lazy("Numeric id of a review comment on these minutes.")
     )
     answer = serializers.CharField(max_length=5000)
+    resolution = serializers.ChoiceField(
+        choices=ReviewComment.Resolution.choices,
+        required=False,
+        default="",
+        help_text=gettext_lazy("For a change request: accepted (the entry is edited) or rejected."),
+    )
 
 
 @extend_schema_view(
@@ -159,7 +191,7 @@ class AnswerInputSerializer(serializers.Serializer):
         permissions=ANY_USER,
     ),
 )
-class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
+class MinutesViewSet(ServiceErrorsMixin, ApprovalActionMixin, viewsets.ReadOnlyModelViewSet):
     """Minutes with their entries and review comments; the workflow as POST actions.
 
     The same services as the web pages decide who may do what.
@@ -170,7 +202,7 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Minutes.objects.select_related("approved_by").prefetch_related(
-            "entries__owner_ministry", "comments__ministry"
+            "entries__owner_ministry", "comments__ministry", "approvals__ministry"
         )
 
     def _done(self, minutes: Minutes, code: int = status.HTTP_200_OK) -> Response:
@@ -269,7 +301,10 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
         if comment is None:
             raise ValidationError({"comment": [_("No such comment on these minutes.")]})
         minutes_services.minutes_comment_answer(
-            actor=request.user, comment=comment, answer=data.validated_data["answer"]
+            actor=request.user,
+            comment=comment,
+            answer=data.validated_data["answer"],
+            resolution=data.validated_data["resolution"],
         )
         return self._done(minutes)
 

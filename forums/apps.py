@@ -26,6 +26,8 @@ class ForumsConfig(AppConfig):
         "follow_up.reminded_due_soon": _("Follow-up action reminder: due soon"),
         "follow_up.reminded_overdue": _("Follow-up action reminder: overdue"),
         "follow_up.reopened": _("Follow-up action reopened"),
+        "minutes.approval_recorded": _("A ministry answered for the minutes"),
+        "minutes.approval_reminded": _("Reminder to answer for the minutes sent"),
         "minutes.approved": _("Minutes approved"),
         "minutes.comment_answered": _("Review comment answered"),
         "minutes.commented": _("Review comment on the minutes"),

@@ -3,7 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forums.models import AgendaItem, Attendance, MinutesEntry, Proposal, ReviewComment
+from forums.models import (
+    AgendaItem,
+    Attendance,
+    MinutesApproval,
+    MinutesEntry,
+    Proposal,
+    ReviewComment,
+)
 from measures.models import Measure
 from portfolio.models import Ministry
 
@@ -102,4 +109,23 @@ class AnswerForm(PortalForm):
 
     answer = forms.CharField(
         label=_("Answer"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    resolution = forms.ChoiceField(
+        label=_("Resolution"),
+        choices=[("", "–"), *ReviewComment.Resolution.choices],
+        required=False,
+    )
+
+
+class ApprovalForm(PortalForm):
+    prefix = "approval"
+
+    decision = forms.ChoiceField(
+        label=_("Your answer"), choices=MinutesApproval.Decision.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment (required when requesting changes)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -1,5 +1,6 @@
 """Models of the forums app, one module per subject; re-exported here for Django."""
 
+from forums.models.approvals import MinutesApproval
 from forums.models.follow_up import FollowUpAction, FollowUpReminder
 from forums.models.forums import Forum, ForumMembership, ForumSeat
 from forums.models.meetings import (
@@ -41,6 +42,7 @@ __all__ = [
     "ForumSeat",
     "Meeting",
     "Minutes",
+    "MinutesApproval",
     "MinutesEntry",
     "Position",
     "PositionChange",

@@ -150,6 +150,10 @@ class ReviewComment(models.Model):
         COMMENT = "comment", _("Comment")
         CHANGE_REQUEST = "change_request", _("Change request")
 
+    class Resolution(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted: the entry is edited")
+        REJECTED = "rejected", _("Rejected")
+
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments")
     ministry = models.ForeignKey(
         Ministry, on_delete=models.PROTECT, related_name="+", verbose_name=_("ministry")
@@ -161,6 +165,9 @@ class ReviewComment(models.Model):
     text = models.TextField(_("text"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
+    resolution = models.CharField(
+        _("resolution"), max_length=10, choices=Resolution.choices, blank=True
+    )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

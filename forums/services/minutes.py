@@ -28,6 +28,7 @@ from forums.models import (
 from forums.permissions import is_chair, is_secretariat, seat_ministry
 from forums.services.follow_up import follow_up_action_detach, follow_up_action_from_entry
 from forums.services.meetings import meeting_recipients
+from forums.services.outcome import approvals_open, minutes_outcome, unanswered_change_requests
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -148,6 +149,7 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
     minutes.status = Minutes.Status.REVIEW
     minutes.review_ends_on = timezone.localdate() + datetime.timedelta(days=days)
     minutes.save(update_fields=["status", "review_ends_on"])
+    approvals_open(minutes)
     # The actions become real when the ministries see them: from review on.
     for entry in minutes.entries.filter(kind=MinutesEntry.Kind.FOLLOW_UP).select_related(
         "agenda_item"
@@ -203,24 +205,33 @@ def minutes_comment(
 
 @records_actor
 @transaction.atomic
-def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -> ReviewComment:
-    """The secretariat answers a review comment, once."""
+def minutes_comment_answer(
+    *, actor: Any, comment: ReviewComment, answer: str, resolution: str = ""
+) -> ReviewComment:
+    """The secretariat answers a review comment, once; a change request is accepted (with the
+    entry edited) or rejected, and the answer gives the reason."""
     _require_secretariat(actor)
     minutes = _lock(comment.minutes)
     _require_editable(minutes)
     comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
     if comment.answered_at:
         raise WrongState(_("The comment has already been answered."))
+    if comment.kind == ReviewComment.Kind.CHANGE_REQUEST:
+        if resolution not in ReviewComment.Resolution.values:
+            raise ValidationError({"resolution": _("Choose accepted or rejected.")})
+    else:
+        resolution = ""
     comment.answer = clean_text(answer, field="answer", max_length=5000)
+    comment.resolution = resolution
     comment.answered_by = actor
     comment.answered_at = timezone.now()
-    comment.save(update_fields=["answer", "answered_by", "answered_at"])
+    comment.save(update_fields=["answer", "resolution", "answered_by", "answered_at"])
     audit_record(
         actor=actor,
         kind="minutes.comment_answered",
         target=minutes,
         ministry=comment.ministry,
-        after={"comment": comment.pk},
+        after={"comment": comment.pk, "resolution": resolution},
     )
     return comment
 
@@ -228,23 +239,32 @@ def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -
 @records_actor
 @transaction.atomic
 def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
-    """The chair approves after the review period; the PDF is stored with its checksum."""
-    from forums.pdf import minutes_pdf
-
+    """The chair seals minutes whose derived outcome is approved (see `minutes_outcome`)."""
     minutes = _lock(minutes)
     if not is_chair(actor, minutes.meeting.forum):
         raise PermissionDenied(_("Only the forum's chair may approve minutes."))
     if minutes.status != Minutes.Status.REVIEW:
         raise WrongState(_("Only minutes in review can be approved."))
-    if minutes.review_ends_on and timezone.localdate() <= minutes.review_ends_on:
+    if minutes_outcome(minutes) != Minutes.Status.APPROVED:
+        if unanswered_change_requests(minutes):
+            raise WrongState(_("Every change request must be answered first."))
         raise WrongState(
             _("The review period runs until %(date)s.")
             % {"date": minutes.review_ends_on.strftime("%d.%m.%Y")}
         )
-    if minutes.comments.filter(answered_at__isnull=True).exists():
-        raise WrongState(_("Every review comment must be answered first."))
+    return minutes_seal(actor=actor, minutes=minutes)
+
+
+def minutes_seal(*, actor: Any, minutes: Minutes) -> Minutes:
+    """Freeze locked minutes as approved; the PDF is stored with its checksum.
+
+    The caller holds the lock and has found the outcome approved; `actor` is the chair, the
+    ministry whose approval completed it, or None for the sweep after the review period.
+    """
+    from forums.pdf import minutes_pdf
+
     minutes.status = Minutes.Status.APPROVED
-    minutes.approved_by = actor
+    minutes.approved_by = actor if is_chair(actor, minutes.meeting.forum) else None
     minutes.approved_at = timezone.now()
     content = minutes_pdf(minutes)
     minutes.pdf_sha256 = hashlib.sha256(content).hexdigest()

@@ -6,6 +6,7 @@ from forums.tasks.meetings import (
     meeting_notices_send,
     meeting_papers_remind,
 )
+from forums.tasks.minutes_review import minutes_approval_remind, minutes_conclude_due
 from forums.tasks.proposals import close_due_proposals, remind_missing_positions
 from forums.tasks.wheel import wheel_materialise
 
@@ -15,6 +16,8 @@ __all__ = [
     "meeting_minutes_remind",
     "meeting_notices_send",
     "meeting_papers_remind",
+    "minutes_approval_remind",
+    "minutes_conclude_due",
     "remind_missing_positions",
     "wheel_materialise",
 ]

@@ -1,6 +1,7 @@
 """The minutes of a meeting: entries, review comments and answers, approval, the PDF."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,12 +10,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from forums.forms.meetings import AnswerForm, CommentForm, EntryForm
+from forums.forms.meetings import AnswerForm, ApprovalForm, CommentForm, EntryForm
 from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.pdf import minutes_pdf
 from forums.permissions import is_chair, is_secretariat, seat_ministry
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
+from forums.services.approvals import minutes_approval_record
+from forums.services.outcome import by_silence, minutes_outcome
 from forums.views.common import page_with, run_action, run_form
 
 
@@ -38,6 +41,10 @@ class MinutesView(LoginRequiredMixin, TemplateView):
         editable = bool(minutes and not minutes.is_frozen and secretariat)
         seat = seat_ministry(user, meeting.forum)
         commenting = bool(minutes and seat and minutes.status == Minutes.Status.REVIEW)
+        approvals = list(minutes.approvals.select_related("ministry")) if minutes else []
+        for approval in approvals:
+            approval.silent = by_silence(approval)
+        answering = commenting and any(a.ministry_id == seat.pk for a in approvals)
         return {
             **super().get_context_data(**kwargs),
             "meeting": meeting,
@@ -49,6 +56,9 @@ class MinutesView(LoginRequiredMixin, TemplateView):
             "entry_form": sent.get("entry_form")
             or (EntryForm(meeting=meeting) if editable else None),
             "seat": seat,
+            "approvals": approvals,
+            "outcome": minutes_outcome(minutes) if minutes else None,
+            "approval_form": sent.get("approval_form") or (ApprovalForm() if answering else None),
             "comment_form": sent.get("comment_form") or (CommentForm() if commenting else None),
             "answer_form": sent.get("answer_form") or (AnswerForm() if editable else None),
             # The answer form is drawn by hand per comment; a refused answer shows at its comment.
@@ -90,6 +100,22 @@ class MinutesActionView(LoginRequiredMixin, View):
                 back=back,
                 page=page_with(MinutesView, request, {"pk": minutes.meeting_id}, "comment_form"),
             )
+        if action == "approval":
+            seat = seat_ministry(user, minutes.meeting.forum)
+            if seat is None:
+                raise PermissionDenied(
+                    _("Only the ministry's seat in the forum may answer for it.")
+                )
+            return run_form(
+                request,
+                ApprovalForm(request.POST),
+                lambda data: minutes_approval_record(
+                    actor=user, minutes=minutes, ministry=seat, **data
+                ),
+                success=_("Your ministry's answer is recorded."),
+                back=back,
+                page=page_with(MinutesView, request, {"pk": minutes.meeting_id}, "approval_form"),
+            )
         if action == "submit":
             call, done = services.minutes_submit, _("The minutes are sent for review.")
         elif action == "approve":
@@ -122,7 +148,7 @@ class CommentAnswerView(LoginRequiredMixin, View):
             request,
             AnswerForm(request.POST),
             lambda data: services.minutes_comment_answer(
-                actor=request.user, comment=comment, answer=data["answer"]
+                actor=request.user, comment=comment, **data
             ),
             success=_("The answer is recorded."),
             back=reverse("forums:minutes", args=[meeting_pk]),

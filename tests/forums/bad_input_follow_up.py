@@ -1,4 +1,5 @@
-"""Bad input to closing and reopening follow-up actions, in the pages and the API."""
+"""Bad input to closing and reopening follow-up actions and to answering for minutes in
+review (justering), in the pages and the API."""
 
 import datetime
 from types import SimpleNamespace
@@ -7,8 +8,9 @@ from django.urls import reverse
 
 from forums.models import FollowUpAction
 from forums.services.follow_up import follow_up_action_complete
+from forums.services.meetings import attendance_set
 from forums.services.minutes import minutes_entry_add, minutes_submit
-from tests.bad_input import UNKNOWN_PK, Endpoint, Text
+from tests.bad_input import MISSING, UNKNOWN_PK, Choice, Endpoint, Text, Variant
 from tests.forums.conftest import ministry, user
 
 
@@ -59,6 +61,37 @@ def _no_such_api(step: str):
 
 CLOSING = {"complete": "account", "cancel": "reason"}
 
+
+def answering() -> SimpleNamespace:
+    """Minutes in review of a meeting FIN attended: FIN's answer is open."""
+    from tests.forums.test_bad_input import minutes
+
+    ctx = minutes()
+    secretariat = user("sekretariat")
+    attendance_set(
+        actor=secretariat, meeting=ctx.meeting, ministry=ministry("FIN"), status="present"
+    )
+    minutes_submit(actor=secretariat, minutes=ctx.minutes)
+    return ctx
+
+
+def _changes_without_comment(ctx) -> list[Variant]:
+    return [
+        Variant(
+            "request_changes without a comment",
+            "comment",
+            {"decision": "request_changes", "comment": MISSING},
+        ),
+        Variant(
+            "request_changes with a blank comment",
+            "comment",
+            {"decision": "request_changes", "comment": "  "},
+        ),
+    ]
+
+
+ANSWER_KINDS = {"decision": Choice(), "comment": Text(5000, required=False)}
+
 ENDPOINTS = [
     *[
         Endpoint(
@@ -101,5 +134,33 @@ ENDPOINTS = [
         setup=closed_action,
         url=_api("reopen"),
         unknown_urls=_no_such_api("reopen"),
+    ),
+    Endpoint(
+        name="minutes-approval",
+        method="PUT",
+        user="leder-fin",
+        setup=answering,
+        url=lambda ctx: reverse("minutes-approval", args=[ctx.minutes.pk, "FIN"]),
+        valid=lambda ctx: {"decision": "approve", "comment": "Godkjent."},
+        fields=ANSWER_KINDS,
+        extra=_changes_without_comment,
+        unknown_urls=lambda ctx: [
+            reverse("minutes-approval", args=[UNKNOWN_PK, "FIN"]),
+            reverse("minutes-approval", args=[ctx.minutes.pk, "NOPE"]),
+        ],
+    ),
+    Endpoint(
+        name="forums:minutes-action",
+        label="approval",
+        user="leder-fin",
+        setup=answering,
+        url=lambda ctx: reverse("forums:minutes-action", args=[ctx.minutes.pk, "approval"]),
+        prefix="approval",
+        valid=lambda ctx: {"decision": "approve", "comment": "Godkjent."},
+        fields=ANSWER_KINDS,
+        extra=_changes_without_comment,
+        unknown_urls=lambda ctx: [
+            reverse("forums:minutes-action", args=[UNKNOWN_PK, "approval"]),
+        ],
     ),
 ]

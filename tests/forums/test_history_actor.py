@@ -25,6 +25,8 @@ from forums.tasks import (
     meeting_minutes_remind,
     meeting_notices_send,
     meeting_papers_remind,
+    minutes_approval_remind,
+    minutes_conclude_due,
     remind_missing_positions,
     wheel_materialise,
 )
@@ -235,6 +237,8 @@ TASKS = [
     (wheel_materialise, lambda c, m: _next_year_unplanned(), True),
     (outbox_flush, lambda c, m: None, False),
     (follow_up_remind, lambda c, m: _action_due_soon(), False),
+    (minutes_approval_remind, lambda c, m: None, False),
+    (minutes_conclude_due, lambda c, m: None, False),
 ]
 
 

@@ -35,6 +35,7 @@ class ForumsConfig(AppConfig):
         "minutes.created": _("Minutes started"),
         "minutes.entry_added": _("Entry added to the minutes"),
         "minutes.entry_deleted": _("Entry removed from the minutes"),
+        "minutes.entry_edited": _("Entry of the minutes edited"),
         "minutes.submitted": _("Minutes sent for review"),
         "proposal.advice_added": _("Advice added to a proposal"),
         "proposal.closed": _("Proposal closed"),

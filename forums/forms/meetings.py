@@ -95,6 +95,22 @@ class EntryForm(PortalForm):
         self.fields["agenda_item"].label_from_instance = lambda item: f"{item.label} {item.title}"
 
 
+class EntryEditForm(PortalForm):
+    prefix = "edit"
+
+    text = forms.CharField(
+        label=_("Text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    owner_ministry = forms.ModelChoiceField(
+        label=_("Owner ministry (follow-up)"), queryset=Ministry.objects.owners(), required=False
+    )
+    due_date = forms.DateField(
+        label=_("Due date (follow-up)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
 class CommentForm(PortalForm):
     prefix = "comment"
 

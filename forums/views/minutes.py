@@ -10,15 +10,17 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from forums.forms.meetings import AnswerForm, ApprovalForm, CommentForm, EntryForm
+from forums.forms.meetings import AnswerForm, ApprovalForm, CommentForm, EntryEditForm, EntryForm
 from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.pdf import minutes_pdf
 from forums.permissions import is_chair, is_secretariat, seat_ministry
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
 from forums.services.approvals import minutes_approval_record
+from forums.services.entries import minutes_entry_edit
 from forums.services.outcome import by_silence, minutes_outcome
 from forums.views.common import page_with, run_action, run_form
+from portfolio.models import Ministry
 
 
 def _meeting(pk: int) -> Meeting:
@@ -61,6 +63,10 @@ class MinutesView(LoginRequiredMixin, TemplateView):
             "approval_form": sent.get("approval_form") or (ApprovalForm() if answering else None),
             "comment_form": sent.get("comment_form") or (CommentForm() if commenting else None),
             "answer_form": sent.get("answer_form") or (AnswerForm() if editable else None),
+            # One edit form per entry, drawn by the template; a refused edit shows at its entry.
+            "edit_form": sent.get("edit_form"),
+            "edit_entry": sent.get("edit_entry"),
+            "owner_choices": Ministry.objects.owners() if editable else [],
             # The answer form is drawn by hand per comment; a refused answer shows at its comment.
             "answer_comment": sent.get("answer_comment"),
             "can_approve": bool(
@@ -137,6 +143,22 @@ class EntryDeleteView(LoginRequiredMixin, View):
             lambda: services.minutes_entry_delete(actor=request.user, entry=entry),
             success=_("The entry is removed."),
             back=reverse("forums:minutes", args=[entry.minutes.meeting_id]),
+        )
+
+
+class EntryEditView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        entry = get_object_or_404(MinutesEntry.objects.select_related("minutes"), pk=pk)
+        meeting_pk = entry.minutes.meeting_id
+        return run_form(
+            request,
+            EntryEditForm(request.POST),
+            lambda data: minutes_entry_edit(actor=request.user, entry=entry, **data),
+            success=_("The entry is changed."),
+            back=reverse("forums:minutes", args=[meeting_pk]),
+            page=page_with(
+                MinutesView, request, {"pk": meeting_pk}, "edit_form", edit_entry=entry.pk
+            ),
         )
 
 

@@ -10,7 +10,7 @@ from forums.models import FollowUpAction
 from forums.services.follow_up import follow_up_action_complete
 from forums.services.meetings import attendance_set
 from forums.services.minutes import minutes_entry_add, minutes_submit
-from tests.bad_input import MISSING, UNKNOWN_PK, Choice, Endpoint, Text, Variant
+from tests.bad_input import MISSING, UNKNOWN_PK, Choice, Day, Endpoint, Ref, Text, Variant
 from tests.forums.conftest import ministry, user
 
 
@@ -162,5 +162,20 @@ ENDPOINTS = [
         unknown_urls=lambda ctx: [
             reverse("forums:minutes-action", args=[UNKNOWN_PK, "approval"]),
         ],
+    ),
+    Endpoint(
+        name="forums:entry-edit",
+        user="sekretariat",
+        setup=open_action,
+        url=lambda ctx: reverse("forums:entry-edit", args=[ctx.action.minutes_entry_id]),
+        prefix="edit",
+        valid=lambda ctx: {
+            "text": "Oppdatere statusrapporten innen mars.",
+            "owner_ministry": ministry("KDD").pk,
+            "due_date": "2027-03-15",
+        },
+        fields={"text": Text(5000), "owner_ministry": Ref(), "due_date": Day()},
+        error_id=lambda ctx, field: f"edit-{ctx.action.minutes_entry_id}-{field}",
+        unknown_urls=lambda ctx: [reverse("forums:entry-edit", args=[UNKNOWN_PK])],
     ),
 ]

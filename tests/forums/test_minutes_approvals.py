@@ -244,3 +244,40 @@ def test_answering_in_the_page(in_review, client_for):
     assert done.status_code == 302
     approval = in_review.approvals.get(ministry__abbreviation="FIN")
     assert (approval.decision, approval.comment) == ("request_changes", "Presiser punkt 2.")
+
+
+# --- Editing entries ---------------------------------------------------------------------
+
+
+def test_the_secretariat_edits_an_entry_in_review_and_the_action_follows(in_review, client_for):
+    from forums.models import FollowUpAction
+
+    entry = in_review.entries.get(kind="follow_up_action")
+    url = f"/minutes-entries/{entry.pk}/edit/"
+    body = {
+        "edit-text": "Oppdatere rapporten innen mars.",
+        "edit-owner_ministry": ministry("KDD").pk,
+        "edit-due_date": "2027-03-15",
+    }
+    for who in ("leder-fin", "koordinator", "leder-dfd"):
+        assert client_for(who).post(url, body).status_code == 403
+    entry.refresh_from_db()
+    assert entry.text == "Oppdatere statusrapporten for tiltakene."
+    assert client_for("sekretariat").post(url, body).status_code == 302
+    entry.refresh_from_db()
+    assert (entry.text, entry.owner_ministry.abbreviation) == (body["edit-text"], "KDD")
+    assert entry.history.count() == 2  # the earlier text is kept
+    action = FollowUpAction.objects.get(minutes_entry=entry)
+    assert (action.text, action.owner_ministry.abbreviation) == (body["edit-text"], "KDD")
+
+
+def test_entries_of_approved_minutes_cannot_be_edited(in_review, client_for):
+    for who, abbreviation in (("leder-fin", "FIN"), ("leder-kdd", "KDD"), ("leder-dfd", "DFD")):
+        _answer(who, abbreviation, in_review)
+    entry = in_review.entries.get(kind="conclusion")
+    response = client_for("sekretariat").post(
+        f"/minutes-entries/{entry.pk}/edit/", {"edit-text": "Ny tekst."}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.text != "Ny tekst."

@@ -1,11 +1,12 @@
 """Reading follow-up actions: the list with its filters, and what a ministry owes."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from forums.models import FollowUpAction
+from forums.models import FollowUpAction, Minutes, MinutesApproval
 from portfolio.models import Ministry
 
 
@@ -42,4 +43,18 @@ def follow_up_actions_owed(*, ministry: Ministry | None, limit: int = 50) -> lis
         follow_up_action_list(state=FollowUpAction.State.OPEN).filter(owner_ministry=ministry)[
             :limit
         ]
+    )
+
+
+def approvals_waiting(*, ministry_ids: Iterable[int] | None = None) -> list[MinutesApproval]:
+    """Answers still missing on minutes in review, with the meeting; one query."""
+    queryset = MinutesApproval.objects.filter(
+        decision__isnull=True, minutes__status=Minutes.Status.REVIEW
+    )
+    if ministry_ids is not None:
+        queryset = queryset.filter(ministry_id__in=ministry_ids)
+    return list(
+        queryset.select_related("minutes__meeting", "ministry").order_by(
+            "minutes__review_ends_on", "pk"
+        )
     )

@@ -23,7 +23,7 @@ def overdue_reports(*, today: datetime.date | None = None) -> list[dict]:
         return []
     measures = list(
         Measure.objects.filter(status=Measure.Status.ACTIVE)
-        .only("pk", "code", "name_nb", "name_en", "status")
+        .only("pk", "code", "name_nb", "name_en", "status", "lead_ministry_id")
         .order_by("position", "code")
     )
     reported = set(

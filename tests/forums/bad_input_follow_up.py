@@ -178,4 +178,12 @@ ENDPOINTS = [
         error_id=lambda ctx, field: f"edit-{ctx.action.minutes_entry_id}-{field}",
         unknown_urls=lambda ctx: [reverse("forums:entry-edit", args=[UNKNOWN_PK])],
     ),
+    Endpoint(
+        name="portfolio:owed-remind",
+        user="koordinator",
+        setup=open_action,
+        url=lambda ctx: reverse("portfolio:owed-remind", args=["FIN"]),
+        unknown_urls=lambda ctx: [reverse("portfolio:owed-remind", args=["NOPE"])],
+        # Takes no input.
+    ),
 ]

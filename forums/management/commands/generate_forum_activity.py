@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from forums.management.loop_activity import justering_and_follow_up
 from forums.models import (
     AgendaCounter,
     AgendaItem,
@@ -98,10 +99,13 @@ class Command(BaseCommand):
         with transaction.atomic():
             meetings = context.meetings()
             proposals = context.proposals()
+            loop = justering_and_follow_up(
+                rng=context.rng, now=context.now, coordinator=coordinator
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Forum activity ×{scale}: {meetings} and {proposals} "
-                f"({len(participants)} participating ministries)."
+                f"({len(participants)} participating ministries); {loop}."
             )
         )
 

@@ -16,7 +16,7 @@ from forums.api_approvals import (
     DerivedStatusField,
 )
 from forums.exceptions import WrongState
-from forums.models import AgendaItem, Minutes, MinutesEntry, ReviewComment
+from forums.models import AgendaItem, Minutes, MinutesEntry, Proposal, ReviewComment
 from forums.services import minutes as minutes_services
 from measures.api.errors import field_errors
 from portfolio.api_docs import ANY_USER, conflict, operation_doc, rejected
@@ -44,7 +44,16 @@ DUE_DATE = gettext_lazy("Due date of a follow-up action.")
 FOLLOW_UP_ONLY = gettext_lazy("Required for a follow-up action, ignored for other kinds.")
 
 
+PROPOSAL = gettext_lazy("Numeric id of the proposal a conclusion concludes, or null.")
+
+
 class EntryOutputSerializer(serializers.ModelSerializer):
+    proposal_status = serializers.CharField(
+        source="proposal.status",
+        read_only=True,
+        allow_null=True,
+        help_text=gettext_lazy("The derived outcome of the proposal it concludes, or null."),
+    )
     agenda_item = serializers.IntegerField(
         source="agenda_item_id", read_only=True, help_text=AGENDA_ITEM
     )
@@ -54,8 +63,17 @@ class EntryOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MinutesEntry
-        fields = ["id", "agenda_item", "kind", "text", "owner_ministry", "due_date"]
-        extra_kwargs = {"due_date": {"help_text": DUE_DATE}}
+        fields = [
+            "id",
+            "agenda_item",
+            "kind",
+            "text",
+            "owner_ministry",
+            "due_date",
+            "proposal",
+            "proposal_status",
+        ]
+        extra_kwargs = {"due_date": {"help_text": DUE_DATE}, "proposal": {"help_text": PROPOSAL}}
 
 
 class CommentOutputSerializer(serializers.ModelSerializer):
@@ -153,6 +171,9 @@ class EntryInputSerializer(serializers.Serializer):
     due_date = serializers.DateField(
         required=False, allow_null=True, help_text=format_lazy("{} {}", DUE_DATE, FOLLOW_UP_ONLY)
     )
+    proposal = serializers.PrimaryKeyRelatedField(
+        queryset=Proposal.objects.all(), required=False, allow_null=True, help_text=PROPOSAL
+    )
 
 
 class CommentInputSerializer(serializers.Serializer):
@@ -202,7 +223,10 @@ class MinutesViewSet(ServiceErrorsMixin, ApprovalActionMixin, viewsets.ReadOnlyM
 
     def get_queryset(self):
         return Minutes.objects.select_related("approved_by").prefetch_related(
-            "entries__owner_ministry", "comments__ministry", "approvals__ministry"
+            "entries__owner_ministry",
+            "entries__proposal",
+            "comments__ministry",
+            "approvals__ministry",
         )
 
     def _done(self, minutes: Minutes, code: int = status.HTTP_200_OK) -> Response:

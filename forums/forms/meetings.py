@@ -88,9 +88,16 @@ class EntryForm(PortalForm):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    proposal = forms.ModelChoiceField(
+        label=_("Concludes proposal (conclusion)"), queryset=Proposal.objects.none(), required=False
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = Proposal.objects.filter(
+            agenda_items__meeting=meeting
+        ).distinct()
+        self.fields["proposal"].label_from_instance = lambda p: f"{p.register_number} {p.title}"
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("number")
         self.fields["agenda_item"].label_from_instance = lambda item: f"{item.label} {item.title}"
 

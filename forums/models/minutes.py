@@ -118,6 +118,15 @@ class MinutesEntry(models.Model):
         verbose_name=_("owner ministry"),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    # The decision a conclusion records; the register shows the minutes from it.
+    proposal = models.ForeignKey(
+        "forums.Proposal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_entries",
+        verbose_name=_("concludes proposal"),
+    )
     history = history_records()
 
     objects = MinutesEntryQuerySet.as_manager()
@@ -131,7 +140,11 @@ class MinutesEntry(models.Model):
                 condition=~Q(kind="follow_up_action")
                 | Q(owner_ministry__isnull=False, due_date__isnull=False),
                 name="forums_minutesentry_follow_up_has_owner_and_due",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(proposal__isnull=True) | Q(kind="conclusion"),
+                name="forums_minutesentry_only_a_conclusion_names_a_proposal",
+            ),
         ]
 
     def __str__(self) -> str:

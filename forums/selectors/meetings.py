@@ -43,9 +43,9 @@ def meeting_detail(*, pk: int) -> Meeting:
 
 def minutes_current(*, meeting: Meeting) -> Minutes | None:
     """The newest version of the meeting's minutes, with entries and comments."""
-    entries = MinutesEntry.objects.select_related("agenda_item", "owner_ministry").order_by(
-        "agenda_item__number", "id"
-    )
+    entries = MinutesEntry.objects.select_related(
+        "agenda_item", "owner_ministry", "proposal__forum"
+    ).order_by("agenda_item__number", "id")
     return (
         Minutes.objects.filter(meeting=meeting)
         .select_related("approved_by", "corrects", "meeting__forum")

@@ -10,6 +10,7 @@ from forums.models import (
     Advice,
     AgendaItem,
     Delegation,
+    MinutesEntry,
     Position,
     PositionChange,
     Proposal,
@@ -29,7 +30,14 @@ def proposal_register(
     q: str = "",
 ) -> QuerySet[Proposal]:
     """The proposals the user may see, filtered, with what the register shows."""
-    queryset = visible_proposals(user).select_related("forum").prefetch_related("measures")
+    entries = MinutesEntry.objects.select_related("minutes__meeting").order_by(
+        "minutes__meeting__starts_at"
+    )
+    queryset = (
+        visible_proposals(user)
+        .select_related("forum")
+        .prefetch_related("measures", Prefetch("minutes_entries", queryset=entries))
+    )
     if forum:
         queryset = queryset.filter(forum__slug=forum)
     if year:

@@ -23,6 +23,7 @@ from forums.models import (
     Meeting,
     Minutes,
     MinutesEntry,
+    Proposal,
     ReviewComment,
 )
 from forums.permissions import is_chair, is_secretariat, seat_ministry
@@ -77,8 +78,12 @@ def minutes_entry_add(
     text: str,
     owner_ministry: Ministry | None = None,
     due_date: datetime.date | None = None,
+    proposal: Proposal | None = None,
 ) -> MinutesEntry:
-    """Record a conclusion, recommendation, information or follow-up action for an item."""
+    """Record a conclusion, recommendation, information or follow-up action for an item.
+
+    A conclusion may name the proposal on the item that it concludes.
+    """
     _require_secretariat(actor)
     minutes = _lock(minutes)
     _require_editable(minutes)
@@ -98,6 +103,11 @@ def minutes_entry_add(
             raise ValidationError(errors)
     else:
         owner_ministry, due_date = None, None
+    if proposal is not None:
+        if kind != MinutesEntry.Kind.CONCLUSION:
+            raise ValidationError({"proposal": _("Only a conclusion names the proposal.")})
+        if not agenda_item.proposals.filter(pk=proposal.pk).exists():
+            raise ValidationError({"proposal": _("The proposal is not on this agenda item.")})
     entry = MinutesEntry.objects.create(
         minutes=minutes,
         agenda_item=agenda_item,
@@ -105,6 +115,7 @@ def minutes_entry_add(
         text=text,
         owner_ministry=owner_ministry,
         due_date=due_date,
+        proposal=proposal,
     )
     if kind == MinutesEntry.Kind.FOLLOW_UP and minutes.status == Minutes.Status.REVIEW:
         follow_up_action_from_entry(actor=actor, entry=entry)
@@ -316,6 +327,7 @@ def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
                 text=entry.text,
                 owner_ministry_id=entry.owner_ministry_id,
                 due_date=entry.due_date,
+                proposal_id=entry.proposal_id,
             )
             for entry in originals
         ],

@@ -197,6 +197,7 @@ ENTRY_KINDS = {
     "text": Text(5000),
     "owner_ministry": Ref(required=False),
     "due_date": Day(required=False),
+    "proposal": Ref(required=False),
 }
 
 

@@ -1,7 +1,6 @@
 """The proposals API: the public contract of consensus endorsement under /api/v1/proposals/."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,13 +15,11 @@ from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from forums.exceptions import WrongState
 from forums.models import Escalation, PositionChoice, Proposal
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import can_sign_for
 from forums.selectors.proposals import proposal_positions, proposal_register
 from forums.services import proposals as services
-from measures.api.errors import field_errors
 from measures.models import Measure
 from portfolio.api_docs import conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField
@@ -31,11 +28,6 @@ from portfolio.models import Ministry
 COORDINATOR_ONLY = gettext_lazy("Only the coordinator (coordinator role); others get 403.")
 NOT_IN_CONSULTATION = conflict(gettext_lazy("The proposal is not in consultation."))
 MEASURE_CODES = gettext_lazy("Codes of the measures the proposal concerns.")
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
 
 
 def _no_nul(value: str, *, field: str | None = None) -> str:
@@ -205,18 +197,6 @@ class ProposalOutput(ProposalListOutput):
         return PositionOutput(proposal_positions(obj), many=True).data
 
 
-def _call(function, **kwargs):
-    """Run a service and turn its exceptions into the API's status codes."""
-    try:
-        return function(**kwargs)
-    except DjangoPermissionDenied as exc:
-        raise exceptions.PermissionDenied(str(exc) or None) from exc
-    except WrongState as exc:
-        raise Conflict(str(exc)) from exc
-    except DjangoValidationError as exc:
-        raise exceptions.ValidationError(field_errors(exc)) from exc
-
-
 @extend_schema_view(
     list=operation_doc(
         summary=gettext_lazy("List proposals"),
@@ -295,7 +275,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     def create(self, request):
         data = ProposalCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        proposal = _call(services.proposal_create, actor=request.user, **data.validated_data)
+        proposal = services.proposal_create(actor=request.user, **data.validated_data)
         return self._detail(proposal, status.HTTP_201_CREATED)
 
     @operation_doc(
@@ -316,7 +296,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def open(self, request, pk=None):
-        proposal = _call(services.proposal_open, actor=request.user, proposal=self._proposal())
+        proposal = services.proposal_open(actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
     @operation_doc(
@@ -334,8 +314,8 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         proposal = self._proposal()
         data = ReviseInput(data=request.data)
         data.is_valid(raise_exception=True)
-        proposal = _call(
-            services.proposal_revise, actor=request.user, proposal=proposal, **data.validated_data
+        proposal = services.proposal_revise(
+            actor=request.user, proposal=proposal, **data.validated_data
         )
         return self._detail(proposal)
 
@@ -361,7 +341,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        proposal = _call(services.proposal_close, actor=request.user, proposal=self._proposal())
+        proposal = services.proposal_close(actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
     @operation_doc(
@@ -376,7 +356,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        proposal = _call(services.proposal_withdraw, actor=request.user, proposal=self._proposal())
+        proposal = services.proposal_withdraw(actor=request.user, proposal=self._proposal())
         return self._detail(proposal)
 
     @operation_doc(
@@ -402,9 +382,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         proposal = self._proposal()
         data = EscalateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        _call(
-            services.proposal_escalate, actor=request.user, proposal=proposal, **data.validated_data
-        )
+        services.proposal_escalate(actor=request.user, proposal=proposal, **data.validated_data)
         return self._detail(proposal)
 
     @operation_doc(
@@ -443,11 +421,10 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         except Http404 as exc:
             raise exceptions.NotFound() from exc
         # Who may sign is answered before anything about the input is revealed.
-        _call(_check_may_sign, user=request.user, ministry=ministry)
+        _check_may_sign(user=request.user, ministry=ministry)
         data = PositionInput(data=request.data)
         data.is_valid(raise_exception=True)
-        _, created = _call(
-            services.position_record,
+        _, created = services.position_record(
             actor=request.user,
             proposal=proposal,
             ministry=ministry,

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Attachment, Proposal
-from forums.permissions import is_coordinator
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.permissions import is_coordinator
 
 MAX_BYTES = 20 * 1024 * 1024
 

@@ -18,13 +18,14 @@ from simple_history.utils import bulk_create_with_history
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
-from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.permissions import is_chair, seat_ministry
 from forums.services.meetings import meeting_recipients
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.permissions import is_secretariat
 from portfolio.validation import check_dates
 
 

@@ -22,13 +22,14 @@ from forums.models import (
     RegisterCounter,
 )
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
-from forums.permissions import admin_heads_of, can_sign_for, is_coordinator, may_give_advice
+from forums.permissions import can_sign_for, may_give_advice
 from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.permissions import admin_heads_of, is_coordinator
 from portfolio.validation import check_dates
 
 STRATEGIC_FORUM_SLUG = "strategisk-forum"

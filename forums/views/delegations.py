@@ -12,15 +12,15 @@ from django.views import View
 from forums.exceptions import WrongState
 from forums.forms.proposals import DelegationForm
 from forums.models import Delegation
-from forums.permissions import granted_ministry_ids
 from forums.selectors.proposals import delegations_for
 from forums.services.delegations import delegation_grant, delegation_revoke
 from forums.views.common import apply_errors
 from portfolio.models import Ministry
+from portfolio.permissions import sign_grant_ministry_ids
 
 
 def _ministries(user) -> list[Ministry]:
-    return list(Ministry.objects.filter(pk__in=granted_ministry_ids(user)))
+    return list(Ministry.objects.filter(pk__in=sign_grant_ministry_ids(user)))
 
 
 class DelegationView(LoginRequiredMixin, View):

@@ -12,10 +12,11 @@ from django.views.generic import TemplateView
 from forums.forms.meetings import AnswerForm, CommentForm, EntryForm
 from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.pdf import minutes_pdf
-from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.permissions import is_chair, seat_ministry
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
 from forums.views.common import page_with, run_action, run_form
+from portfolio.permissions import is_secretariat
 
 
 def _meeting(pk: int) -> Meeting:

@@ -22,8 +22,6 @@ from forums.forms.proposals import (
 from forums.models import Proposal
 from forums.permissions import (
     can_sign_for,
-    granted_ministry_ids,
-    is_coordinator,
     may_give_advice,
     signable_ministry_ids,
 )
@@ -38,6 +36,7 @@ from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
 from forums.views.common import apply_errors
 from portfolio.models import Ministry
+from portfolio.permissions import is_coordinator, sign_grant_ministry_ids
 
 
 def _get_proposal(request, pk: int) -> Proposal:
@@ -72,7 +71,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
                 "form": form,
                 "proposals": proposals,
                 "may_create": is_coordinator(request.user),
-                "may_delegate": bool(granted_ministry_ids(request.user)),
+                "may_delegate": bool(sign_grant_ministry_ids(request.user)),
             },
         )
 

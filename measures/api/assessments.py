@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 
-from measures.api.errors import service_errors
 from measures.api.follow_up import MEASURE_CODE, ONE_TO_FIVE, PERIOD_CLOSED, StoreOrReviseMixin
 from measures.models import CriteriaAssessment, Measure
 from measures.services.assessments import assessment_record
@@ -48,10 +47,9 @@ class AssessmentSerializer(serializers.ModelSerializer):
         }
 
     def create(self, validated_data):
-        with service_errors():
-            assessment, created = assessment_record(
-                actor=self.context["request"].user, **validated_data
-            )
+        assessment, created = assessment_record(
+            actor=self.context["request"].user, **validated_data
+        )
         self.context["created"] = created
         return assessment
 

@@ -12,7 +12,6 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from measures.api.errors import service_errors
 from measures.models import (
     CoreGroup,
     Measure,
@@ -74,8 +73,7 @@ class ReportingPeriodSerializer(serializers.ModelSerializer):
         }
 
     def create(self, validated_data):
-        with service_errors():
-            return period_open(actor=self.context["request"].user, **validated_data)
+        return period_open(actor=self.context["request"].user, **validated_data)
 
 
 @extend_schema_view(
@@ -123,8 +121,7 @@ class ReportingPeriodViewSet(
     )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        with service_errors():
-            period = period_close(actor=request.user, period=self.get_object())
+        period = period_close(actor=request.user, period=self.get_object())
         return Response(self.get_serializer(period).data)
 
 
@@ -182,27 +179,25 @@ class StatusReportSerializer(serializers.ModelSerializer):
 
     def create(self, validated_data):
         values = {name: validated_data[name] for name in REPORT_FIELDS if name in validated_data}
-        with service_errors():
-            report, created = status_report_submit(
-                actor=self.context["request"].user,
-                period=validated_data["period"],
-                measure=validated_data.get("measure"),
-                core_group=validated_data.get("core_group"),
-                **values,
-            )
+        report, created = status_report_submit(
+            actor=self.context["request"].user,
+            period=validated_data["period"],
+            measure=validated_data.get("measure"),
+            core_group=validated_data.get("core_group"),
+            **values,
+        )
         self.context["created"] = created
         return report
 
     def update(self, instance, validated_data):
         values = {name: validated_data[name] for name in REPORT_FIELDS if name in validated_data}
-        with service_errors():
-            report, _ = status_report_submit(
-                actor=self.context["request"].user,
-                period=instance.period,
-                measure=instance.measure,
-                core_group=instance.core_group,
-                **values,
-            )
+        report, _ = status_report_submit(
+            actor=self.context["request"].user,
+            period=instance.period,
+            measure=instance.measure,
+            core_group=instance.core_group,
+            **values,
+        )
         return report
 
 

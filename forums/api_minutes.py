@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from forums.models import AgendaItem, Minutes, MinutesEntry, ReviewComment
+from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry
 from forums.services import minutes as minutes_services
 from portfolio.api_docs import ANY_USER, conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField
@@ -176,6 +177,7 @@ class MinutesViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def entries(self, request, pk=None):
         minutes = self.get_object()
+        ensure_may_edit_minutes(request.user)  # 403 before anything about the input
         data = EntryInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -225,6 +227,7 @@ class MinutesViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def comments(self, request, pk=None):
         minutes = self.get_object()
+        ensure_seat_ministry(request.user, minutes.meeting.forum)
         data = CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         minutes_services.minutes_comment(actor=request.user, minutes=minutes, **data.validated_data)
@@ -247,6 +250,7 @@ class MinutesViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
         minutes = self.get_object()
+        ensure_may_edit_minutes(request.user)
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = ReviewComment.objects.filter(

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from forums.models import Escalation, PositionChoice, Proposal
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
-from forums.permissions import can_sign_for
+from forums.permissions import can_sign_for, ensure_may_prepare_proposals
 from forums.selectors.proposals import proposal_positions, proposal_register
 from forums.services import proposals as services
 from measures.models import Measure
@@ -273,6 +273,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
         responses={201: ProposalOutput},
     )
     def create(self, request):
+        ensure_may_prepare_proposals(request.user)  # 403 before anything about the input
         data = ProposalCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         proposal = services.proposal_create(actor=request.user, **data.validated_data)
@@ -312,6 +313,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def revise(self, request, pk=None):
         proposal = self._proposal()
+        ensure_may_prepare_proposals(request.user)
         data = ReviseInput(data=request.data)
         data.is_valid(raise_exception=True)
         proposal = services.proposal_revise(
@@ -380,6 +382,7 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
         proposal = self._proposal()
+        ensure_may_prepare_proposals(request.user)
         data = EscalateInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.proposal_escalate(actor=request.user, proposal=proposal, **data.validated_data)

@@ -9,12 +9,15 @@ the grants are queried directly and superusers get no shortcut.
 import datetime
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forums.models import Delegation, Forum, ForumMembership, ForumSeat, Proposal
 from portfolio.models import Ministry
 from portfolio.permissions import (
+    ensure,
     is_active_user,
     is_administrator,
     is_coordinator,
@@ -28,6 +31,9 @@ __all__ = [
     "can_materialise",
     "can_plan_meetings",
     "can_sign_for",
+    "ensure_may_edit_minutes",
+    "ensure_may_prepare_proposals",
+    "ensure_seat_ministry",
     "is_chair",
     "may_give_advice",
     "may_see_drafts",
@@ -45,6 +51,16 @@ def may_give_advice(user: Any) -> bool:
 def may_see_drafts(user: Any) -> bool:
     """Drafts are seen by those who prepare them: the coordinator and the secretariat."""
     return is_coordinator(user) or is_secretariat(user)
+
+
+def ensure_may_prepare_proposals(user: Any) -> None:
+    """The coordinator drafts, opens, revises, closes, withdraws and escalates proposals."""
+    ensure(is_coordinator(user), _("Only a coordinator may do this."))
+
+
+def ensure_may_edit_minutes(user: Any) -> None:
+    """The secretariat writes the minutes, sends them for review and answers the comments."""
+    ensure(is_secretariat(user), _("Only the secretariat may edit minutes."))
 
 
 def active_delegations(*, on: datetime.date | None = None) -> QuerySet[Delegation]:
@@ -112,6 +128,14 @@ def seat_ministry(user: Any, forum: Forum) -> Ministry | None:
         if ministry.pk in seated and can_sign_for(user=user, ministry=ministry):
             return ministry
     return None
+
+
+def ensure_seat_ministry(user: Any, forum: Forum) -> Ministry:
+    """The ministry whose seat the user speaks for in the forum; PermissionDenied if none."""
+    ministry = seat_ministry(user, forum)
+    if ministry is None:
+        raise PermissionDenied(_("Only a ministry's seat in the forum may comment for it."))
+    return ministry
 
 
 def can_plan_meetings(user: Any) -> bool:

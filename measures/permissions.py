@@ -31,6 +31,7 @@ __all__ = [
     "can_write_core_group",
     "can_write_measure",
     "ensure",
+    "may_write_follow_up",
 ]
 
 
@@ -49,6 +50,14 @@ def can_report_for(*, user: Any, ministry: Ministry | None) -> bool:
     own = ministry_of(user)
     writer = is_measure_lead(user) or has_role(user, roles.ADMIN_HEAD)
     return own is not None and own.pk == ministry.pk and writer
+
+
+def may_write_follow_up(user: Any) -> bool:
+    """May the user write follow-up data for some ministry at all? (Asked before the input.)"""
+    if is_administrator(user):
+        return True
+    writer = is_measure_lead(user) or has_role(user, roles.ADMIN_HEAD)
+    return writer and ministry_of(user) is not None
 
 
 def can_write_measure(*, user: Any, measure: Measure) -> bool:

@@ -22,22 +22,17 @@ from forums.models import (
     RegisterCounter,
 )
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
-from forums.permissions import can_sign_for, may_give_advice
+from forums.permissions import can_sign_for, ensure_may_prepare_proposals, may_give_advice
 from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
-from portfolio.permissions import admin_heads_of, is_coordinator
+from portfolio.permissions import admin_heads_of
 from portfolio.validation import check_dates
 
 STRATEGIC_FORUM_SLUG = "strategisk-forum"
-
-
-def _require_coordinator(actor: Any) -> None:
-    if not is_coordinator(actor):
-        raise PermissionDenied(_("Only a coordinator may do this."))
 
 
 def _lock(proposal: Proposal) -> Proposal:
@@ -92,7 +87,7 @@ def proposal_create(
     amends: Proposal | None = None,
 ) -> Proposal:
     """A coordinator drafts a proposal; it gets the next number in the forum's register."""
-    _require_coordinator(actor)
+    ensure_may_prepare_proposals(actor)
     title = clean_text(title, field="title", max_length=TITLE_MAX)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
     deadline = _clean_deadline(deadline)
@@ -145,7 +140,7 @@ def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
 @transaction.atomic
 def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
     """Open consultation: the ministries seated in the forum today become the participants."""
-    _require_coordinator(actor)
+    ensure_may_prepare_proposals(actor)
     proposal = _lock(proposal)
     _require_status(proposal, Proposal.Status.DRAFT)
     if proposal.deadline <= timezone.now():
@@ -294,7 +289,7 @@ def proposal_revise(
     *, actor: Any, proposal: Proposal, text: str, title: str | None = None
 ) -> Proposal:
     """A new version of the text: every position is reset to missing, participants are told."""
-    _require_coordinator(actor)
+    ensure_may_prepare_proposals(actor)
     proposal = _lock(proposal)
     _require_status(proposal, Proposal.Status.CONSULTATION)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
@@ -367,7 +362,7 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
 @transaction.atomic
 def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
     """A coordinator closes after the deadline, or earlier once every participant has answered."""
-    _require_coordinator(actor)
+    ensure_may_prepare_proposals(actor)
     proposal = _lock(proposal)
     _require_status(proposal, Proposal.Status.CONSULTATION)
     now = timezone.now()
@@ -402,7 +397,7 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
 @transaction.atomic
 def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
     """A coordinator withdraws a draft or a proposal in consultation; it is then final."""
-    _require_coordinator(actor)
+    ensure_may_prepare_proposals(actor)
     proposal = _lock(proposal)
     _require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
     before = {"status": proposal.status}
@@ -423,7 +418,7 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
 @transaction.atomic
 def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str = "") -> Escalation:
     """Record that a proposal that was not endorsed is lifted to a higher level."""
-    _require_coordinator(actor)
+    ensure_may_prepare_proposals(actor)
     proposal = _lock(proposal)
     _require_status(proposal, Proposal.Status.NOT_ENDORSED)
     if level not in Escalation.Level.values:

@@ -11,12 +11,12 @@ from django.views import View
 from django.views.generic import ListView
 
 from measures import forms
-from measures.exceptions import WrongState
 from measures.models import ReportingPeriod
 from measures.permissions import can_coordinate_follow_up
 from measures.selectors import period_list
 from measures.services.periods import period_close, period_open
 from measures.views.base import ServiceFormView
+from portfolio.page_errors import service_refusals
 
 
 class PeriodListView(LoginRequiredMixin, ListView):
@@ -55,9 +55,9 @@ class PeriodCloseView(LoginRequiredMixin, View):
         if not can_coordinate_follow_up(request.user):
             raise PermissionDenied
         period = get_object_or_404(ReportingPeriod, pk=pk)
-        try:
+        with service_refusals() as refused:
             period_close(actor=request.user, period=period)
-        except WrongState as exc:
-            return HttpResponse(str(exc), status=409)
+        if refused:
+            return HttpResponse(refused.message, status=409 if refused.wrong_state else 400)
         messages.success(request, _("The reporting period is closed."))
         return redirect("measures:period-list")

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from portfolio.audit import audit_channel
+from portfolio.audit_context import audit_channel
 from strategyportal.logs import request_id_var
 
 

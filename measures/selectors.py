@@ -1,5 +1,9 @@
 """Reads of measures and their follow-up, shaped for pages and the API with a fixed query count."""
 
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
 from django.db.models import (
     Case,
     Count,
@@ -150,28 +154,52 @@ def report_history(reports) -> list[StatusReport]:
 def assessment_table(assessments, *, coordinator: Ministry | None) -> dict:
     """The latest period's assessments of one measure, by criterion, with the spread.
 
-    Returns {"period": period or None, "rows": [{criterion, coordinator, others, spread}]}.
+    Returns {"period": period or None, "rows": [criteria_rollup entries by criterion code]}.
     """
     rows = list(assessments)
     if not rows:
         return {"period": None, "rows": []}
     period = rows[0].period  # newest first
-    by_criterion: dict[str, dict] = {}
-    for item in rows:
-        if item.period_id != period.pk:
-            continue
-        entry = by_criterion.setdefault(
+    latest = [item for item in rows if item.period_id == period.pk]
+    entries = [
+        entry
+        for criteria in criteria_rollup(latest, coordinator=coordinator).values()
+        for entry in criteria.values()
+    ]
+    return {"period": period, "rows": sorted(entries, key=lambda entry: entry["criterion"].code)}
+
+
+def criteria_rollup(
+    assessments: Iterable[CriteriaAssessment], *, coordinator: Ministry | None
+) -> dict[int, dict[str, dict[str, Any]]]:
+    """Per measure id and criterion code: the assessments and how their scores spread.
+
+    Each entry holds the criterion, its assessments, the coordinating ministry's assessment
+    (`coordinator`, None if it has given none), the mean, low, high, count and spread of the
+    scores, and the `value` that stands for the measure: the coordinator's score, else the mean.
+    """
+    rollup: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for item in assessments:
+        entry = rollup[item.measure_id].setdefault(
             item.criterion.code,
-            {"criterion": item.criterion, "coordinator": None, "ministries": []},
+            {"criterion": item.criterion, "assessments": [], "coordinator": None},
         )
+        entry["assessments"].append(item)
         if coordinator is not None and item.ministry_id == coordinator.pk:
             entry["coordinator"] = item
-        entry["ministries"].append(item)
-    for entry in by_criterion.values():
-        scores = [item.score for item in entry["ministries"]]
-        entry["spread"] = max(scores) - min(scores)
-        entry["mean"] = sum(scores) / len(scores)
-    return {"period": period, "rows": [by_criterion[code] for code in sorted(by_criterion)]}
+    for criteria in rollup.values():
+        for entry in criteria.values():
+            scores = [item.score for item in entry["assessments"]]
+            mean = sum(scores) / len(scores)
+            entry.update(
+                mean=mean,
+                low=min(scores),
+                high=max(scores),
+                count=len(scores),
+                spread=max(scores) - min(scores),
+                value=entry["coordinator"].score if entry["coordinator"] else mean,
+            )
+    return dict(rollup)
 
 
 def open_period() -> ReportingPeriod | None:

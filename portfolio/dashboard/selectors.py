@@ -1,13 +1,13 @@
 """Reads behind the dashboard: needs attention, balance between criteria, roadmap by quarter."""
 
 import datetime
-from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import timezone
 
 from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
 from measures.models.reporting import StatusReport
+from measures.selectors import criteria_rollup
 from portfolio.selectors import coordinating_ministry
 
 ATTENTION_LIMIT = 50
@@ -62,28 +62,8 @@ def criteria_summary(*, period: ReportingPeriod | None) -> dict[int, dict[str, d
     """Per measure and criterion: the coordinator's score, the mean, the lowest and the highest."""
     if period is None:
         return {}
-    coordinator = coordinating_ministry()
-    summary: dict[int, dict[str, dict]] = defaultdict(dict)
-    rows = CriteriaAssessment.objects.filter(period=period).values_list(
-        "measure_id", "criterion__code", "ministry_id", "score"
-    )
-    for measure_id, code, ministry_id, score in rows:
-        entry = summary[measure_id].setdefault(code, {"scores": [], "coordinator": None})
-        entry["scores"].append(score)
-        if coordinator is not None and ministry_id == coordinator.pk:
-            entry["coordinator"] = score
-    for criteria in summary.values():
-        for entry in criteria.values():
-            scores = entry.pop("scores")
-            entry.update(
-                mean=sum(scores) / len(scores),
-                low=min(scores),
-                high=max(scores),
-                count=len(scores),
-                spread=max(scores) - min(scores),
-            )
-            entry["value"] = entry["coordinator"] if entry["coordinator"] else entry["mean"]
-    return summary
+    assessments = CriteriaAssessment.objects.filter(period=period).select_related("criterion")
+    return criteria_rollup(assessments, coordinator=coordinating_ministry())
 
 
 def quarter_of(day: datetime.date) -> tuple[int, int]:

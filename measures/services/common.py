@@ -1,14 +1,19 @@
-"""Helpers shared by the services: validate-then-save and audit snapshots."""
+"""Helpers shared by the services: validate-then-save, audit snapshots, follow-up records."""
 
 import datetime
 import decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from measures.models import Measure
+from measures.permissions import can_write_measure, ensure
+from portfolio.audit import audit_record
 from portfolio.validation import date_error
+
+Record = TypeVar("Record", bound=models.Model)
 
 
 def validated_save(instance: models.Model, *, exclude: list[str] | None = None) -> None:
@@ -47,3 +52,41 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
             value = str(value)
         values[name] = value
     return values
+
+
+def follow_up_save(
+    *,
+    actor: Any,
+    measure: Measure,
+    model: type[Record],
+    record: Record | None,
+    fields: list[str],
+    values: dict[str, Any],
+) -> Record:
+    """Create a follow-up record of the measure (a milestone, risk or benefit), or change one.
+
+    The measure's writers only; the record is locked while it changes; unknown fields are a
+    programming error (ValueError). The audit event is "<model>.created" or "<model>.changed".
+    Call inside the service's transaction.
+    """
+    ensure(can_write_measure(user=actor, measure=measure))
+    if record is None:
+        record, before = model(measure=measure), None
+    else:
+        record = model._default_manager.select_for_update().get(pk=record.pk, measure=measure)
+        before = snapshot(record, fields)
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(record, name, value)
+    validated_save(record)
+    audit_record(
+        actor=actor,
+        kind=f"{model._meta.model_name}.{'created' if before is None else 'changed'}",
+        target=record,
+        ministry=measure.lead_ministry,
+        before=before,
+        after=snapshot(record, fields),
+    )
+    return record

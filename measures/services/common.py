@@ -54,6 +54,15 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
     return values
 
 
+def apply_values(instance: models.Model, fields: list[str], values: dict[str, Any]) -> None:
+    """Set the given values; a field outside `fields` is a programming error (ValueError)."""
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(instance, name, value)
+
+
 def follow_up_save(
     *,
     actor: Any,
@@ -75,11 +84,7 @@ def follow_up_save(
     else:
         record = model._default_manager.select_for_update().get(pk=record.pk, measure=measure)
         before = snapshot(record, fields)
-    unknown = set(values) - set(fields)
-    if unknown:
-        raise ValueError(f"Unknown fields: {sorted(unknown)}")
-    for name, value in values.items():
-        setattr(record, name, value)
+    apply_values(record, fields, values)
     validated_save(record)
     audit_record(
         actor=actor,

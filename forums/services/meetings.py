@@ -264,7 +264,7 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
                 "place": meeting.place or "–",
             }
         ),
-        url=f"/meetings/{meeting.pk}/",
+        url=meeting.get_absolute_url(),
     )
     audit_record(actor=None, kind="meeting.notice_sent", target=meeting)
     return True
@@ -287,7 +287,7 @@ def meeting_remind_papers(*, meeting_id: int) -> bool:
             _("Papers for %(title)s are due %(date)s")
             % {"title": meeting.title, "date": due.strftime("%d.%m.%Y")}
         ),
-        url=f"/meetings/{meeting.pk}/",
+        url=meeting.get_absolute_url(),
     )
     audit_record(actor=None, kind="meeting.papers_reminded", target=meeting)
     return True
@@ -305,7 +305,7 @@ def meeting_remind_minutes(*, meeting_id: int) -> bool:
         recipients=secretariat,
         key=f"meeting:{meeting.pk}:minutes-due",
         subject=lambda: _("Minutes of %(title)s are due") % {"title": meeting.title},
-        url=f"/meetings/{meeting.pk}/",
+        url=meeting.get_absolute_url(),
     )
     audit_record(actor=None, kind="meeting.minutes_reminded", target=meeting)
     return True

@@ -145,7 +145,7 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
             _("Minutes of %(title)s are open for review until %(date)s")
             % {"title": meeting.title, "date": minutes.review_ends_on.strftime("%d.%m.%Y")}
         ),
-        url=f"/meetings/{meeting.pk}/minutes/",
+        url=minutes.get_absolute_url(),
     )
     audit_record(
         actor=actor,

@@ -1,5 +1,7 @@
 """The proposals API: the public contract of consensus endorsement under /api/v1/proposals/."""
 
+from typing import Any, cast
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -38,11 +40,10 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-def _no_nul(value: str, *, field: str | None = None) -> str:
+def _no_nul(value: str, *, field: str | None = None) -> None:
     if "\x00" in value:
         message = _("The text contains a NUL character, which is not allowed.")
         raise serializers.ValidationError({field: [message]} if field else message)
-    return value
 
 
 class DeadlineField(serializers.DateTimeField):
@@ -201,8 +202,9 @@ class ProposalOutput(ProposalListOutput):
         ]
 
     @extend_schema_field(PositionOutput(many=True))
-    def get_positions(self, obj: Proposal) -> list[dict]:
-        return PositionOutput(proposal_positions(obj), many=True).data
+    def get_positions(self, obj: Proposal) -> list[dict[str, Any]]:
+        # many=True gives a list (the stubs type every .data as a dict).
+        return cast(list[dict[str, Any]], PositionOutput(proposal_positions(obj), many=True).data)
 
 
 def _call(function, **kwargs):

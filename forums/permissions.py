@@ -17,6 +17,7 @@ from guardian.models import GroupObjectPermission, UserObjectPermission
 from forums.models import Delegation, Forum, ForumMembership, ForumSeat, Proposal
 from portfolio import roles
 from portfolio.models import Ministry
+from portfolio.types import User
 
 SIGN_CODENAME = "sign_for_ministry"
 
@@ -84,7 +85,7 @@ def can_delegate_for(*, user: Any, ministry: Ministry) -> bool:
     return ministry.pk in granted_ministry_ids(user)
 
 
-def admin_heads_of(ministries: QuerySet[Ministry] | list[Ministry]) -> QuerySet:
+def admin_heads_of(ministries: QuerySet[Ministry] | list[Ministry]) -> QuerySet[User]:
     """The users holding the sign grant on any of the ministries (for notifications)."""
     content_type = ContentType.objects.get_for_model(Ministry)
     pks = [str(ministry.pk) for ministry in ministries]
@@ -117,7 +118,7 @@ def is_secretariat(user: Any) -> bool:
     return _active(user) and user.groups.filter(name=roles.SECRETARIAT).exists()
 
 
-def _memberships(user: Any, forum: Forum):
+def _memberships(user: Any, forum: Forum) -> QuerySet[ForumMembership]:
     today = timezone.localdate()
     return (
         ForumMembership.objects.filter(forum=forum, user=user)
@@ -140,7 +141,7 @@ def seat_ministry(user: Any, forum: Forum) -> Ministry | None:
         return None
     seated = set(ForumSeat.objects.filter(forum=forum).values_list("ministry_id", flat=True))
     for membership in _memberships(user, forum).exclude(role=ForumMembership.Role.SECRETARY):
-        ministry = membership.ministry
+        ministry: Ministry = membership.ministry
         if ministry.pk in seated and can_sign_for(user=user, ministry=ministry):
             return ministry
     return None

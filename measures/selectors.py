@@ -88,7 +88,8 @@ def measure_overview() -> QuerySet[Measure]:
     )
 
 
-def with_trend(measures) -> list[Measure]:
+def with_trend(measures: Iterable[Any]) -> list[Measure]:
+    # Any: the rows carry the overview's annotations (latest_rag, previous_rag).
     """Evaluate the overview and attach `trend` to each measure."""
     rows = list(measures)
     for measure in rows:
@@ -142,7 +143,7 @@ def measure_detail(*, code: str) -> Measure:
     )
 
 
-def report_history(reports) -> list[StatusReport]:
+def report_history(reports: Iterable[Any]) -> list[StatusReport]:
     """Reports newest first, each with the trend against the one before it."""
     rows = list(reports)
     for index, report in enumerate(rows):
@@ -151,7 +152,9 @@ def report_history(reports) -> list[StatusReport]:
     return rows
 
 
-def assessment_table(assessments, *, coordinator: Ministry | None) -> dict:
+def assessment_table(
+    assessments: Iterable[CriteriaAssessment], *, coordinator: Ministry | None
+) -> dict[str, Any]:
     """The latest period's assessments of one measure, by criterion, with the spread.
 
     Returns {"period": period or None, "rows": [criteria_rollup entries by criterion code]}.

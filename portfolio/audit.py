@@ -14,6 +14,7 @@ from django.db import models
 
 from portfolio.audit_context import audit_channel, audit_context
 from portfolio.models import AuditEvent, Ministry
+from portfolio.types import User
 
 __all__ = [
     "audit_channel",
@@ -26,7 +27,7 @@ __all__ = [
 
 def audit_record(
     *,
-    actor: Any,
+    actor: User | None,
     kind: str,
     target: models.Model,
     ministry: Ministry | None = None,
@@ -36,10 +37,10 @@ def audit_record(
 ) -> AuditEvent:
     """Append one audit event. Call inside the caller's transaction; rows are never updated."""
     channel, request_id = audit_context()
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    person = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
-        actor=actor if authenticated else None,
-        actor_label=actor.get_username() if authenticated else "system",
+        actor=person,
+        actor_label=person.get_username() if person is not None else "system",
         ministry=ministry,
         kind=kind,
         channel=channel,

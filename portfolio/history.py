@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from portfolio.audit_context import audit_context
 from portfolio.permanence import PermanentRecordError, refuse_deletion
+from portfolio.types import User
 
 _UNSET = object()
 _actor: contextvars.ContextVar[Any] = contextvars.ContextVar("history_actor", default=_UNSET)
@@ -30,7 +31,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 @contextlib.contextmanager
-def history_actor(actor: Any) -> Iterator[None]:
+def history_actor(actor: User | None) -> Iterator[None]:
     """Name `actor` as the user of every history row written inside the block.
 
     `None` or an anonymous user means the system: the rows then name no user, even inside a

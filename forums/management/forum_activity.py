@@ -7,6 +7,7 @@ See the command for what a year holds. Rows are bulk-inserted with their field h
 import datetime
 import hashlib
 from collections import defaultdict
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -58,7 +59,7 @@ class Generation:
             .select_related("profile")
             .order_by("username")
         )
-        signers = {}
+        signers: dict[int, Any] = {}
         for user in users:
             signers.setdefault(user.profile.ministry_id, user)
         return {m.pk: signers.get(m.pk, self.coordinator) for m in ministries}
@@ -248,7 +249,7 @@ class Generation:
             **HISTORY,
         )
         positions = self._positions(proposals, answers)
-        by_status = defaultdict(int)
+        by_status: dict[str, int] = defaultdict(int)
         for proposal in proposals:
             by_status[proposal.status] += 1
         due = sum(
@@ -298,7 +299,9 @@ class Generation:
         positions = []
         for proposal, answering in zip(proposals, answers, strict=True):
             for ministry in answering:
-                recorded = min(proposal.opened_at + datetime.timedelta(days=3), self.now)
+                recorded = min(
+                    (proposal.opened_at or self.now) + datetime.timedelta(days=3), self.now
+                )
                 if ministry.abbreviation in proposal.objecting:
                     choice, reason = PositionChoice.OBJECT, "Forslaget bør utredes nærmere."
                 else:

@@ -1,7 +1,7 @@
 """State changes of proposals: create, open, record positions, revise, close, escalate, withdraw."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,12 +29,13 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.types import User
 from portfolio.validation import check_dates
 
 STRATEGIC_FORUM_SLUG = "strategisk-forum"
 
 
-def _require_coordinator(actor: Any) -> None:
+def _require_coordinator(actor: User) -> None:
     if not is_coordinator(actor):
         raise PermissionDenied(_("Only a coordinator may do this."))
 
@@ -71,17 +72,18 @@ def _clean_deadline(deadline: Any) -> datetime.datetime:
         raise ValidationError({"deadline": _("Enter a valid date and time.")})
     if timezone.is_naive(deadline):
         deadline = timezone.make_aware(deadline)
-    check_dates(deadline=deadline)
-    if deadline <= timezone.now():
+    aware: datetime.datetime = deadline
+    check_dates(deadline=aware)
+    if aware <= timezone.now():
         raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
-    return deadline
+    return aware
 
 
 @records_actor
 @transaction.atomic
 def proposal_create(
     *,
-    actor: Any,
+    actor: User,
     title: str,
     text: str,
     deadline: datetime.datetime,
@@ -126,7 +128,7 @@ def proposal_create(
     return proposal
 
 
-def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
+def _notify_participants(proposal: Proposal, *, event: str, subject: Callable[[], str]) -> None:
     recipients = admin_heads_of(list(proposal.participants.all()))
     notification_send(
         recipients=recipients,
@@ -142,7 +144,7 @@ def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
 
 @records_actor
 @transaction.atomic
-def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
     """Open consultation: the ministries seated in the forum today become the participants."""
     _require_coordinator(actor)
     proposal = _lock(proposal)
@@ -194,7 +196,7 @@ def _clean_position(position: Any, reason: Any) -> tuple[str, str]:
 @records_actor
 @transaction.atomic
 def position_record(
-    *, actor: Any, proposal: Proposal, ministry: Ministry, position: str, reason: str = ""
+    *, actor: User, proposal: Proposal, ministry: Ministry, position: str, reason: str = ""
 ) -> tuple[Position, bool]:
     """Record or change a ministry's position on the current version: (position, created)."""
     if not can_sign_for(user=actor, ministry=ministry):
@@ -244,7 +246,7 @@ def position_record(
 
 @records_actor
 @transaction.atomic
-def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) -> None:
+def objection_withdraw(*, actor: User, proposal: Proposal, ministry: Ministry) -> None:
     """The objecting ministry takes its objection back; its position is then missing again.
 
     The objection's row is kept, marked as withdrawn; a new position may be recorded after.
@@ -290,7 +292,7 @@ def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) ->
 @records_actor
 @transaction.atomic
 def proposal_revise(
-    *, actor: Any, proposal: Proposal, text: str, title: str | None = None
+    *, actor: User, proposal: Proposal, text: str, title: str | None = None
 ) -> Proposal:
     """A new version of the text: every position is reset to missing, participants are told."""
     _require_coordinator(actor)
@@ -328,7 +330,7 @@ def proposal_revise(
     return proposal
 
 
-def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Proposal:
+def _decide(proposal: Proposal, *, actor: User | None, now: datetime.datetime) -> Proposal:
     """Derive the outcome from the current positions. A fixed number of queries."""
     participants = list(proposal.participants.order_by("abbreviation"))
     given = dict(
@@ -364,7 +366,7 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
 
 @records_actor
 @transaction.atomic
-def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_close(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator closes after the deadline, or earlier once every participant has answered."""
     _require_coordinator(actor)
     proposal = _lock(proposal)
@@ -399,7 +401,7 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
 
 @records_actor
 @transaction.atomic
-def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_withdraw(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator withdraws a draft or a proposal in consultation; it is then final."""
     _require_coordinator(actor)
     proposal = _lock(proposal)
@@ -420,7 +422,7 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
 
 @records_actor
 @transaction.atomic
-def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str = "") -> Escalation:
+def proposal_escalate(*, actor: User, proposal: Proposal, level: str, note: str = "") -> Escalation:
     """Record that a proposal that was not endorsed is lifted to a higher level."""
     _require_coordinator(actor)
     proposal = _lock(proposal)
@@ -447,7 +449,7 @@ def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str =
 @transaction.atomic
 def advice_add(
     *,
-    actor: Any,
+    actor: User,
     proposal: Proposal,
     text: str,
     forum: Forum | None = None,

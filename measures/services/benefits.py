@@ -11,6 +11,7 @@ from measures.permissions import can_write_measure, ensure
 from measures.services.common import follow_up_save, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 BENEFIT_FIELDS = ["title", "indicator", "unit", "baseline", "target", "target_on", "description"]
 
@@ -18,7 +19,7 @@ BENEFIT_FIELDS = ["title", "indicator", "unit", "baseline", "target", "target_on
 @records_actor
 @transaction.atomic
 def benefit_save(
-    *, actor: Any, measure: Measure, benefit: Benefit | None = None, **values: Any
+    *, actor: User, measure: Measure, benefit: Benefit | None = None, **values: Any
 ) -> Benefit:
     """Create or change a benefit with its indicator, baseline and target."""
     return follow_up_save(
@@ -35,7 +36,7 @@ def benefit_save(
 @transaction.atomic
 def benefit_measurement_record(
     *,
-    actor: Any,
+    actor: User,
     benefit: Benefit,
     measured_on: datetime.date,
     value: decimal.Decimal,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from measures.models import Measure
 from measures.permissions import can_write_measure, ensure
 from portfolio.audit import audit_record
+from portfolio.types import User
 from portfolio.validation import date_error
 
 Record = TypeVar("Record", bound=models.Model)
@@ -23,7 +24,7 @@ def validated_save(instance: models.Model, *, exclude: list[str] | None = None) 
     A unique constraint that another request won between the check and the insert still
     ends as a ValidationError, not a server error.
     """
-    errors: dict[str, list] = {}
+    errors: dict[str, list[Any]] = {}
     try:
         instance.full_clean(exclude=exclude)
     except ValidationError as exc:
@@ -47,7 +48,7 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in fields:
         field = instance._meta.get_field(name)
-        value = getattr(instance, field.attname)
+        value = getattr(instance, field.attname if isinstance(field, models.Field) else name)
         if isinstance(value, datetime.date | decimal.Decimal):
             value = str(value)
         values[name] = value
@@ -65,7 +66,7 @@ def apply_values(instance: models.Model, fields: list[str], values: dict[str, An
 
 def follow_up_save(
     *,
-    actor: Any,
+    actor: User,
     measure: Measure,
     model: type[Record],
     record: Record | None,

@@ -9,6 +9,7 @@ from measures.permissions import can_write_measure, ensure
 from measures.services.common import follow_up_save, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 MILESTONE_FIELDS = ["title", "planned_on", "forecast_on", "actual_on"]
 RISK_FIELDS = [
@@ -25,7 +26,7 @@ RISK_FIELDS = [
 @records_actor
 @transaction.atomic
 def milestone_save(
-    *, actor: Any, measure: Measure, milestone: Milestone | None = None, **values: Any
+    *, actor: User, measure: Measure, milestone: Milestone | None = None, **values: Any
 ) -> Milestone:
     """Create a milestone of the measure, or change one (planned, forecast, actual dates)."""
     return follow_up_save(
@@ -40,7 +41,7 @@ def milestone_save(
 
 @records_actor
 @transaction.atomic
-def risk_save(*, actor: Any, measure: Measure, risk: Risk | None = None, **values: Any) -> Risk:
+def risk_save(*, actor: User, measure: Measure, risk: Risk | None = None, **values: Any) -> Risk:
     """Create a risk of the measure, or change one (scores, owner, response, status)."""
     return follow_up_save(
         actor=actor, measure=measure, model=Risk, record=risk, fields=RISK_FIELDS, values=values
@@ -50,7 +51,7 @@ def risk_save(*, actor: Any, measure: Measure, risk: Risk | None = None, **value
 @records_actor
 @transaction.atomic
 def dependency_add(
-    *, actor: Any, measure: Measure, depends_on: Measure, description: str = ""
+    *, actor: User, measure: Measure, depends_on: Measure, description: str = ""
 ) -> MeasureDependency:
     """Record that the measure depends on another measure. Unique per pair."""
     ensure(can_write_measure(user=actor, measure=measure))
@@ -68,7 +69,7 @@ def dependency_add(
 
 @records_actor
 @transaction.atomic
-def dependency_remove(*, actor: Any, dependency: MeasureDependency) -> None:
+def dependency_remove(*, actor: User, dependency: MeasureDependency) -> None:
     """Remove a dependency of the measure."""
     measure = dependency.measure
     ensure(can_write_measure(user=actor, measure=measure))

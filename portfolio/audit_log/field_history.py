@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
-from simple_history.utils import get_m2m_reverse_field_name
+from simple_history.utils import get_history_model_for_model, get_m2m_reverse_field_name
 
 from portfolio.models import AuditEvent, Ministry
 
@@ -25,6 +26,18 @@ _HIDDEN = {"id", "sources", "unconfirmed_fields", "pdf_sha256"}
 
 # Fields that name a related object well enough in a list (the first one the model has).
 _SHORT_NAME_FIELDS = ("code", "abbreviation", "title", "name_nb", "slug")
+
+
+def history_model(model: type[models.Model]) -> type[models.Model]:
+    """The historical model simple-history made for a model (its `history.model`)."""
+    found: type[models.Model] = get_history_model_for_model(model)
+    return found
+
+
+def page_url(obj: models.Model) -> str:
+    """The object's own page, or "" for models without pages (no get_absolute_url)."""
+    get_url: Callable[[], str] | None = getattr(obj, "get_absolute_url", None)
+    return get_url() if get_url is not None else ""
 
 
 def tracked_fields(
@@ -38,7 +51,7 @@ def tracked_fields(
         f for f in model._meta.concrete_fields if f.name not in _HIDDEN
     ]
     if many_to_many:
-        fields += list(getattr(model.history.model, "_history_m2m_fields", []))  # type: ignore[attr-defined]
+        fields += list(getattr(history_model(model), "_history_m2m_fields", []))
     return fields
 
 
@@ -81,7 +94,8 @@ def describe_changes(
     """
     channels = dict(AuditEvent.Channel.choices)
     user_model = get_user_model()
-    ministry_ids, user_ids = set(), set()
+    ministry_ids: set[Any] = set()
+    user_ids: set[Any] = set()
     for record, previous, fields in items:
         for field in fields:
             if field.many_to_many:
@@ -115,9 +129,9 @@ def describe_changes(
         if raw is None:
             return ""
         if field.related_model is Ministry:
-            return ministries.get(raw, str(raw))
+            return str(ministries.get(raw, raw))
         if field.related_model is user_model:
-            return users.get(raw, str(raw))
+            return str(users.get(raw, raw))
         if field.choices:
             return str(dict(field.flatchoices).get(raw, raw))
         if isinstance(raw, datetime.datetime):
@@ -151,7 +165,7 @@ def person_name(user: Any) -> str:
     """How history names the acting user: the full name, else the user name; "" for none."""
     if user is None:
         return ""
-    return user.get_full_name() or user.get_username()
+    return str(user.get_full_name() or user.get_username())
 
 
 def _many_to_many_names(
@@ -175,6 +189,8 @@ def _many_to_many_names(
             .values_list("history_id", f"{target}_id")
         )
         model = field.related_model
+        if model is None or isinstance(model, str):
+            continue
         label = next(
             (
                 name

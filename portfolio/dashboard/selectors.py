@@ -1,6 +1,7 @@
 """Reads behind the dashboard: needs attention, balance between criteria, roadmap by quarter."""
 
 import datetime
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -13,7 +14,7 @@ from portfolio.selectors import coordinating_ministry
 ATTENTION_LIMIT = 50
 
 
-def overdue_reports(*, today: datetime.date | None = None) -> list[dict]:
+def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any]]:
     """Active measures without a report in an open period whose due date has passed."""
     today = today or timezone.localdate()
     periods = list(
@@ -58,7 +59,7 @@ def balance_period(period_id: str | None = None) -> ReportingPeriod | None:
     return periods.first()
 
 
-def criteria_summary(*, period: ReportingPeriod | None) -> dict[int, dict[str, dict]]:
+def criteria_summary(*, period: ReportingPeriod | None) -> dict[int, dict[str, dict[str, Any]]]:
     """Per measure and criterion: the coordinator's score, the mean, the lowest and the highest."""
     if period is None:
         return {}
@@ -90,7 +91,7 @@ def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.dat
     return first, next_first - datetime.timedelta(days=1)
 
 
-def roadmap(*, start: tuple[int, int], count: int = 8) -> dict:
+def roadmap(*, start: tuple[int, int], count: int = 8) -> dict[str, Any]:
     """Milestones of all measures placed in the quarter of their expected date."""
     quarters = quarters_from(start, count)
     first, _ = quarter_bounds(*quarters[0])
@@ -104,7 +105,7 @@ def roadmap(*, start: tuple[int, int], count: int = 8) -> dict:
         )
         .order_by("measure__position", "measure__code", "planned_on")
     )
-    rows: dict[int, dict] = {}
+    rows: dict[int, dict[str, Any]] = {}
     for milestone in milestones:
         row = rows.setdefault(
             milestone.measure_id,

@@ -146,6 +146,12 @@ def test_no_import_circle_between_modules_of_the_apps():
     assert circles == []
 
 
+def test_known_long_modules_are_still_long():
+    """An entry of KNOWN_LONG that has been split must leave the list too."""
+    lengths = {name: len((ROOT / name).read_text().splitlines()) for name in KNOWN_LONG}
+    assert all(lines > MAX_LINES for lines in lengths.values()), lengths
+
+
 @pytest.mark.parametrize("package", [*APPS, "strategyportal"])
 def test_no_module_is_over_the_line_limit(package):
     too_long = {
@@ -176,8 +182,6 @@ def test_services_and_notifications_link_through_reverse():
     assert paths
     hand_built = []
     for path in paths:
-        if str(path.relative_to(ROOT)) in KNOWN_HAND_BUILT_URLS:
-            continue
         for node in ast.walk(ast.parse(path.read_text())):
             first = node.values[0] if isinstance(node, ast.JoinedStr) and node.values else node
             if (
@@ -186,5 +190,6 @@ def test_services_and_notifications_link_through_reverse():
                 and first.value.startswith("/")
                 and first.value[1:2].isalpha()
             ):
-                hand_built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert hand_built == []
+                hand_built.append(str(path.relative_to(ROOT)))
+    # The known ones must still be there (else remove them from the list), and no others.
+    assert set(hand_built) == KNOWN_HAND_BUILT_URLS

@@ -8,7 +8,6 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from forums.api_minutes import ServiceErrorsMixin
 from forums.models import FollowUpAction
 from forums.selectors.follow_up import follow_up_action_list
 from forums.services import follow_up as services
@@ -135,7 +134,7 @@ class ReasonInputSerializer(serializers.Serializer):
         permissions=ANY_USER,
     ),
 )
-class FollowUpActionViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
+class FollowUpActionViewSet(viewsets.ReadOnlyModelViewSet):
     """Follow-up actions; the same services as the web pages decide who may close them."""
 
     serializer_class = FollowUpActionOutputSerializer

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forums.models import FollowUpAction, MinutesEntry
-from forums.services.minutes import _lock, _require_editable, _require_secretariat
+from forums.permissions import ensure_may_edit_minutes
+from forums.services.minutes import _lock, _require_editable
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -30,7 +31,7 @@ def minutes_entry_edit(
 
     A follow-up entry keeps its owner and due date required, and its open action follows.
     """
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(entry.minutes)
     _require_editable(minutes)
     entry = MinutesEntry.objects.select_for_update().get(pk=entry.pk)

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
 from forums.models import FollowUpAction, FollowUpReminder, MinutesEntry
-from forums.permissions import active_delegations, admin_heads_of, can_sign_for, is_coordinator
+from forums.permissions import active_delegations, can_sign_for
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.permissions import admin_heads_of, is_coordinator
 
 DUE_SOON_DAYS = 7  # the "before the due date" reminder goes out a week ahead
 

@@ -7,7 +7,6 @@ Approved minutes never change: a correction is a new version linked to the old o
 
 import datetime
 import hashlib
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -26,7 +25,7 @@ from forums.models import (
     Proposal,
     ReviewComment,
 )
-from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry, is_chair
 from forums.services.follow_up import follow_up_action_detach, follow_up_action_from_entry
 from forums.services.meetings import meeting_recipients
 from forums.services.outcome import approvals_open, minutes_outcome, unanswered_change_requests
@@ -35,12 +34,8 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.types import User
 from portfolio.validation import check_dates
-
-
-def _require_secretariat(actor: Any) -> None:
-    if not is_secretariat(actor):
-        raise PermissionDenied(_("Only the secretariat may edit minutes."))
 
 
 def _lock(minutes: Minutes) -> Minutes:
@@ -54,9 +49,9 @@ def _require_editable(minutes: Minutes) -> None:
 
 @records_actor
 @transaction.atomic
-def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
+def minutes_create(*, actor: User, meeting: Meeting) -> Minutes:
     """Start the first draft of a meeting's minutes."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status == Meeting.Status.CANCELLED:
         raise WrongState(_("A cancelled meeting has no minutes."))
@@ -71,7 +66,7 @@ def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
 @transaction.atomic
 def minutes_entry_add(
     *,
-    actor: Any,
+    actor: User,
     minutes: Minutes,
     agenda_item: AgendaItem,
     kind: str,
@@ -84,7 +79,7 @@ def minutes_entry_add(
 
     A conclusion may name the proposal on the item that it concludes.
     """
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     _require_editable(minutes)
     if kind not in MinutesEntry.Kind.values:
@@ -130,9 +125,9 @@ def minutes_entry_add(
 
 @records_actor
 @transaction.atomic
-def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
+def minutes_entry_delete(*, actor: User, entry: MinutesEntry) -> None:
     """Remove an entry from minutes that are not yet approved."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(entry.minutes)
     _require_editable(minutes)
     audit_record(
@@ -147,9 +142,9 @@ def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
 
 @records_actor
 @transaction.atomic
-def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_submit(*, actor: User, minutes: Minutes) -> Minutes:
     """Send the draft to review (justering) and tell the seats; the review period starts."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     if minutes.status != Minutes.Status.DRAFT:
         raise WrongState(_("Only a draft can be sent for review."))
@@ -172,9 +167,9 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
         key=f"minutes:{minutes.pk}:review",
         subject=lambda: (
             _("Minutes of %(title)s are open for review until %(date)s")
-            % {"title": meeting.title, "date": minutes.review_ends_on.strftime("%d.%m.%Y")}
+            % {"title": meeting.title, "date": f"{minutes.review_ends_on:%d.%m.%Y}"}
         ),
-        url=f"/meetings/{meeting.pk}/minutes/",
+        url=minutes.get_absolute_url(),
     )
     audit_record(
         actor=actor,
@@ -189,13 +184,11 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
 @records_actor
 @transaction.atomic
 def minutes_comment(
-    *, actor: Any, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
+    *, actor: User, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
 ) -> ReviewComment:
     """A ministry's seat comments or asks for a change, for its own ministry only."""
     minutes = _lock(minutes)
-    ministry = seat_ministry(actor, minutes.meeting.forum)
-    if ministry is None:
-        raise PermissionDenied(_("Only a ministry's seat in the forum may comment for it."))
+    ministry = ensure_seat_ministry(actor, minutes.meeting.forum)
     if minutes.status != Minutes.Status.REVIEW:
         raise WrongState(_("Comments are taken while the minutes are in review."))
     if kind not in ReviewComment.Kind.values:
@@ -217,11 +210,11 @@ def minutes_comment(
 @records_actor
 @transaction.atomic
 def minutes_comment_answer(
-    *, actor: Any, comment: ReviewComment, answer: str, resolution: str = ""
+    *, actor: User, comment: ReviewComment, answer: str, resolution: str = ""
 ) -> ReviewComment:
     """The secretariat answers a review comment, once; a change request is accepted (with the
     entry edited) or rejected, and the answer gives the reason."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(comment.minutes)
     _require_editable(minutes)
     comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
@@ -249,7 +242,7 @@ def minutes_comment_answer(
 
 @records_actor
 @transaction.atomic
-def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
     """The chair seals minutes whose derived outcome is approved (see `minutes_outcome`)."""
     minutes = _lock(minutes)
     if not is_chair(actor, minutes.meeting.forum):
@@ -266,7 +259,7 @@ def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
     return minutes_seal(actor=actor, minutes=minutes)
 
 
-def minutes_seal(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_seal(*, actor: User, minutes: Minutes) -> Minutes:
     """Freeze locked minutes as approved; the PDF is stored with its checksum.
 
     The caller holds the lock and has found the outcome approved; `actor` is the chair, the
@@ -299,15 +292,15 @@ def minutes_seal(*, actor: Any, minutes: Minutes) -> Minutes:
 
 @records_actor
 @transaction.atomic
-def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_correct(*, actor: User, minutes: Minutes) -> Minutes:
     """Start a correction of approved minutes: a new draft version linked to the old one."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     if not minutes.is_frozen:
         raise WrongState(_("Only approved minutes are corrected; edit the draft instead."))
     if Minutes.objects.filter(corrects=minutes).exists():
         raise WrongState(_("These minutes already have a correction."))
-    latest = minutes.meeting.minutes.order_by("-version").first()
+    latest = minutes.meeting.minutes.order_by("-version").first() or minutes
     correction = Minutes.objects.create(
         meeting=minutes.meeting,
         version=latest.version + 1,

@@ -10,10 +10,11 @@ from django.views.generic import TemplateView
 
 from forums.forms.follow_up import CancelForm, CompleteForm, FollowUpFilterForm
 from forums.models import FollowUpAction
-from forums.permissions import can_sign_for, is_coordinator
+from forums.permissions import can_sign_for
 from forums.selectors.follow_up import follow_up_action_list
 from forums.services import follow_up as services
 from forums.views.common import page_with, run_action, run_form
+from portfolio.permissions import is_coordinator
 
 PAGE_LIMIT = 500
 

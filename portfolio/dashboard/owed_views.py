@@ -19,10 +19,10 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from forums.permissions import granted_ministry_ids, is_coordinator, is_secretariat
 from portfolio.dashboard.owed import SORT_KEYS, owed_remind, owed_rows
 from portfolio.exceptions import WrongState
 from portfolio.models import Ministry
+from portfolio.permissions import is_coordinator, is_secretariat, sign_grant_ministry_ids
 
 
 def may_see_all(user) -> bool:
@@ -33,7 +33,7 @@ def visible_ministry_ids(user) -> set[int] | None:
     """None for every ministry; the admin head's own; PermissionDenied for anyone else."""
     if may_see_all(user):
         return None
-    own = granted_ministry_ids(user)
+    own = sign_grant_ministry_ids(user)
     if not own:
         raise PermissionDenied(_("Only the coordinator, the secretariat and admin heads."))
     return own

@@ -21,9 +21,19 @@ from forums.models.proposals import (
     ProposalVersion,
     RegisterCounter,
 )
+from forums.models.records import (
+    Access,
+    CaseCounter,
+    LegalBasis,
+    MarkingChangeRequest,
+    MinistryReference,
+    Record,
+    RecordCase,
+)
 from forums.models.wheel import AnnualWheel, WheelSlot
 
 __all__ = [
+    "Access",
     "Advice",
     "AgendaCounter",
     "AgendaItem",
@@ -31,12 +41,16 @@ __all__ = [
     "Attachment",
     "Attendance",
     "CalendarToken",
+    "CaseCounter",
     "Delegation",
     "Escalation",
     "Forum",
     "ForumMembership",
     "ForumSeat",
+    "LegalBasis",
+    "MarkingChangeRequest",
     "Meeting",
+    "MinistryReference",
     "Minutes",
     "MinutesEntry",
     "Position",
@@ -44,6 +58,8 @@ __all__ = [
     "PositionChoice",
     "Proposal",
     "ProposalVersion",
+    "Record",
+    "RecordCase",
     "RegisterCounter",
     "ReviewComment",
     "WheelSlot",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Attachment, Proposal
 from forums.permissions import is_coordinator
+from forums.services.journal import journal_attachment
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -91,6 +92,7 @@ def _store(*, actor: Any, upload: UploadedFile, kind: str, target: Any, **owner:
     attachment.file.save(name, upload, save=False)
     try:  # a failure after the file is stored must not leave it behind
         attachment.save()
+        journal_attachment(attachment=attachment)
         audit_record(
             actor=actor, kind=kind, target=target, after={"name": name, "size": upload.size}
         )

@@ -23,6 +23,10 @@ from forums.models import (
 )
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import admin_heads_of, can_sign_for, is_coordinator, may_give_advice
+from forums.services.journal import (
+    journal_proposal_opened,
+    journal_proposal_version,
+)
 from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
 from portfolio.audit import audit_record
@@ -114,9 +118,10 @@ def proposal_create(
         created_by=actor,
     )
     proposal.measures.set(list(measures))
-    ProposalVersion.objects.create(
+    version = ProposalVersion.objects.create(
         proposal=proposal, number=1, title=title, text=text, created_by=actor
     )
+    journal_proposal_version(version=version)
     audit_record(
         actor=actor,
         kind="proposal.created",
@@ -159,6 +164,7 @@ def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
     proposal.status = Proposal.Status.CONSULTATION
     proposal.opened_at = timezone.now()
     proposal.save(update_fields=["status", "opened_at"])
+    journal_proposal_opened(proposal=proposal)
     audit_record(
         actor=actor,
         kind="proposal.opened",
@@ -306,9 +312,10 @@ def proposal_revise(
     proposal.text = text
     proposal.title = title
     proposal.save(update_fields=["version", "text", "title"])
-    ProposalVersion.objects.create(
+    version = ProposalVersion.objects.create(
         proposal=proposal, number=proposal.version, title=title, text=text, created_by=actor
     )
+    journal_proposal_version(version=version)
     audit_record(
         actor=actor,
         kind="proposal.revised",

@@ -1,0 +1,68 @@
+"""Who may mark records and who may read a restricted document.
+
+Exempt and partly exempt documents are read in full only by the ministries taking part in the
+case (their admin heads and measure leads), the coordinator and the secretariat; everybody
+else who may see the journal sees the entry with its screened title. The portal holds no
+redacted copy of a partly exempt document, so it is treated as exempt here.
+"""
+
+from typing import Any
+
+from django.db.models import Q
+
+from forums.models import Access, ForumSeat, Proposal, Record
+from forums.permissions import is_coordinator, is_secretariat
+from portfolio import roles
+
+# The roles that act for their ministry in a case; an observer only reads what is public.
+ACTING_ROLES = (roles.ADMIN_HEAD, roles.MEASURE_LEAD)
+
+
+def _active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def can_mark_records(user: Any) -> bool:
+    """Only the secretariat and the coordinator set or change an access marking."""
+    return is_secretariat(user) or is_coordinator(user)
+
+
+def user_ministry_id(user: Any) -> int | None:
+    profile = getattr(user, "profile", None) if _active(user) else None
+    return getattr(profile, "ministry_id", None)
+
+
+def can_request_marking_change(user: Any) -> bool:
+    """An admin head of a ministry may ask for a change, with a reason."""
+    return (
+        _active(user)
+        and user_ministry_id(user) is not None
+        and user.groups.filter(name=roles.ADMIN_HEAD).exists()
+    )
+
+
+def readable_q(user: Any) -> Q:
+    """The records this user may read in full, as a filter on Record."""
+    if not _active(user):
+        return Q(pk__in=[])
+    if can_mark_records(user):
+        return Q()
+    public = Q(access=Access.PUBLIC)
+    ministry_id = user_ministry_id(user)
+    if ministry_id is None or not user.groups.filter(name__in=ACTING_ROLES).exists():
+        return public
+    seated_forums = ForumSeat.objects.filter(ministry_id=ministry_id).values("forum_id")
+    taking_part = Proposal.objects.filter(participants=ministry_id).values("pk")
+    return (
+        public
+        | Q(case__proposal__in=taking_part)
+        | Q(case__proposal__participants__isnull=True, case__proposal__forum__in=seated_forums)
+        | Q(case__meeting__forum__in=seated_forums)
+    )
+
+
+def can_read_record(user: Any, record: Record | None) -> bool:
+    """A document without a record (made before marking existed) counts as public."""
+    if record is None or not record.is_restricted:
+        return _active(user)
+    return Record.objects.filter(readable_q(user), pk=record.pk).exists()

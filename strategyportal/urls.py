@@ -7,6 +7,7 @@ from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
 from forums.api import ForumViewSet, MeetingViewSet
+from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_minutes import MinutesViewSet
 from forums.api_proposals import ProposalViewSet
 from forums.api_search import SearchAPIView
@@ -51,6 +52,8 @@ api_urlpatterns = [
         name="api-docs",
     ),
     path("search/", SearchAPIView.as_view(), name="api-search"),
+    path("journal/", JournalAPIView.as_view(), name="api-journal"),
+    path("journal/export.xml", JournalExportView.as_view(), name="api-journal-export"),
     path("", include(router.urls)),
 ]
 
@@ -65,6 +68,7 @@ urlpatterns = [
     path("tiltak/", include("measures.urls")),
     path("", include("forums.urls.meetings")),
     path("saker/", include("forums.urls.proposals")),
+    path("journal/", include("forums.urls.journal")),
     path("sok/", SearchView.as_view(), name="search"),
     path("logg-inn/", LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),

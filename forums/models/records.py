@@ -29,6 +29,8 @@ class Access(models.TextChoices):
 
 
 RESTRICTED = (Access.EXEMPT, Access.PARTLY_EXEMPT)
+# Shown instead of the title of a restricted document that was given no screened title.
+SCREENED = _("Title screened")
 
 
 class LegalBasis(Sourced):
@@ -54,10 +56,11 @@ class LegalBasis(Sourced):
 
 
 class CaseCounter(models.Model):
-    """The last case sequence number given per year; locked while a number is drawn."""
+    """The last case and journal sequence numbers given per year; locked while one is drawn."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    last_number = models.PositiveIntegerField(_("last number"), default=0)
+    last_number = models.PositiveIntegerField(_("last case number"), default=0)
+    last_entry = models.PositiveIntegerField(_("last journal sequence number"), default=0)
 
     class Meta:
         verbose_name = _("case counter")
@@ -159,6 +162,10 @@ class Record(PermanentRecord):
     )
     screened_title = models.CharField(_("screened title"), max_length=250, blank=True)
     document_sequence = models.PositiveIntegerField(_("document sequence"), null=True, blank=True)
+    journal_year = models.PositiveSmallIntegerField(_("journal year"), null=True, blank=True)
+    journal_sequence = models.PositiveIntegerField(
+        _("journal sequence number"), null=True, blank=True
+    )
     document_number = models.CharField(
         _("document number"), max_length=20, null=True, blank=True, unique=True
     )
@@ -181,6 +188,9 @@ class Record(PermanentRecord):
             models.UniqueConstraint(
                 fields=["case", "document_sequence"], name="forums_record_unique_sequence"
             ),
+            models.UniqueConstraint(
+                fields=["journal_year", "journal_sequence"], name="forums_record_unique_entry"
+            ),
             models.CheckConstraint(
                 condition=Q(access="public") | Q(legal_basis__isnull=False),
                 name="forums_record_exempt_has_legal_basis",
@@ -200,9 +210,9 @@ class Record(PermanentRecord):
 
     @property
     def public_title(self) -> str:
-        """The title anyone may see: the screened title of a restricted document if it has one."""
-        if self.is_restricted and self.screened_title:
-            return self.screened_title
+        """The title anyone may see: a restricted document never shows its real title."""
+        if self.is_restricted:
+            return self.screened_title or str(SCREENED)
         return self.title
 
 

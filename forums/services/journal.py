@@ -51,12 +51,9 @@ def case_for(*, proposal: Proposal | None = None, meeting: Meeting | None = None
     return case
 
 
-def _draw_case_number(year: int) -> int:
+def _year_counter(year: int) -> CaseCounter:
     CaseCounter.objects.get_or_create(year=year)
-    counter = CaseCounter.objects.select_for_update().get(year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+    return CaseCounter.objects.select_for_update().get(year=year)
 
 
 @transaction.atomic
@@ -67,9 +64,13 @@ def record_register(*, record: Record, on: datetime.date | None = None) -> Recor
         return record
     case = RecordCase.objects.select_for_update().get(pk=record.case_id)
     day = on or timezone.localdate()
+    counter = _year_counter(day.year)
     if case.number is None:
-        case.year = day.year
-        case.number = _draw_case_number(day.year)
+        counter.last_number += 1
+        case.year, case.number = day.year, counter.last_number
+    counter.last_entry += 1
+    counter.save(update_fields=["last_number", "last_entry"])
+    record.journal_year, record.journal_sequence = day.year, counter.last_entry
     case.last_document += 1
     case.save(update_fields=["year", "number", "last_document"])
     record.document_sequence = case.last_document
@@ -77,7 +78,14 @@ def record_register(*, record: Record, on: datetime.date | None = None) -> Recor
     record.registered_at = timezone.now()
     record.registered_on = day
     record.save(
-        update_fields=["document_sequence", "document_number", "registered_at", "registered_on"]
+        update_fields=[
+            "journal_year",
+            "journal_sequence",
+            "document_sequence",
+            "document_number",
+            "registered_at",
+            "registered_on",
+        ]
     )
     audit_record(
         actor=None,

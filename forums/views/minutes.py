@@ -13,6 +13,7 @@ from forums.forms.meetings import AnswerForm, CommentForm, EntryForm
 from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.pdf import minutes_pdf
 from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.records_access import can_read_record
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
 from forums.views.common import page_with, run_action, run_form
@@ -139,6 +140,8 @@ class MinutesPdfView(LoginRequiredMixin, View):
         meeting = _meeting(pk)
         minutes = minutes_current(meeting=meeting)
         if minutes is None:
+            raise Http404
+        if not can_read_record(request.user, getattr(minutes, "record", None)):
             raise Http404
         if minutes.is_frozen and minutes.pdf:
             with minutes.pdf.open("rb") as stored:

@@ -1,5 +1,6 @@
 """Models of the forums app, one module per subject; re-exported here for Django."""
 
+from forums.models.extractions import ArchiveExtraction
 from forums.models.forums import Forum, ForumMembership, ForumSeat
 from forums.models.meetings import (
     AgendaCounter,
@@ -38,6 +39,7 @@ __all__ = [
     "AgendaCounter",
     "AgendaItem",
     "AnnualWheel",
+    "ArchiveExtraction",
     "Attachment",
     "Attendance",
     "CalendarToken",

@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.conf import settings
-from lxml import etree
 
 from forums.models import Record
 
@@ -37,9 +36,8 @@ class NoarkWriter:
         return self.xf.element(self.tag(name), **kwargs)
 
     def value(self, name: str, value: Any) -> None:
-        node = etree.Element(self.tag(name), nsmap={None: self.namespace})
-        node.text = str(value)
-        self.xf.write(node)
+        with self.xf.element(self.tag(name)):
+            self.xf.write(str(value))
 
 
 def legal_basis_text(record: Record) -> str:

@@ -7,6 +7,7 @@ and counters are read-only in the admin and never deleted.
 from django.contrib import admin
 
 from forums.models import (
+    ArchiveExtraction,
     CaseCounter,
     LegalBasis,
     MarkingChangeRequest,
@@ -65,3 +66,8 @@ class MarkingChangeRequestAdmin(ReadOnlyAdmin):
 @admin.register(MinistryReference)
 class MinistryReferenceAdmin(ReadOnlyAdmin, HistoryAdmin):
     list_display = ["ministry", "proposal", "minutes", "reference"]
+
+
+@admin.register(ArchiveExtraction)
+class ArchiveExtractionAdmin(ReadOnlyAdmin):
+    list_display = ["start", "end", "status", "done", "total", "requested_by", "finished_at"]

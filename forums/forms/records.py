@@ -81,3 +81,8 @@ class ReferenceForm(DesignsystemetForm):
         max_length=REFERENCE_MAX,
         validators=[_no_nul],
     )
+
+
+class ExtractionForm(DesignsystemetForm):
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from forums.forms.records import JournalFilterForm, MarkingForm, MarkingRequestForm
 from forums.models import Record
+from forums.permissions import is_secretariat
 from forums.records_access import can_mark_records, can_read_record, can_request_marking_change
 from forums.selectors.journal import (
     JournalFilter,
@@ -45,7 +46,13 @@ class JournalView(LoginRequiredMixin, View):
         rows = [(record, title_for(record, readable=record.pk in readable)) for record in page]
         query = request.GET.copy()
         query.pop("page", None)
-        context = {"form": form, "rows": rows, "page": page, "query": query.urlencode()}
+        context = {
+            "form": form,
+            "rows": rows,
+            "page": page,
+            "query": query.urlencode(),
+            "may_extract": is_secretariat(request.user),
+        }
         return render(request, "forums/journal/list.html", context, status=status)
 
 

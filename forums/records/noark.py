@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from lxml import etree
 
 from forums.models import Forum, Record, RecordCase
-from forums.pdf import agenda_pdf, proposal_version_pdf
+from forums.pdf import agenda_pdf, minutes_pdf, proposal_version_pdf
 from forums.records.common import (
     ACCESS_CODE,
     ARCHIVE_CREATOR_ID,
@@ -64,7 +64,14 @@ def _document_files(record: Record) -> Iterator[tuple[str, str, str, bytes | Pat
     elif record.kind == Record.Kind.NOTICE:
         yield "Arkivformat", "PDF", "pdf", agenda_pdf(record.notice_of)
     elif record.kind == Record.Kind.MINUTES:
-        yield "Arkivformat", "PDF", "pdf", Path(record.minutes.pdf.path)
+        minutes = record.minutes
+        # Generated minutes store no PDF; the page renders them the same way on demand.
+        yield (
+            "Arkivformat",
+            "PDF",
+            "pdf",
+            Path(minutes.pdf.path) if minutes.pdf else minutes_pdf(minutes),
+        )
     else:
         name = record.attachment.name
         extension = name.rsplit(".", 1)[-1].lower() if "." in name else "bin"

@@ -46,6 +46,7 @@ from forums.models import (
     ProposalVersion,
     RegisterCounter,
 )
+from forums.records.generate import generate_records
 from forums.services.proposals import STRATEGIC_FORUM_SLUG
 from measures.management.commands.generate_portfolio import TOPICS
 from measures.models import Measure
@@ -98,10 +99,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             meetings = context.meetings()
             proposals = context.proposals()
+            journal = generate_records(rng=context.rng)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Forum activity ×{scale}: {meetings} and {proposals} "
-                f"({len(participants)} participating ministries)."
+                f"({len(participants)} participating ministries); {journal}."
             )
         )
 

@@ -20,6 +20,7 @@ from forums.exceptions import WrongState
 from forums.models import Escalation, PositionChoice, Proposal
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import can_sign_for
+from forums.records_access import screened_proposals
 from forums.selectors.proposals import proposal_positions, proposal_register
 from forums.services import proposals as services
 from measures.api.errors import field_errors
@@ -166,6 +167,25 @@ class ProposalListOutput(serializers.ModelSerializer):
                 )
             },
         }
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        screened = self._screened()
+        if instance.pk in screened:
+            # The current version is exempt and the caller may not read it.
+            data["title"] = screened[instance.pk]
+            if "text" in data:
+                data["text"] = ""
+        return data
+
+    def _screened(self) -> dict[int, str]:
+        holder = self.parent if isinstance(self.parent, serializers.ListSerializer) else self
+        if not hasattr(holder, "_screened_titles"):
+            objects = holder.instance if holder is self.parent else [self.instance]
+            request = self.context.get("request")
+            ids = [proposal.pk for proposal in objects or []]
+            holder._screened_titles = screened_proposals(getattr(request, "user", None), ids)
+        return holder._screened_titles
 
 
 def _ministries(help_text) -> serializers.ListField:

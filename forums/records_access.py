@@ -8,7 +8,7 @@ redacted copy of a partly exempt document, so it is treated as exempt here.
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from forums.models import Access, ForumSeat, Proposal, Record
 from forums.permissions import is_coordinator, is_secretariat
@@ -66,3 +66,23 @@ def can_read_record(user: Any, record: Record | None) -> bool:
     if record is None or not record.is_restricted:
         return _active(user)
     return Record.objects.filter(readable_q(user), pk=record.pk).exists()
+
+
+def screened_proposals(user: Any, proposal_ids: list[int]) -> dict[int, str]:
+    """Proposals whose current version this user may not read, with the title to show instead."""
+    restricted = Record.objects.filter(
+        access__in=[Access.EXEMPT, Access.PARTLY_EXEMPT],
+        proposal_version__proposal__in=proposal_ids,
+        proposal_version__number=F("proposal_version__proposal__version"),
+    ).exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
+    return {
+        record.case.proposal_id: record.public_title for record in restricted.select_related("case")
+    }
+
+
+def unreadable_version_ids(user: Any, proposal: Proposal) -> set[int]:
+    """The proposal's versions that are restricted and that this user may not read."""
+    restricted = Record.objects.filter(
+        access__in=[Access.EXEMPT, Access.PARTLY_EXEMPT], proposal_version__proposal=proposal
+    ).exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
+    return set(restricted.values_list("proposal_version_id", flat=True))

@@ -28,7 +28,8 @@ def _entry(w: NoarkWriter, record: Record) -> None:
         with w.block("saksmappe"):
             w.value("saksaar", case.year)
             w.value("sakssekvensnummer", case.number)
-            w.value("offentligTittel", case.title or "–")
+            # A case titled like its exempt document would give the title away.
+            w.value("offentligTittel", record.public_title if record.is_restricted else case.title)
         with w.block("journalpost"):
             w.value("systemID", record.system_id)
             w.value("registreringsID", record.document_number)

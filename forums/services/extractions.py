@@ -22,6 +22,7 @@ from forums.records.noark import write_extraction
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.outbox import outbox_enqueue
+from portfolio.validation import check_dates
 
 TASK = "forums.tasks.archive_extraction_run"
 
@@ -36,6 +37,7 @@ def archive_extraction_start(
         raise PermissionDenied(_("Only the secretariat makes archive extractions."))
     if start is None or end is None:
         raise ValidationError({"start": _("Give a date as YYYY-MM-DD.")})
+    check_dates(start=start, end=end)
     if end < start:
         raise ValidationError({"end": _("The end of the period comes before its start.")})
     extraction = ArchiveExtraction.objects.create(start=start, end=end, requested_by=actor)

@@ -105,3 +105,16 @@ def test_public_journal_export_refuses_reversed_dates(api_client_for, demo_users
     )
     assert response.status_code == 400
     assert "to" in response.json()
+
+
+def test_demo_documents_are_journaled_with_each_marking(demo_users):
+    from django.core.management import call_command
+
+    for _ in range(2):  # safe to repeat
+        call_command("seed_demo", "--force", "--documents", verbosity=0)
+    records = Record.objects.filter(document_number__isnull=False)
+    assert sorted(records.values_list("access", flat=True)) == [
+        "exempt",
+        "partly_exempt",
+        "public",
+    ]

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from forums.demo import seed_demo_users
+from forums.demo_records import seed_demo_records
 
 
 class Command(BaseCommand):
@@ -16,14 +17,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Seed even though DEBUG is off.")
+        parser.add_argument(
+            "--documents",
+            action="store_true",
+            help="Also open demo proposals journaled with each access marking.",
+        )
 
-    def handle(self, *args, force: bool, **options):
+    def handle(self, *args, force: bool, documents: bool = False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to create demo users while DEBUG is off; use --force if you mean it."
             )
         with transaction.atomic():
             usernames = seed_demo_users(password=settings.DEMO_PASSWORD)
+            if documents:
+                seed_demo_records()
         self.stdout.write(
             self.style.SUCCESS(f"Demo users ({len(usernames)}): {', '.join(usernames)}")
         )

@@ -2,14 +2,13 @@
 
 import io
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -23,7 +22,6 @@ from forums.selectors.journal import (
     readable_record_ids,
     title_for,
 )
-from measures.api.errors import field_errors
 from portfolio.api_docs import (
     NOT_AUTHENTICATED,
     ErrorDetailSerializer,
@@ -99,10 +97,8 @@ class _PeriodMixin:
     permission_classes = [IsAuthenticated]
 
     def filters(self, request):
-        try:
-            return journal_filter_parse(request.query_params, require_period=True)
-        except DjangoValidationError as error:
-            raise ValidationError(field_errors(error)) from None
+        # Bad input raises Django's ValidationError: the API's one error handler makes it a 400.
+        return journal_filter_parse(request.query_params, require_period=True)
 
 
 class JournalAPIView(_PeriodMixin, GenericAPIView):

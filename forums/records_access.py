@@ -11,15 +11,21 @@ from typing import Any
 from django.db.models import F, Q
 
 from forums.models import Access, ForumSeat, Proposal, Record
-from forums.permissions import is_coordinator, is_secretariat
 from portfolio import roles
+from portfolio.permissions import (
+    has_role,
+    is_active_user,
+    is_admin_head,
+    is_coordinator,
+    is_secretariat,
+    ministry_of,
+)
 
 # The roles that act for their ministry in a case; an observer only reads what is public.
 ACTING_ROLES = (roles.ADMIN_HEAD, roles.MEASURE_LEAD)
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
+_active = is_active_user
 
 
 def can_mark_records(user: Any) -> bool:
@@ -28,17 +34,13 @@ def can_mark_records(user: Any) -> bool:
 
 
 def user_ministry_id(user: Any) -> int | None:
-    profile = getattr(user, "profile", None) if _active(user) else None
-    return getattr(profile, "ministry_id", None)
+    ministry = ministry_of(user) if _active(user) else None
+    return ministry.pk if ministry else None
 
 
 def can_request_marking_change(user: Any) -> bool:
     """An admin head of a ministry may ask for a change, with a reason."""
-    return (
-        _active(user)
-        and user_ministry_id(user) is not None
-        and user.groups.filter(name=roles.ADMIN_HEAD).exists()
-    )
+    return is_admin_head(user)
 
 
 def readable_q(user: Any) -> Q:
@@ -49,7 +51,7 @@ def readable_q(user: Any) -> Q:
         return Q()
     public = Q(access=Access.PUBLIC)
     ministry_id = user_ministry_id(user)
-    if ministry_id is None or not user.groups.filter(name__in=ACTING_ROLES).exists():
+    if ministry_id is None or not any(has_role(user, role) for role in ACTING_ROLES):
         return public
     seated_forums = ForumSeat.objects.filter(ministry_id=ministry_id).values("forum_id")
     taking_part = Proposal.objects.filter(participants=ministry_id).values("pk")

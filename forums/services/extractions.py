@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import ArchiveExtraction
-from forums.permissions import is_secretariat
 from forums.records.noark import write_extraction
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.outbox import outbox_enqueue
+from portfolio.permissions import is_secretariat
 from portfolio.validation import check_dates
 
 TASK = "forums.tasks.archive_extraction_run"

@@ -11,9 +11,9 @@ from django.views.generic import TemplateView
 
 from forums.forms.records import ExtractionForm
 from forums.models import ArchiveExtraction
-from forums.permissions import is_secretariat
 from forums.services.extractions import archive_extraction_start
 from forums.views.common import page_with, run_form
+from portfolio.permissions import is_secretariat
 
 
 class SecretariatOnly(LoginRequiredMixin):

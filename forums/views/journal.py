@@ -12,7 +12,6 @@ from django.views.generic import TemplateView
 
 from forums.forms.records import JournalFilterForm, MarkingForm, MarkingRequestForm
 from forums.models import Record
-from forums.permissions import is_secretariat
 from forums.records_access import can_mark_records, can_read_record, can_request_marking_change
 from forums.selectors.journal import (
     JournalFilter,
@@ -22,8 +21,10 @@ from forums.selectors.journal import (
     title_for,
 )
 from forums.services.records import marking_change_request, record_mark
-from forums.views.common import apply_errors, page_with, run_form
+from forums.views.common import page_with, run_form
 from portfolio.models import AuditEvent
+from portfolio.page_errors import apply_errors
+from portfolio.permissions import is_secretariat
 
 PAGE_SIZE = 50
 

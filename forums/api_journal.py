@@ -16,6 +16,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from forums.models import Record
 from forums.records.public_journal import write_public_journal
 from forums.selectors.journal import (
+    case_references,
     forum_of,
     journal_entries,
     journal_filter_parse,
@@ -74,6 +75,10 @@ class JournalEntrySerializer(serializers.Serializer):
     recipients = serializers.ListField(
         child=serializers.CharField(), help_text=gettext_lazy("Abbreviations of the recipients.")
     )
+    references = serializers.DictField(
+        child=serializers.CharField(),
+        help_text=gettext_lazy("Each ministry's own case or document number for the case."),
+    )
 
 
 def _entry(record: Record, readable: bool) -> dict:
@@ -90,6 +95,9 @@ def _entry(record: Record, readable: bool) -> dict:
         "forum": forum_of(record).slug,
         "sender": record.sender.abbreviation if record.sender_id else None,
         "recipients": [ministry.abbreviation for ministry in record.recipients.all()],
+        "references": {
+            ref.ministry.abbreviation: ref.reference for ref in case_references(record.case)
+        },
     }
 
 

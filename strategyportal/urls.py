@@ -1,5 +1,4 @@
 from csp.decorators import csp_update
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -80,9 +79,7 @@ urlpatterns = [
     path("api/v1/", include(api_urlpatterns)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served by their storage address, not even with DEBUG on: they go
+# through views that check who may read them (an exempt memo must not be found by its name).
 
 handler404 = "strategyportal.errors.page_not_found"

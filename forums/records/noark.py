@@ -27,6 +27,7 @@ from forums.records.common import (
     NoarkWriter,
     legal_basis_text,
 )
+from forums.selectors.journal import case_references
 
 NAMESPACE = "http://www.arkivverket.no/standarder/noark5/arkivstruktur"
 LOG_NAMESPACE = "http://www.arkivverket.no/standarder/noark5/endringslogg"
@@ -181,6 +182,14 @@ def _saksmappe(w: NoarkWriter, case: RecordCase, records: list[Record], out_dir:
         w.value("opprettetAv", SYSTEM)
         w.value("avsluttetDato", _time(closed))
         w.value("avsluttetAv", SYSTEM)
+        for reference in case_references(case):
+            with w.block("merknad"):
+                w.value(
+                    "merknadstekst", f"{reference.ministry.abbreviation}: {reference.reference}"
+                )
+                w.value("merknadstype", "Departementets egen referanse")
+                w.value("merknadsdato", _time(reference.recorded_at))
+                w.value("merknadRegistrertAv", reference.recorded_by.get_username())
         for record in records:
             _journalpost(w, record, out_dir)
         w.value("saksaar", case.year)

@@ -87,3 +87,14 @@ def title_for(record: Record, *, readable: bool) -> str:
 def forum_of(record: Record):
     case = record.case
     return case.proposal.forum if case.proposal_id else case.meeting.forum
+
+
+def case_references(case) -> list:
+    """The ministries' own references on the case: on its proposal, or on its meeting's minutes."""
+    from forums.models import MinistryReference
+
+    if case.proposal_id:
+        found = MinistryReference.objects.filter(proposal_id=case.proposal_id)
+    else:
+        found = MinistryReference.objects.filter(minutes__meeting_id=case.meeting_id)
+    return list(found.select_related("ministry", "recorded_by").order_by("ministry__abbreviation"))

@@ -15,6 +15,7 @@ from forums.models import Record
 from forums.records_access import can_mark_records, can_read_record, can_request_marking_change
 from forums.selectors.journal import (
     JournalFilter,
+    case_references,
     journal_entries,
     journal_filter_parse,
     readable_record_ids,
@@ -87,6 +88,7 @@ class RecordDetailView(LoginRequiredMixin, TemplateView):
             record=record,
             title=title_for(record, readable=readable),
             readable=readable,
+            references=case_references(record.case),
             document_url=document_url(record) if readable else "",
             may_mark=may_mark,
             may_request=can_request_marking_change(self.request.user),

@@ -36,7 +36,9 @@ from forums.selectors.proposals import (
 )
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
+from forums.views import confirmations
 from forums.views.common import apply_errors
+from portfolio.confirm import confirm_page
 from portfolio.models import Ministry
 
 
@@ -160,6 +162,16 @@ class ProposalActionView(LoginRequiredMixin, View):
         "withdraw": (services.proposal_withdraw, gettext_lazy("The proposal was withdrawn.")),
     }
     action = ""
+    questions = {"close": confirmations.proposal_close, "withdraw": confirmations.proposal_withdraw}
+
+    def get(self, request, pk):
+        """Closing and withdrawing cannot be undone: the button leads here to ask first."""
+        proposal = _get_proposal(request, pk)
+        if self.action not in self.questions:
+            raise Http404
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        return confirm_page(request, self.questions[self.action](proposal))
 
     def post(self, request, pk):
         proposal = _get_proposal(request, pk)

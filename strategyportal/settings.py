@@ -93,6 +93,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=
 SESSION_COOKIE_HTTPONLY = True
 # Templates put the CSRF token in forms and htmx headers; no script needs to read the cookie.
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "strategyportal.errors.csrf_failure"
 
 # Content Security Policy: only our own origin, no inline scripts or styles.
 CONTENT_SECURITY_POLICY = {

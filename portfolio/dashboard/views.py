@@ -11,6 +11,7 @@ from django.views.generic import TemplateView, View
 
 from forums.selectors.meetings import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
+from measures.permissions import writable_measure_ids
 from measures.selectors import measure_overview, with_trend
 from portfolio.dashboard import export
 from portfolio.dashboard.charts import scatter
@@ -89,6 +90,8 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "sort_links": sort_links(self.request, form),
             "columns": list(zip(SORT_COLUMNS, COLUMN_LABELS, strict=True)),
             "overdue": overdue_reports(),
+            # Overdue reports link to the form only for those who may write it.
+            "writable_measure_ids": writable_measure_ids(user=self.request.user),
             "red_measures": list(measure_overview().filter(latest_rag="red").order_by("code")),
             "unanswered_risks": risks,
             "unanswered_risk_total": risk_total,

@@ -6,20 +6,9 @@ from django.test import Client, RequestFactory
 from django.utils import translation
 from django.views import defaults
 
-from forums.models import Minutes
-from tests.forums.conftest import (  # noqa: F401 (fixtures of the forums tests)
-    draft_minutes,
-    end_review,
-    forum,
-    held_meeting,
-    media_in_tmp,
-    meetings_2027,
-    review_minutes,
-)
-
 pytestmark = pytest.mark.django_db
 
-HEADINGS = {
+HEADINGS = {  # also used by tests/forums/test_forbidden_pages.py
     "404": {"nb": "Vi finner ikke den siden", "en": "We cannot find that page"},
     "403": {"nb": "Du har ikke tilgang til dette", "en": "You do not have access to this"},
     "csrf": {"nb": "Skjemaet er utløpt", "en": "The form has expired"},
@@ -42,25 +31,6 @@ def test_not_found_is_a_page_of_the_site(client_for, language):
     assert response.status_code == 404
     assert HEADINGS["404"][language] in page and has_layout_and_way_on(page)
     assert 'href="/sok/"' in page
-
-
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_forbidden_is_a_page_of_the_site(client_for, meetings_2027, language):
-    meeting = meetings_2027[1]
-    response = in_language(client_for("leder-fin"), language).get(f"/meetings/{meeting.pk}/cancel/")
-    page = response.content.decode()
-    assert response.status_code == 403
-    assert HEADINGS["403"][language] in page and has_layout_and_way_on(page)
-    assert "Forbidden" not in page
-
-
-def test_forbidden_gives_the_services_reason(client_for, review_minutes):
-    end_review(review_minutes)
-    response = client_for("sekretariat").post(f"/minutes/{review_minutes.pk}/approve/")
-    assert response.status_code == 403
-    assert "Bare forumets leder kan godkjenne referater." in response.content.decode()
-    review_minutes.refresh_from_db()
-    assert review_minutes.status == Minutes.Status.REVIEW
 
 
 def test_forbidden_under_the_api_stays_json(client_for):

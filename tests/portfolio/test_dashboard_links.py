@@ -18,7 +18,9 @@ def overdue_period(demo_users):
 
 
 def links(page: str) -> set[str]:
-    return {href for href in re.findall(r'href="(/[^"]*)"', page) if not href.startswith("/static/")}
+    return {
+        href for href in re.findall(r'href="(/[^"]*)"', page) if not href.startswith("/static/")
+    }
 
 
 @pytest.mark.parametrize("username", ["leder-fin", "leder-kdd", "observator", "koordinator"])

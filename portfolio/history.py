@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.manager import HistoricalQuerySet, HistoryManager
 from simple_history.models import HistoricalRecords
@@ -210,7 +212,13 @@ def describe_changes(items: list[tuple[Any, Any, list[models.Field]]]) -> list[d
         if field.choices:
             return str(dict(field.flatchoices).get(raw, raw))
         if isinstance(raw, datetime.datetime):
-            return f"{timezone.localtime(raw):%Y-%m-%d %H:%M:%S}"
+            return date_format(timezone.localtime(raw), "SHORT_DATETIME_FORMAT")
+        if isinstance(raw, datetime.date):
+            return date_format(raw, "SHORT_DATE_FORMAT")
+        if isinstance(raw, list):
+            return ", ".join(str(item) for item in raw)
+        if isinstance(raw, bool):
+            return str(_("Yes") if raw else _("No"))
         return str(raw)
 
     entries: list[dict | None] = []
@@ -220,7 +228,9 @@ def describe_changes(items: list[tuple[Any, Any, list[models.Field]]]) -> list[d
             new = value(record, field)
             old = value(previous, field) if previous else ""
             if new != old and not (previous is None and new == ""):
-                changes.append({"field": field.verbose_name, "old": old, "new": new})
+                # Names Django made from the field name ("ministry") are looked up too.
+                label = gettext(str(field.verbose_name))
+                changes.append({"field": label, "old": old, "new": new})
         if not changes and record.history_type == "~":
             entries.append(None)
             continue
@@ -235,5 +245,8 @@ def describe_changes(items: list[tuple[Any, Any, list[models.Field]]]) -> list[d
         )
     return entries
 
+
+# Names Django derives from field names without a verbose_name; listed to be translated.
+DERIVED_LABELS = [gettext_noop("created by"), gettext_noop("proposal"), gettext_noop("ministry")]
 
 _HIDDEN = {"id", "sources", "unconfirmed_fields", "pdf_sha256"}

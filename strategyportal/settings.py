@@ -214,6 +214,8 @@ LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 if env_bool("LANGUAGE_NN_ENABLED", default=False):
     LANGUAGES.insert(1, ("nn", _("Norwegian Nynorsk")))
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-month-year and the 24-hour clock in every language (Django's English is American).
+FORMAT_MODULE_PATH = ["strategyportal.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

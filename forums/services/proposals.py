@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
@@ -134,7 +135,7 @@ def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
         subject=subject,
         body=lambda: (
             _("Deadline: %(deadline)s")
-            % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
+            % {"deadline": date_format(timezone.localtime(proposal.deadline), "DATETIME_FORMAT")}
         ),
         url=f"/saker/{proposal.pk}/",
     )

@@ -45,7 +45,7 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
                     "place": meeting.place,
                 }
             ),
-            "attendance_form": lambda: AttendanceForm(forum=meeting.forum),
+            "attendance_form": lambda: AttendanceForm(meeting=meeting),
         }
         forms = {
             name: sent[name] if name in sent else (make() if planner else None)
@@ -135,7 +135,7 @@ class MeetingActionView(LoginRequiredMixin, View):
         if action == "attendance":
             return run_form(
                 request,
-                AttendanceForm(request.POST, forum=meeting.forum),
+                AttendanceForm(request.POST, meeting=meeting),
                 lambda data: services.attendance_set(actor=user, meeting=meeting, **data),
                 success=_("Attendance recorded."),
                 back=back,

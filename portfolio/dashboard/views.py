@@ -34,7 +34,7 @@ COLUMN_LABELS = [
     _("Code"),
     _("Measure"),
     _("Lead ministry"),
-    _("Status"),
+    _("Lifecycle"),  # "RAG" reads "Status" in bokmål: one column per word
     _("RAG"),
     _("Confidence"),
     _("Next milestone"),

@@ -24,6 +24,11 @@ from forums.models import (
 )
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import admin_heads_of, can_sign_for, is_coordinator, may_give_advice
+from forums.services.proposal_notices import (
+    proposal_deadline_passed_notify,
+    proposal_notifications_settle,
+    proposal_objection_notify,
+)
 from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
 from portfolio.audit import audit_record
@@ -240,6 +245,8 @@ def position_record(
         before=before,
         after={"position": position, "reason": reason, "version": proposal.version},
     )
+    if position == PositionChoice.OBJECT:
+        proposal_objection_notify(proposal=proposal, ministry=ministry, reason=reason)
     return current, created
 
 
@@ -347,6 +354,7 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
     proposal.objecting, proposal.missing, proposal.silent = objecting, missing, silent
     proposal.closed_at = now
     proposal.save(update_fields=["status", "objecting", "missing", "silent", "closed_at"])
+    proposal_notifications_settle(proposal=proposal)
     audit_record(
         actor=actor,
         kind="proposal.closed",
@@ -394,6 +402,7 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
             if proposal.status != Proposal.Status.CONSULTATION:
                 continue  # Closed by someone else meanwhile.
             _decide(proposal, actor=None, now=now)
+            proposal_deadline_passed_notify(proposal=proposal)
             closed.append(pk)
     return closed
 
@@ -409,6 +418,7 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
     proposal.status = Proposal.Status.WITHDRAWN
     proposal.closed_at = timezone.now()
     proposal.save(update_fields=["status", "closed_at"])
+    proposal_notifications_settle(proposal=proposal)
     audit_record(
         actor=actor,
         kind="proposal.withdrawn",

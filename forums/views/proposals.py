@@ -40,6 +40,7 @@ from forums.views import confirmations
 from forums.views.common import apply_errors
 from portfolio.confirm import confirm_page
 from portfolio.models import Ministry
+from portfolio.notifications import notifications_mark_read
 
 
 def _get_proposal(request, pk: int) -> Proposal:
@@ -108,7 +109,11 @@ class ProposalDetailView(LoginRequiredMixin, View):
     """One proposal: its text, the positions of all participating ministries, and history."""
 
     def get(self, request, pk):
-        return self.render_page(request, _get_proposal(request, pk))
+        proposal = _get_proposal(request, pk)
+        # Seen here: the reader's notifications about this proposal are read.
+        for prefix in (f"proposal:{pk}:", f"coordinator:proposal:{pk}:"):
+            notifications_mark_read(key_prefix=prefix, recipient=request.user)
+        return self.render_page(request, proposal)
 
     @staticmethod
     def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):

@@ -279,3 +279,24 @@ def _channel_label(channel: str) -> str:
         return str(AuditEvent.Channel(channel).label)
     except ValueError:
         return channel or "–"
+
+
+def recent_periods(*, last: int = 8) -> list[ReportingPeriod]:
+    """The last `last` reporting periods, oldest first."""
+    return list(ReportingPeriod.objects.order_by("-year", "-sequence")[:last])[::-1]
+
+
+def rag_series(measure_ids, *, last: int = 8) -> tuple[list[ReportingPeriod], dict]:
+    """The last reporting periods and per measure the RAG of each (None where it did not
+    report). Two queries, whatever the number of measures."""
+    periods = recent_periods(last=last)
+    found = {
+        (measure_id, period_id): rag
+        for measure_id, period_id, rag in StatusReport.objects.filter(
+            measure_id__in=list(measure_ids), period__in=periods
+        ).values_list("measure_id", "period_id", "rag")
+    }
+    return periods, {
+        measure_id: [found.get((measure_id, period.pk)) for period in periods]
+        for measure_id in measure_ids
+    }

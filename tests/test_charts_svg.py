@@ -66,6 +66,8 @@ CHART_PAGES = {
     "balance": ("/portefolje/balanse/", 1),
     "wheel": ("/forums/strategisk-forum/?year=2027", 1),
     "roadmap": ("/portefolje/veikart/?start=2027-Q1", 0),
+    "trend on the measure": ("/tiltak/T5/", 1),
+    "trend on the dashboard": ("/portefolje/", 2),
 }
 
 
@@ -85,3 +87,13 @@ def test_chart_numbers_are_never_localised(client_for, assessed, chart, language
 def test_the_check_catches_a_decimal_comma():
     page = '<svg viewBox="0 0 10 10"><line x1="48,0" y1="1" transform="rotate(-90 14 2,5)"/></svg>'
     assert svg_numbers_problems(page) == (1, ["line x1='48,0'", "transform='rotate(-90 14 2,5)'"])
+
+
+def test_the_trend_shows_each_period_with_a_table(client_for, assessed):
+    second = open_period(2027, 2)
+    report("T5", second, rag="red")
+    page = client_for("observator").get("/tiltak/T5/").content.decode()
+    assert 'aria-label="Status gjennom rapporteringsperiodene: 2027-1: Grønn, 2027-2: Rød"' in page
+    dashboard = client_for("observator").get("/portefolje/").content.decode()
+    assert 'aria-label="T1: 2027-1: Ingen rapport, 2027-2: Ingen rapport"' in dashboard
+    assert "Status per tiltak og rapporteringsperiode" in dashboard

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView, View
 from forums.selectors.meetings import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
 from measures.permissions import writable_measure_ids
-from measures.selectors import measure_overview, with_trend
+from measures.selectors import measure_overview, rag_series, with_trend
 from portfolio.dashboard import export
 from portfolio.dashboard.charts import scatter
 from portfolio.dashboard.filters import PortfolioFilterForm
@@ -77,6 +77,9 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             measures = with_trend(page.object_list)
         else:
             measures = with_trend(filtered)
+        trend_periods, series = rag_series([measure.pk for measure in measures])
+        for measure in measures:
+            measure.rag_points = series[measure.pk]
         risks, risk_total = risks_without_response()
         params = self.request.GET.copy()
         params.pop("page", None)
@@ -90,6 +93,7 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "sort_links": sort_links(self.request, form),
             "columns": list(zip(SORT_COLUMNS, COLUMN_LABELS, strict=True)),
             "overdue": overdue_reports(),
+            "trend_periods": trend_periods,
             # Overdue reports link to the form only for those who may write it.
             "writable_measure_ids": writable_measure_ids(user=self.request.user),
             "red_measures": list(measure_overview().filter(latest_rag="red").order_by("code")),

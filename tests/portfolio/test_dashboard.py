@@ -173,4 +173,5 @@ def test_dashboard_query_count_does_not_grow_with_the_portfolio(client_for, demo
         )
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1]
-    assert 3 < counts[0] <= 24
+    # The overview's RAG trend adds two queries, the links to writable reports one.
+    assert 3 < counts[0] <= 27

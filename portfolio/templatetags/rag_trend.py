@@ -1,0 +1,43 @@
+"""A small server-side SVG of a measure's RAG over the reporting periods, with its table.
+
+Coordinates are strings made here, never localised by the template: a decimal comma would
+break the SVG in bokmål.
+"""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from measures.models import Rag
+
+register = template.Library()
+
+STEP, HEIGHT, PAD = 22, 40, 8
+LEVEL = {Rag.GREEN: 8, Rag.AMBER: 20, Rag.RED: 32}  # green highest
+COLOUR = {Rag.GREEN: "#06622e", Rag.AMBER: "#b35f00", Rag.RED: "#c01b1b"}
+
+
+@register.inclusion_tag("portfolio/partials/_rag_trend.html")
+def rag_trend(periods, rags, *, label: str, table: bool = True) -> dict:
+    labels = dict(Rag.choices)
+    points, line = [], []
+    for index, (period, rag) in enumerate(zip(periods, rags, strict=True)):
+        x = PAD + index * STEP
+        if rag in LEVEL:
+            y = LEVEL[rag]
+            points.append({"x": str(x), "y": str(y), "colour": COLOUR[rag], "rag": rag})
+            line.append(f"{x},{y}")
+        else:
+            points.append({"x": str(x), "y": str(HEIGHT // 2), "colour": "", "rag": ""})
+        points[-1]["period"] = period
+        points[-1]["label"] = str(labels.get(rag, _("No report")))
+    width = PAD * 2 + max(len(points) - 1, 0) * STEP
+    summary = ", ".join(f"{p['period']}: {p['label']}" for p in points)
+    return {
+        "points": points,
+        "polyline": " ".join(line),
+        "width": str(width),
+        "height": str(HEIGHT),
+        "label": label,
+        "summary": summary,
+        "table": table,
+    }

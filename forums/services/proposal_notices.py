@@ -5,18 +5,12 @@ because its deadline passed. Once a proposal is closed or withdrawn, the notific
 for positions on it have nothing left to ask: they are marked read.
 """
 
-from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from forums.models import Proposal
-from portfolio import roles
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send, notifications_mark_read
-
-
-def coordinators() -> QuerySet:
-    return get_user_model().objects.filter(groups__name=roles.COORDINATOR, is_active=True)
+from portfolio.permissions import coordinators
 
 
 def _url(proposal: Proposal) -> str:

@@ -62,7 +62,7 @@ def _remind(proposal: Proposal, ministry: Ministry) -> int:
             _("Deadline: %(deadline)s")
             % {"deadline": date_format(timezone.localtime(proposal.deadline), "DATETIME_FORMAT")}
         ),
-        url=f"/saker/{proposal.pk}/",
+        url=proposal.get_absolute_url(),
     )
     if created:
         audit_record(

@@ -93,7 +93,7 @@ def demo_proposals() -> dict[str, Proposal]:
 
     new("Felles retningslinjer for kjernegrupper")
     opened = proposal_open(actor=coordinator, proposal=new("Felles anskaffelsesstrategi"))
-    first = opened.participants.order_by("abbreviation").first()
+    first = opened.participants.order_by("abbreviation")[0]
     position_record(actor=_head_of(first), proposal=opened, ministry=first, position="endorse")
     for title, objecting in (("Porteføljen neste år", None), ("Felles IKT-plattform", "FIN")):
         proposal = proposal_open(actor=coordinator, proposal=new(title))

@@ -5,6 +5,7 @@ because its deadline passed. Once a proposal is closed or withdrawn, the notific
 for positions on it have nothing left to ask: they are marked read.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forums.models import Proposal
@@ -14,7 +15,7 @@ from portfolio.permissions import coordinators
 
 
 def _url(proposal: Proposal) -> str:
-    return f"/saker/{proposal.pk}/"
+    return reverse("proposals:detail", args=[proposal.pk])
 
 
 def proposal_objection_notify(*, proposal: Proposal, ministry: Ministry, reason: str) -> None:

@@ -11,8 +11,12 @@ from django.views.generic import TemplateView, View
 
 from forums.selectors.meetings import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
-from measures.permissions import writable_measure_ids
-from measures.selectors import measure_overview, rag_series, with_trend
+from measures.selectors import (
+    measure_overview,
+    rag_series,
+    report_forms_open_to,
+    with_trend,
+)
 from portfolio.dashboard import export
 from portfolio.dashboard.charts import scatter
 from portfolio.dashboard.filters import PortfolioFilterForm
@@ -96,7 +100,7 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "overdue": overdue_reports(),
             "trend_periods": trend_periods,
             # Overdue reports link to the form only for those who may write it.
-            "writable_measure_ids": writable_measure_ids(user=self.request.user),
+            "writable_measure_ids": report_forms_open_to(self.request.user),
             "red_measures": list(measure_overview().filter(latest_rag="red").order_by("code")),
             "unanswered_risks": risks,
             "unanswered_risk_total": risk_total,

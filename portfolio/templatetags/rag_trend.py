@@ -7,18 +7,17 @@ break the SVG in bokmål.
 from django import template
 from django.utils.translation import gettext as _
 
-from measures.models import Rag
+from portfolio.templatetags.followup import RAG_LABELS
 
 register = template.Library()
 
 STEP, HEIGHT, PAD = 22, 40, 8
-LEVEL = {Rag.GREEN: 8, Rag.AMBER: 20, Rag.RED: 32}  # green highest
-COLOUR = {Rag.GREEN: "#06622e", Rag.AMBER: "#b35f00", Rag.RED: "#c01b1b"}
+LEVEL = {"green": 8, "amber": 20, "red": 32}  # green highest
+COLOUR = {"green": "#06622e", "amber": "#b35f00", "red": "#c01b1b"}
 
 
 @register.inclusion_tag("portfolio/partials/_rag_trend.html")
 def rag_trend(periods, rags, *, label: str, table: bool = True) -> dict:
-    labels = dict(Rag.choices)
     points, line = [], []
     for index, (period, rag) in enumerate(zip(periods, rags, strict=True)):
         x = PAD + index * STEP
@@ -29,7 +28,7 @@ def rag_trend(periods, rags, *, label: str, table: bool = True) -> dict:
         else:
             points.append({"x": str(x), "y": str(HEIGHT // 2), "colour": "", "rag": ""})
         points[-1]["period"] = period
-        points[-1]["label"] = str(labels.get(rag, _("No report")))
+        points[-1]["label"] = str(RAG_LABELS.get(rag or "", _("No report")))
     width = PAD * 2 + max(len(points) - 1, 0) * STEP
     summary = ", ".join(f"{p['period']}: {p['label']}" for p in points)
     return {

@@ -18,14 +18,13 @@ from forums.models import (
     Minutes,
     MinutesEntry,
     Position,
-    PositionChange,
     Proposal,
     ReviewComment,
     WheelSlot,
 )
 from forums.selectors.meetings import forum_detail, meeting_detail
 from forums.selectors.proposals import proposal_detail
-from portfolio.history import history_entries
+from portfolio.audit_log.field_history import history_entries
 
 
 class ObjectHistoryView(LoginRequiredMixin, TemplateView):
@@ -64,8 +63,8 @@ class ProposalHistoryView(ObjectHistoryView):
     def sources(self, proposal):
         return [
             (_("Proposal"), proposal.history.all()),
+            # Not PositionChange: it repeats every recording the positions' history shows.
             (_("Position"), Position.history.filter(proposal_id=proposal.pk)),
-            (_("Position change"), PositionChange.history.filter(proposal_id=proposal.pk)),
         ]
 
 

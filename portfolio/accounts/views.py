@@ -1,5 +1,7 @@
 """Pages of login and account: lockout, SSO refusal, the login form, my account."""
 
+from typing import cast
+
 from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from django.conf import settings
 from django.contrib import messages
@@ -15,7 +17,8 @@ from rest_framework.authtoken.models import Token
 from portfolio.accounts.forms import LoginForm
 from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
 from portfolio.accounts.services import account_logout_everywhere
-from portfolio.roles import ALL_ROLES
+from portfolio.roles import ALL_ROLES, LABELS
+from portfolio.types import User
 
 
 def lockout_response(
@@ -56,12 +59,17 @@ def sso_refused(request: HttpRequest) -> HttpResponse:
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     """My account: who I am in the portal, how I log in, and "log out everywhere"."""
-    user = request.user
+    user = cast(User, request.user)  # login_required
     return render(
         request,
         "portfolio/accounts/account.html",
         {
-            "roles": user.groups.filter(name__in=ALL_ROLES).order_by("name"),
+            "roles": [
+                LABELS[name]
+                for name in user.groups.filter(name__in=ALL_ROLES)
+                .order_by("name")
+                .values_list("name", flat=True)
+            ],
             "uses_sso": user.external_identities.exists(),
             "has_token": Token.objects.filter(user=user).exists(),
         },
@@ -71,7 +79,8 @@ def account(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def logout_everywhere(request: HttpRequest) -> HttpResponse:
-    account_logout_everywhere(actor=request.user, user=request.user)
+    user = cast(User, request.user)  # login_required
+    account_logout_everywhere(actor=user, user=user)
     logout(request)
     messages.success(
         request, _("You have been logged out on all devices, and your API tokens are deleted.")

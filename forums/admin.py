@@ -280,3 +280,6 @@ class DelegationAdmin(admin.ModelAdmin):
                 delegation_revoke(actor=request.user, delegation=delegation)
             except (WrongState, PermissionDenied) as exc:
                 messages.warning(request, f"{delegation}: {exc}")
+
+
+from forums import admin_records  # noqa: E402, F401  (registers the records admin)

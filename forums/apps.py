@@ -39,5 +39,11 @@ class ForumsConfig(AppConfig):
         "proposal.reminded": _("Reminder about a missing position sent"),
         "proposal.revised": _("Proposal revised"),
         "proposal.withdrawn": _("Proposal withdrawn"),
+        "record.marked": _("Access marking of a document changed"),
+        "record.marking_change_requested": _("Change of an access marking requested"),
+        "record.reference_set": _("A ministry's own reference recorded"),
+        "record.registered": _("Document registered in the journal"),
+        "records.extraction_done": _("Archive extraction written"),
+        "records.extraction_started": _("Archive extraction started"),
         "wheel.seeded": _("Annual wheel set up"),
     }

@@ -29,6 +29,7 @@ from tests.bad_input import (
     written,
 )
 from tests.forums.test_bad_input import ENDPOINTS as FORUM_ENDPOINTS
+from tests.forums.test_bad_input_records import ENDPOINTS as RECORDS_ENDPOINTS
 from tests.measures.test_bad_input import ENDPOINTS as MEASURE_ENDPOINTS
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ ENDPOINTS = [
     ),
 ]
 
-ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + ENDPOINTS
+ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + RECORDS_ENDPOINTS + ENDPOINTS
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

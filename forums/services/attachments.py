@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Attachment, Proposal
 from forums.permissions import ensure_may_prepare_proposals
+from forums.services.journal import journal_attachment
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -95,6 +96,7 @@ def _store(
     attachment.file.save(name, upload, save=False)
     try:  # a failure after the file is stored must not leave it behind
         attachment.save()
+        journal_attachment(attachment=attachment)
         audit_record(
             actor=actor, kind=kind, target=target, after={"name": name, "size": upload.size}
         )

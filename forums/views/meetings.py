@@ -16,7 +16,7 @@ from forums.pdf import agenda_pdf
 from forums.permissions import can_plan_meetings, visible_proposals
 from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
-from forums.services.attachments import attachment_add
+from forums.services.attachments import attachment_add, download_content_type
 from forums.services.minutes import minutes_create
 from forums.views.common import page_with, run_action, run_form
 
@@ -159,7 +159,7 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
             attachment.file.open("rb"),
             as_attachment=True,
             filename=attachment.name,
-            content_type=attachment.content_type,
+            content_type=download_content_type(attachment),
         )
 
 

@@ -21,11 +21,15 @@ from strategyportal.logs import logging_config
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
-DEBUG = env_bool("DEBUG", default=True)
+# Fail closed: a deployment that forgets DEBUG gets production settings. `make run` sets
+# DEBUG=true for the embedded default.
+DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_secret("SECRET_KEY") or ""
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG=true for development)"
+        )
     SECRET_KEY = "development-only-not-secret"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -229,6 +233,7 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# No URL serves MEDIA_ROOT: papers are downloaded through views that check who asks.
 MEDIA_URL = "media/"
 
 # E-mail: printed to the console unless an SMTP host is configured.

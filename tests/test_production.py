@@ -22,8 +22,9 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("SECURE_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        if not k.startswith("SECURE_") and k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG")
     }
+    environment["DJANGO_SETTINGS_MODULE"] = "strategyportal.settings"  # not the suite's own
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -120,3 +121,35 @@ def test_log_format_is_chosen_by_environment_and_checked():
     assert logging_config(fmt="text", level="INFO")["handlers"]["console"]["formatter"] == "text"
     with pytest.raises(ImproperlyConfigured):
         logging_config(fmt="xml", level="INFO")
+
+
+def test_debug_is_off_unless_the_environment_turns_it_on():
+    """A deployment that forgets DEBUG runs with production settings, not debug ones."""
+    show = "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)"
+    result = _manage("shell", "--no-imports", "-c", show, SECRET_KEY="x" * 50)
+    assert result.stdout.split() == ["False", "True"], result.stderr
+    forgotten = _manage("check", SECRET_KEY="", DEBUG="")
+    assert forgotten.returncode != 0
+    assert "SECRET_KEY must be set" in forgotten.stderr
+
+
+def test_make_run_turns_debug_on_for_the_embedded_default():
+    result = subprocess.run(
+        ["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    commands = [
+        line for line in result.stdout.splitlines() if "manage.py" in line or "honcho" in line
+    ]
+    assert commands
+    assert all("DEBUG=true" in line for line in commands), commands
+
+
+def test_uploaded_files_are_never_served_without_the_portals_check():
+    """Not even in debug: a paper is downloaded through its view, which checks who asks."""
+    probe = (
+        "from django.urls import Resolver404, resolve\n"
+        "try:\n    resolve('/media/forums/attachments/2027/notat.pdf')\n"
+        "except Resolver404:\n    print('not served')\n"
+    )
+    result = _manage("shell", "--no-imports", "-c", probe, DEBUG="true")
+    assert result.stdout.strip() == "not served", result.stdout + result.stderr

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "strategyportal.middleware.NulInPathMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "strategyportal.middleware.PrivateCacheControlMiddleware",
     "portfolio.accounts.sessions.SessionGenerationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

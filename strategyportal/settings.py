@@ -137,6 +137,11 @@ TEMPLATES = [
     },
 ]
 
+# The shared cache (alias `default`): the API throttles count in it, so in production it is
+# Redis, shared by every worker process (CACHE_URL=redis://host:6379/1). Without CACHE_URL it is
+# a cache local to the process, enough for `make run`.
+CACHES = {"default": environ.Env.cache_url_config(env("CACHE_URL", default="") or "locmemcache://")}
+
 # Database: SQLite by default, anything django-environ understands through DATABASE_URL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -153,3 +153,24 @@ def test_uploaded_files_are_never_served_without_the_portals_check():
     )
     result = _manage("shell", "--no-imports", "-c", probe, DEBUG="true")
     assert result.stdout.strip() == "not served", result.stdout + result.stderr
+
+
+def test_the_shared_cache_comes_from_cache_url():
+    """The API token throttle counts in the `default` cache: Redis in production, so that
+    every gunicorn worker counts together."""
+    show = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    shared = _manage(
+        "shell", "--no-imports", "-c", show, CACHE_URL="redis://127.0.0.1:6379/4", DEBUG="true"
+    )
+    assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache", shared.stderr
+    local = _manage("shell", "--no-imports", "-c", show, CACHE_URL="", DEBUG="true")
+    assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", local.stderr
+
+
+def test_compose_points_the_cache_at_redis():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    web = compose["services"]["web"]["environment"]
+    assert web["CACHE_URL"] == "${CACHE_URL:-redis://redis:6379/1}"
+    assert web["CELERY_BROKER_URL"] == "redis://redis:6379/0"  # the broker has a db of its own

@@ -137,6 +137,9 @@ TEMPLATES = [
     },
 ]
 
+# Addresses (or networks) whose direct requests /readyz answers: the orchestrator's probes.
+PROBE_ALLOWED_IPS = env_list("PROBE_ALLOWED_IPS", ["127.0.0.1", "::1"])
+
 # The shared cache (alias `default`): the API throttles count in it, so in production it is
 # Redis, shared by every worker process (CACHE_URL=redis://host:6379/1). Without CACHE_URL it is
 # a cache local to the process, enough for `make run`.

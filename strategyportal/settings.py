@@ -360,12 +360,19 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# How long an API token is valid after it was issued; then the owner gets a new one.
+API_TOKEN_LIFETIME = timedelta(days=env_int("API_TOKEN_LIFETIME_DAYS", 90))
 REST_FRAMEWORK = {
     # Token first: DRF answers a request without credentials with the first class's
     # challenge, so anonymous requests get 401 (WWW-Authenticate: Token), not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "portfolio.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+    ],
+    # JSON only; the browsable API is a development aid, on with DEBUG alone.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # DRF's parsers, with the parse error translated.

@@ -34,6 +34,20 @@ from portfolio.admin import HistoryAdmin
 from portfolio.admin_base import PortalVisibleAdmin, ReadOnlyAdmin
 
 
+class ProposalChoicesMixin:
+    """Proposal fields offer only the proposals the staff user may see (no draft titles)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Proposal:
+            kwargs["queryset"] = visible_proposals(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Proposal:
+            kwargs["queryset"] = visible_proposals(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 class ProposalPartAdmin(ReadOnlyAdmin):
     """Rows that belong to a proposal: hidden wherever the proposal is (drafts)."""
 
@@ -104,7 +118,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(ProposalChoicesMixin, admin.ModelAdmin):
     list_display = ["label", "title", "meeting"]
     list_filter = ["forum", "year"]
     readonly_fields = ["forum", "year", "number"]
@@ -117,7 +131,7 @@ class AgendaCounterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(PortalVisibleAdmin):
+class AttachmentAdmin(ProposalChoicesMixin, PortalVisibleAdmin):
     list_display = ["name", "agenda_item", "proposal", "content_type", "size", "uploaded_at"]
 
     def portal_visible(self, request, queryset):

@@ -78,3 +78,23 @@ def consultation_other(draft):
         actor=user("koordinator"), title="Åpen sak", text="Tekst.", deadline=draft.deadline
     )
     return proposal_open(actor=user("koordinator"), proposal=other)
+
+
+@pytest.mark.parametrize(
+    ("groups_of", "sees_drafts"), [("leder-fin", False), ("koordinator", True)]
+)
+def test_proposal_choices_in_admin_forms_leave_out_drafts(
+    draft, consultation_other, meetings_2027, groups_of, sees_drafts
+):
+    person_client = _staff("stab-endre", app_labels=["forums"], groups_of=groups_of)
+    person = get_user_model().objects.get(username="stab-endre")
+    person.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="forums",
+            codename__in=["change_agendaitem", "change_attachment"],
+        )
+    )
+    item = meetings_2027[0].agenda_items.first()
+    form = person_client.get(f"/admin/forums/agendaitem/{item.pk}/change/").content.decode()
+    assert "Åpen sak" in form
+    assert (DRAFT_TITLE in form) is sees_drafts

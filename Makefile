@@ -8,7 +8,7 @@ VENDOR := static/vendor
 # and the development commands below ask for it; production sets its own environment.
 DEV := DEBUG=true
 
-.PHONY: run test install lint migrations-check messages messages-update chromium clean tools fuzz bench load
+.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load
 
 run: install
 	$(DEV) $(PY) manage.py migrate --noinput
@@ -22,7 +22,7 @@ run: install
 	$(DEV) $(BIN)/honcho start -f Procfile
 
 # The suite, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when DATABASE_URL is set).
-test: install tools chromium lint migrations-check
+test: install tools chromium lint typecheck migrations-check
 	$(BIN)/pytest
 	tools/fuzz_api.sh
 
@@ -62,6 +62,11 @@ messages-update: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with the Django and DRF plugins; strict for services, selectors and permissions
+# (pyproject.toml).
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
 
 migrations-check: $(VENV)/.installed
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run

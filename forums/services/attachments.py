@@ -1,23 +1,26 @@
 """Memo attachments: only PDF and office documents up to 20 MB, checked by their content."""
 
+from __future__ import annotations
+
 import io
 import struct
 import zipfile
 import zlib
 from pathlib import PurePath
-from typing import Any
+from typing import IO, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Attachment, Proposal
-from forums.permissions import is_coordinator
+from forums.permissions import ensure_may_prepare_proposals
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -59,7 +62,7 @@ MIMETYPE_BYTES = max(len(content_type) for content_type in ODF_KINDS) + 1
 END_OF_DIRECTORY = b"PK\x05\x06"
 
 
-def _entry_count(data: io.BufferedIOBase) -> int | None:
+def _entry_count(data: IO[bytes] | UploadedFile[Any]) -> int | None:
     """The number of entries the archive's end record announces, read before its directory."""
     data.seek(0, io.SEEK_END)
     size = data.tell()
@@ -71,7 +74,7 @@ def _entry_count(data: io.BufferedIOBase) -> int | None:
         return None
     (total,) = struct.unpack("<H", tail[at + 10 : at + 12])
     data.seek(0)
-    return total
+    return int(total)
 
 
 def _directory_is_safe(archive: zipfile.ZipFile) -> bool:
@@ -93,7 +96,7 @@ def _odf_kind(archive: zipfile.ZipFile) -> str | None:
     return ODF_KINDS.get(mimetype.decode("ascii", "replace"))
 
 
-def sniff(head: bytes, data: io.BufferedIOBase) -> tuple[str, str] | None:
+def sniff(head: bytes, data: IO[bytes] | UploadedFile[Any]) -> tuple[str, str] | None:
     """The kind and content type of the file, judged by its bytes, or None.
 
     The work is bounded for every kind: a PDF by its first bytes; an archive by its
@@ -131,12 +134,12 @@ def download_content_type(attachment: Attachment) -> str:
     return "application/octet-stream"
 
 
-def _checked(upload: UploadedFile) -> tuple[str, str]:
+def _checked(upload: UploadedFile[Any]) -> tuple[str, str]:
     """The file's name and content type, or a ValidationError: only documents, at most 20 MB."""
     name = PurePath(upload.name or "").name
     if "\x00" in name or not name or len(name) > 200:
         raise ValidationError({"file": _("The file name is not valid.")})
-    if upload.size > MAX_BYTES:
+    if (upload.size or 0) > MAX_BYTES:
         raise ValidationError({"file": _("The file is larger than 20 MB.")})
     upload.seek(0)
     head = upload.read(8)
@@ -151,10 +154,12 @@ def _checked(upload: UploadedFile) -> tuple[str, str]:
     return name, found[1]
 
 
-def _store(*, actor: Any, upload: UploadedFile, kind: str, target: Any, **owner: Any) -> Attachment:
+def _store(
+    *, actor: User, upload: UploadedFile[Any], kind: str, target: Any, **owner: Any
+) -> Attachment:
     name, content_type = _checked(upload)
     attachment = Attachment(
-        name=name, content_type=content_type, size=upload.size, uploaded_by=actor, **owner
+        name=name, content_type=content_type, size=upload.size or 0, uploaded_by=actor, **owner
     )
     attachment.file.save(name, upload, save=False)
     try:  # a failure after the file is stored must not leave it behind
@@ -170,7 +175,9 @@ def _store(*, actor: Any, upload: UploadedFile, kind: str, target: Any, **owner:
 
 @records_actor
 @transaction.atomic
-def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile) -> Attachment:
+def attachment_add(
+    *, actor: User, agenda_item: AgendaItem, upload: UploadedFile[Any]
+) -> Attachment:
     """Store a paper for an agenda item; anything else is refused and nothing is stored."""
     _require_planner(actor)
     if agenda_item.meeting.status not in OPEN_STATES:
@@ -186,10 +193,9 @@ def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile)
 
 @records_actor
 @transaction.atomic
-def proposal_memo_add(*, actor: Any, proposal: Proposal, upload: UploadedFile) -> Attachment:
+def proposal_memo_add(*, actor: User, proposal: Proposal, upload: UploadedFile[Any]) -> Attachment:
     """Attach a memo (notat) to a proposal that is still open; closed proposals never change."""
-    if not is_coordinator(actor):
-        raise PermissionDenied(_("Only a coordinator may do this."))
+    ensure_may_prepare_proposals(actor)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION):
         raise WrongState(_("A closed proposal cannot change."))

@@ -8,6 +8,7 @@ from django.test import Client
 
 from forums.models import Attachment, ProposalVersion
 from forums.services.attachments import proposal_memo_add
+from portfolio.models import UserProfile
 from tests.forums.conftest import user
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +24,12 @@ def _staff(username: str, *, app_labels=(), groups_of: str | None = None) -> Cli
             content_type__app_label__in=app_labels, codename__startswith="view_"
         )
     )
-    if groups_of:
-        person.groups.set(user(groups_of).groups.all())
+    if groups_of:  # the same roles, for the same ministry
+        source = user(groups_of)
+        person.groups.set(source.groups.all())
+        profile = UserProfile.objects.filter(user=source).first()
+        if profile:
+            UserProfile.objects.create(user=person, ministry=profile.ministry)
     client = Client()
     client.force_login(person)
     return client

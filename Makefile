@@ -13,7 +13,7 @@ DEV := DEBUG=true
 run: install
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py load_reference_data
-	$(DEV) $(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py seed_demo --working-year
 	@echo ""
 	@echo "Strategiportalen: http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	@echo "Log in as leder-fin (admin head, FIN), koordinator, sekretariat, observator or admin;"

@@ -77,4 +77,5 @@ urlpatterns = [
     path("api/v1/", include(api_urlpatterns)),
 ]
 
+handler403 = "strategyportal.errors.permission_denied"
 handler404 = "strategyportal.errors.page_not_found"

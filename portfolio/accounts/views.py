@@ -18,7 +18,7 @@ from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
 from portfolio.accounts.sections import account_sections
 from portfolio.accounts.services import account_logout_everywhere
 from portfolio.accounts.tokens import api_tokens_of, api_tokens_revoke, token_expires_at
-from portfolio.roles import ALL_ROLES
+from portfolio.roles import ALL_ROLES, LABELS
 from portfolio.types import User
 
 
@@ -65,7 +65,12 @@ def account(request: HttpRequest) -> HttpResponse:
         request,
         "portfolio/accounts/account.html",
         {
-            "roles": user.groups.filter(name__in=ALL_ROLES).order_by("name"),
+            "roles": [
+                LABELS[name]
+                for name in user.groups.filter(name__in=ALL_ROLES)
+                .order_by("name")
+                .values_list("name", flat=True)
+            ],
             "uses_sso": user.external_identities.exists(),
             "tokens": [
                 {

@@ -66,7 +66,7 @@ lint: $(VENV)/.installed
 # mypy with the Django and DRF plugins; strict for services, selectors and permissions
 # (pyproject.toml).
 typecheck: $(VENV)/.installed
-	$(BIN)/mypy
+	$(DEV) $(BIN)/mypy
 
 migrations-check: $(VENV)/.installed
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run

@@ -15,7 +15,7 @@ from portfolio.models import Ministry
 
 
 class ApprovalOutputSerializer(serializers.ModelSerializer):
-    ministry = serializers.SlugRelatedField(
+    ministry: "serializers.SlugRelatedField[Ministry]" = serializers.SlugRelatedField(
         slug_field="abbreviation",
         read_only=True,
         help_text=gettext_lazy("Abbreviation of a ministry that attended the meeting."),

@@ -12,6 +12,7 @@ from forums.models import FollowUpAction
 from forums.selectors.follow_up import follow_up_action_list
 from forums.services import follow_up as services
 from portfolio.api_docs import ANY_USER, conflict, operation_doc
+from portfolio.models import Ministry
 
 OWNER_ONLY = gettext_lazy(
     "Only the owner ministry's admin head, or someone who holds a delegation from that "
@@ -21,7 +22,7 @@ NOT_OPEN = conflict(gettext_lazy("The action is already closed."))
 
 
 class FollowUpActionOutputSerializer(serializers.ModelSerializer):
-    owner_ministry = serializers.SlugRelatedField(
+    owner_ministry: "serializers.SlugRelatedField[Ministry]" = serializers.SlugRelatedField(
         slug_field="abbreviation",
         read_only=True,
         help_text=gettext_lazy("Abbreviation of the ministry that owes the action."),

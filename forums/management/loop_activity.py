@@ -145,6 +145,8 @@ def _actions(rng, now, coordinator, minutes) -> int:
     ).order_by("pk")
     actions = []
     for entry in entries:
+        if entry.owner_ministry_id is None:  # every follow-up entry has one; the type allows none
+            continue
         state = rng.choices(
             [FollowUpAction.State.OPEN, FollowUpAction.State.DONE, FollowUpAction.State.CANCELLED],
             weights=[5, 3, 2],

@@ -1,6 +1,7 @@
 """Models of the forums app, one module per subject; re-exported here for Django."""
 
 from forums.models.approvals import MinutesApproval
+from forums.models.extractions import ArchiveExtraction
 from forums.models.follow_up import FollowUpAction, FollowUpReminder
 from forums.models.forums import Forum, ForumMembership, ForumSeat
 from forums.models.meetings import (
@@ -23,16 +24,28 @@ from forums.models.proposals import (
     ProposalVersion,
     RegisterCounter,
 )
+from forums.models.records import (
+    Access,
+    CaseCounter,
+    LegalBasis,
+    MarkingChangeRequest,
+    MinistryReference,
+    Record,
+    RecordCase,
+)
 from forums.models.wheel import AnnualWheel, WheelSlot
 
 __all__ = [
+    "Access",
     "Advice",
     "AgendaCounter",
     "AgendaItem",
     "AnnualWheel",
+    "ArchiveExtraction",
     "Attachment",
     "Attendance",
     "CalendarToken",
+    "CaseCounter",
     "Delegation",
     "Escalation",
     "FollowUpAction",
@@ -40,7 +53,10 @@ __all__ = [
     "Forum",
     "ForumMembership",
     "ForumSeat",
+    "LegalBasis",
+    "MarkingChangeRequest",
     "Meeting",
+    "MinistryReference",
     "Minutes",
     "MinutesApproval",
     "MinutesEntry",
@@ -49,6 +65,8 @@ __all__ = [
     "PositionChoice",
     "Proposal",
     "ProposalVersion",
+    "Record",
+    "RecordCase",
     "RegisterCounter",
     "ReviewComment",
     "WheelSlot",

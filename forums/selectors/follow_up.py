@@ -2,12 +2,16 @@
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from forums.models import FollowUpAction, Minutes, MinutesApproval
+from forums.permissions import active_delegations
 from portfolio.models import Ministry
+from portfolio.permissions import admin_heads_of
 
 
 def follow_up_action_list(
@@ -58,3 +62,13 @@ def approvals_waiting(*, ministry_ids: Iterable[int] | None = None) -> list[Minu
             "minutes__review_ends_on", "pk"
         )
     )
+
+
+def owner_recipients(ministry: Ministry) -> list[Any]:
+    """The owner ministry's admin heads and today's delegates: nobody else is reminded."""
+    heads = admin_heads_of([ministry])
+    delegates = active_delegations().filter(ministry=ministry).values("delegate_id")
+    users = get_user_model().objects.filter(
+        Q(pk__in=heads.values("pk")) | Q(pk__in=delegates), is_active=True
+    )
+    return list(users.select_related("profile").order_by("pk"))

@@ -11,13 +11,14 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
 from forums.models import Minutes, MinutesApproval, ReviewComment
 from forums.permissions import seat_ministry
-from forums.services.follow_up import owner_recipients
+from forums.selectors.follow_up import owner_recipients
 from forums.services.minutes import minutes_seal
 from forums.services.outcome import minutes_outcome
 from forums.services.validation import clean_text
@@ -94,7 +95,7 @@ def minutes_approval_record(
                 % {"ministry": ministry.abbreviation, "title": meeting.title}
             ),
             body=lambda: comment,
-            url=f"/meetings/{meeting.pk}/minutes/",
+            url=reverse("forums:minutes", args=[meeting.pk]),
         )
     approval.save()
     audit_record(
@@ -135,6 +136,7 @@ def approval_remind(*, approval_id: int) -> bool:
         pk=approval_id
     )
     minutes, meeting = approval.minutes, approval.minutes.meeting
+    ends_on = minutes.review_ends_on
     notification_send(
         recipients=owner_recipients(approval.ministry),
         key=f"minutes:{minutes.pk}:approval-reminder:{approval.ministry_id}",
@@ -143,10 +145,10 @@ def approval_remind(*, approval_id: int) -> bool:
             % {
                 "ministry": approval.ministry.abbreviation,
                 "title": meeting.title,
-                "date": minutes.review_ends_on.strftime("%d.%m.%Y"),
+                "date": ends_on.strftime("%d.%m.%Y") if ends_on else "–",
             }
         ),
-        url=f"/meetings/{meeting.pk}/minutes/",
+        url=reverse("forums:minutes", args=[meeting.pk]),
     )
     audit_record(
         actor=None, kind="minutes.approval_reminded", target=minutes, ministry=approval.ministry

@@ -50,11 +50,12 @@ def minutes_entry_edit(
     before = {"text": entry.text}
     entry.text, entry.owner_ministry, entry.due_date = text, owner_ministry, due_date
     entry.save()
-    for action in FollowUpAction.objects.select_for_update().filter(
-        minutes_entry=entry, state=FollowUpAction.State.OPEN
-    ):
-        action.text, action.owner_ministry, action.due_date = text, owner_ministry, due_date
-        action.save()
+    if owner_ministry is not None and due_date is not None:  # a follow-up: its open action follows
+        for action in FollowUpAction.objects.select_for_update().filter(
+            minutes_entry=entry, state=FollowUpAction.State.OPEN
+        ):
+            action.text, action.owner_ministry, action.due_date = text, owner_ministry, due_date
+            action.save()
     audit_record(
         actor=actor,
         kind="minutes.entry_edited",

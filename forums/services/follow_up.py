@@ -5,24 +5,24 @@ action: done with an account, or cancelled with a reason. The coordinator reopen
 """
 
 import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Model, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
 from forums.models import FollowUpAction, FollowUpReminder, MinutesEntry
-from forums.permissions import active_delegations, can_sign_for
+from forums.permissions import can_sign_for
+from forums.selectors.follow_up import owner_recipients
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
-from portfolio.models import Ministry
 from portfolio.notifications import notification_send
-from portfolio.permissions import admin_heads_of, is_coordinator
+from portfolio.permissions import is_coordinator
 
 DUE_SOON_DAYS = 7  # the "before the due date" reminder goes out a week ahead
 
@@ -35,7 +35,10 @@ def _lock(action: FollowUpAction) -> FollowUpAction:
     )
 
 
-def _only_one(queryset) -> Any:
+_Row = TypeVar("_Row", bound=Model)
+
+
+def _only_one(queryset: QuerySet[_Row]) -> _Row | None:
     found = list(queryset[:2])
     return found[0] if len(found) == 1 else None
 
@@ -48,11 +51,14 @@ def follow_up_action_from_entry(*, actor: Any, entry: MinutesEntry) -> FollowUpA
     action = FollowUpAction.objects.filter(minutes_entry=entry).first()
     if action is not None:
         return action
+    owner_id, due_date = entry.owner_ministry_id, entry.due_date
+    if owner_id is None or due_date is None:  # the entry services require both
+        raise ValueError(f"The follow-up entry {entry.pk} has no owner or no due date.")
     item = entry.agenda_item
     proposal = getattr(entry, "proposal", None) or _only_one(item.proposals.order_by("pk"))
     action = FollowUpAction.objects.create(
-        owner_ministry_id=entry.owner_ministry_id,
-        due_date=entry.due_date,
+        owner_ministry_id=owner_id,
+        due_date=due_date,
         text=entry.text,
         minutes_entry=entry,
         proposal=proposal,
@@ -106,7 +112,9 @@ def _require_open(action: FollowUpAction) -> None:
         raise WrongState(_("The action is already closed."))
 
 
-def _close(*, actor: Any, action: FollowUpAction, state: str, field: str, text: Any):
+def _close(
+    *, actor: Any, action: FollowUpAction, state: str, field: str, text: Any
+) -> FollowUpAction:
     action = _lock(action)
     _require_owner(actor, action)
     _require_open(action)
@@ -168,17 +176,7 @@ def follow_up_action_reopen(*, actor: Any, action: FollowUpAction) -> FollowUpAc
     return action
 
 
-def owner_recipients(ministry: Ministry) -> list[Any]:
-    """The owner ministry's admin heads and today's delegates: nobody else is reminded."""
-    heads = admin_heads_of([ministry])
-    delegates = active_delegations().filter(ministry=ministry).values("delegate_id")
-    users = get_user_model().objects.filter(
-        Q(pk__in=heads.values("pk")) | Q(pk__in=delegates), is_active=True
-    )
-    return list(users.select_related("profile").order_by("pk"))
-
-
-def reminders_due(*, today: datetime.date) -> list[tuple[int, str]]:
+def reminders_due(*, today: datetime.date) -> list[tuple[int, FollowUpReminder.Kind]]:
     """(action id, kind) of every reminder due today and not yet sent."""
     open_actions = FollowUpAction.objects.filter(state=FollowUpAction.State.OPEN)
     overdue = open_actions.filter(due_date__lt=today).exclude(
@@ -222,7 +220,7 @@ def follow_up_action_remind(*, action_id: int, kind: str) -> bool:
         key=f"follow-up:{action.pk}:{kind}",
         subject=subject,
         body=lambda: action.text,
-        url=f"/oppfolgingspunkter/?ministry={action.owner_ministry.abbreviation}",
+        url=f"{reverse('follow_up:list')}?ministry={action.owner_ministry.abbreviation}",
     )
     audit_record(
         actor=None, kind=f"follow_up.reminded_{kind}", target=action, ministry=action.owner_ministry

@@ -27,6 +27,7 @@ from forums.models import (
 )
 from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry, is_chair
 from forums.services.follow_up import follow_up_action_detach, follow_up_action_from_entry
+from forums.services.journal import journal_minutes
 from forums.services.meetings import meeting_recipients
 from forums.services.outcome import approvals_open, minutes_outcome, unanswered_change_requests
 from forums.services.validation import clean_text
@@ -253,13 +254,16 @@ def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
         if unanswered_change_requests(minutes):
             raise WrongState(_("Every change request must be answered first."))
         raise WrongState(
-            _("The review period runs until %(date)s.")
-            % {"date": minutes.review_ends_on.strftime("%d.%m.%Y")}
+            _("The review period runs until %(date)s.") % {"date": _day(minutes.review_ends_on)}
         )
     return minutes_seal(actor=actor, minutes=minutes)
 
 
-def minutes_seal(*, actor: User, minutes: Minutes) -> Minutes:
+def _day(day: datetime.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else "–"
+
+
+def minutes_seal(*, actor: User | None, minutes: Minutes) -> Minutes:
     """Freeze locked minutes as approved; the PDF is stored with its checksum.
 
     The caller holds the lock and has found the outcome approved; `actor` is the chair, the
@@ -280,6 +284,7 @@ def minutes_seal(*, actor: User, minutes: Minutes) -> Minutes:
     meeting = minutes.meeting
     meeting.status = Meeting.Status.MINUTES_APPROVED
     meeting.save(update_fields=["status"])
+    journal_minutes(minutes=minutes)
     audit_record(
         actor=actor,
         kind="minutes.approved",

@@ -8,9 +8,11 @@ from forums.tasks.meetings import (
 )
 from forums.tasks.minutes_review import minutes_approval_remind, minutes_conclude_due
 from forums.tasks.proposals import close_due_proposals, remind_missing_positions
+from forums.tasks.records import archive_extraction_run
 from forums.tasks.wheel import wheel_materialise
 
 __all__ = [
+    "archive_extraction_run",
     "close_due_proposals",
     "follow_up_remind",
     "meeting_minutes_remind",

@@ -1,5 +1,8 @@
 """Follow-up actions: the list (mine first), one action with its history, and closing it."""
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -82,6 +85,8 @@ class FollowUpActionView(LoginRequiredMixin, View):
                 success=_("The action is open again."),
                 back=back,
             )
+        form: forms.Form
+        call: Callable[..., FollowUpAction]
         if step == "complete":
             form, name, call, done = (
                 CompleteForm(request.POST),

@@ -19,7 +19,6 @@ from forums.models import (
     MinutesApproval,
     MinutesEntry,
     Position,
-    PositionChange,
     Proposal,
     ReviewComment,
     WheelSlot,
@@ -65,8 +64,8 @@ class ProposalHistoryView(ObjectHistoryView):
     def sources(self, proposal):
         return [
             (_("Proposal"), proposal.history.all()),
+            # Not PositionChange: it repeats every recording the positions' history shows.
             (_("Position"), Position.history.filter(proposal_id=proposal.pk)),
-            (_("Position change"), PositionChange.history.filter(proposal_id=proposal.pk)),
         ]
 
 

@@ -13,7 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forums.selectors.follow_up import approvals_waiting, follow_up_action_list
+from forums.selectors.follow_up import (
+    approvals_waiting,
+    follow_up_action_list,
+    owner_recipients,
+)
 from forums.selectors.proposals import missing_positions
 from portfolio.audit import audit_record
 from portfolio.dashboard.selectors import overdue_reports
@@ -93,8 +97,6 @@ def owed_remind(*, actor: Any, ministry: Ministry, now=None) -> int:
     The caller has checked that the actor may (coordinator or secretariat). The ministry's
     row is locked, so two clicks at once send one reminder; the audit event is the ledger.
     """
-    from forums.services.follow_up import owner_recipients
-
     now = now or timezone.now()
     ministry = Ministry.objects.select_for_update().get(pk=ministry.pk)
     recent = AuditEvent.objects.filter(

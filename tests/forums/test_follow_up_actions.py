@@ -262,7 +262,7 @@ def test_the_data_migration_turns_seen_follow_up_entries_into_actions(review_min
 
     FollowUpAction.objects.all().update(minutes_entry=None)
     FollowUpAction.objects.all()._raw_delete(FollowUpAction.objects.db)
-    migration = importlib.import_module("forums.migrations.0012_follow_up_actions_from_minutes")
+    migration = importlib.import_module("forums.migrations.0014_follow_up_actions_from_minutes")
     migration.forwards(apps, None)
     migration.forwards(apps, None)  # twice: no copies
     action = FollowUpAction.objects.get()

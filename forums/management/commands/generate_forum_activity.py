@@ -31,6 +31,7 @@ from django.utils import timezone
 from forums.management.forum_activity import Generation
 from forums.management.loop_activity import justering_and_follow_up
 from forums.models import Forum
+from forums.records.generate import generate_records
 from forums.services.proposals import STRATEGIC_FORUM_SLUG
 from portfolio import roles
 from portfolio.models import Ministry
@@ -76,12 +77,18 @@ class Command(BaseCommand):
         with transaction.atomic():
             meetings = context.meetings()
             proposals = context.proposals()
+            # The journal and the justering draw each from the same point of the stream, so
+            # neither changes the other's data for a given seed.
+            journal_rng = random.Random()
+            journal_rng.setstate(context.rng.getstate())
             loop = justering_and_follow_up(
                 rng=context.rng, now=context.now, coordinator=coordinator
             )
+            # Last: the journal registers every final document the steps before made.
+            journal = generate_records(rng=journal_rng)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Forum activity ×{scale}: {meetings} and {proposals} "
-                f"({len(participants)} participating ministries); {loop}."
+                f"({len(participants)} participating ministries); {loop}; {journal}."
             )
         )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forums", "0010_records_are_never_deleted"),
+        ("forums", "0012_archive_extraction"),
         ("measures", "0006_historicalbenefit_historicalbenefitmeasurement_and_more"),
         ("portfolio", "0005_notification_email_lease"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

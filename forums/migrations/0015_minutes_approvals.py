@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forums", "0012_follow_up_actions_from_minutes"),
+        ("forums", "0014_follow_up_actions_from_minutes"),
         ("portfolio", "0005_notification_email_lease"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

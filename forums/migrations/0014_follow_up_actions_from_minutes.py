@@ -57,6 +57,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("forums", "0011_follow_up_actions")]
+    dependencies = [("forums", "0013_follow_up_actions")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

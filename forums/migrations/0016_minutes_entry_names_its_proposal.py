@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forums", "0013_minutes_approvals"),
+        ("forums", "0015_minutes_approvals"),
         ("portfolio", "0005_notification_email_lease"),
     ]
 

@@ -53,4 +53,8 @@ API_TAGS = [
     },
     {"name": "search", "description": _("Search across the portal.")},
     {"name": "audit-events", "description": _("The global audit log of domain events.")},
+    {
+        "name": "strategies",
+        "description": _("Strategy periods, their figures and the evaluation package."),
+    },
 ]

@@ -50,6 +50,7 @@ from forums.services.proposals import STRATEGIC_FORUM_SLUG
 from measures.management.commands.generate_portfolio import TOPICS
 from measures.models import Measure
 from portfolio import roles
+from portfolio.evaluation import spread
 from portfolio.models import Ministry
 
 MEETINGS_PER_YEAR = 5
@@ -65,6 +66,11 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=100, help="Times the real volume.")
         parser.add_argument("--seed", type=int, default=2027)
         parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off.")
+        parser.add_argument(
+            "--strategy",
+            help="One year of work for every year of a strategy, e.g. 2021-2025 (instead of "
+            "the year around today).",
+        )
 
     def handle(self, *args, scale: int, seed: int, force: bool, **options):
         if not settings.DEBUG and not force:
@@ -88,34 +94,40 @@ class Command(BaseCommand):
         )
         if not participants:
             raise CommandError("No ministry holds a seat in Strategisk forum.")
-        context = Generation(
-            rng=random.Random(seed),
-            scale=scale,
-            coordinator=coordinator,
-            strategic=strategic,
-            participants=participants,
-        )
-        with transaction.atomic():
-            meetings = context.meetings()
-            proposals = context.proposals()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Forum activity ×{scale}: {meetings} and {proposals} "
-                f"({len(participants)} participating ministries)."
+        anchors = [timezone.now()]
+        if options.get("strategy"):
+            anchors = spread.yearly_anchors(spread.strategy_scope(options["strategy"]))
+        rng = random.Random(seed)
+        for now in anchors:
+            context = Generation(
+                rng=rng,
+                scale=scale,
+                coordinator=coordinator,
+                strategic=strategic,
+                participants=participants,
+                now=now,
             )
-        )
+            with transaction.atomic():
+                meetings = context.meetings()
+                proposals = context.proposals()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Forum activity ×{scale}: {meetings} and {proposals} "
+                    f"({len(participants)} participating ministries)."
+                )
+            )
 
 
 class Generation:
     """One run of the command: the choices it makes and the rows it inserts."""
 
-    def __init__(self, *, rng, scale, coordinator, strategic, participants):
+    def __init__(self, *, rng, scale, coordinator, strategic, participants, now=None):
         self.rng = rng
         self.scale = scale
         self.coordinator = coordinator
         self.strategic = strategic
         self.participants = participants
-        self.now = timezone.now()
+        self.now = now or timezone.now()
         self.signers = self._signers(participants)
         self.measures = list(Measure.objects.order_by("code").values_list("pk", flat=True))
 

@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from portfolio import views
 from portfolio.audit_log import views as audit_log
 from portfolio.dashboard import views as dashboard
+from portfolio.dashboard.pdf import PortfolioPdfView
 from portfolio.evaluation import views as evaluation
 
 app_name = "portfolio"
@@ -37,6 +38,7 @@ urlpatterns = [
         evaluation.EvaluationPackageDownloadView.as_view(),
         name="evaluation-download",
     ),
+    path("portefolje/portefolje.pdf", PortfolioPdfView.as_view(), name="dashboard-pdf"),
     re_path(
         r"^portefolje/eksport\.(?P<fmt>xlsx|csv)$",
         dashboard.PortfolioExportView.as_view(),

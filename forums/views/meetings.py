@@ -14,11 +14,14 @@ from forums.forms.meetings import AgendaItemForm, AttachmentForm, AttendanceForm
 from forums.models import AgendaItem, Attachment, Meeting
 from forums.pdf import agenda_pdf
 from forums.permissions import can_plan_meetings, visible_proposals
+from forums.records_access import can_read_record
 from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
-from forums.services.attachments import attachment_add
+from forums.services.attachments import attachment_add, download_content_type
 from forums.services.minutes import minutes_create
+from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
+from portfolio.confirm import confirm_page
 
 
 def _meeting(pk: int) -> Meeting:
@@ -43,7 +46,7 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
                     "place": meeting.place,
                 }
             ),
-            "attendance_form": lambda: AttendanceForm(forum=meeting.forum),
+            "attendance_form": lambda: AttendanceForm(meeting=meeting),
         }
         forms = {
             name: sent[name] if name in sent else (make() if planner else None)
@@ -68,6 +71,15 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
 class MeetingActionView(LoginRequiredMixin, View):
     """POST /meetings/<pk>/<action>/: the secretariat's changes, each through its service."""
 
+    def get(self, request, pk: int, action: str):
+        """Cancelling asks first; the other actions have no question page."""
+        meeting = get_object_or_404(Meeting, pk=pk)
+        if action != "cancel":
+            raise Http404
+        if not can_plan_meetings(request.user):
+            raise PermissionDenied
+        return confirm_page(request, confirmations.meeting_cancel(meeting))
+
     def post(self, request, pk: int, action: str):
         meeting = get_object_or_404(Meeting, pk=pk)
         back = reverse("forums:meeting-detail", args=[pk])
@@ -77,6 +89,13 @@ class MeetingActionView(LoginRequiredMixin, View):
                 request,
                 lambda: services.meeting_cancel(actor=user, meeting=meeting),
                 success=_("The meeting is cancelled."),
+                back=back,
+            )
+        if action == "reinstate":
+            return run_action(
+                request,
+                lambda: services.meeting_reinstate(actor=user, meeting=meeting),
+                success=_("The meeting is reinstated and planned again."),
                 back=back,
             )
         if action == "held":
@@ -117,7 +136,7 @@ class MeetingActionView(LoginRequiredMixin, View):
         if action == "attendance":
             return run_form(
                 request,
-                AttendanceForm(request.POST, forum=meeting.forum),
+                AttendanceForm(request.POST, meeting=meeting),
                 lambda data: services.attendance_set(actor=user, meeting=meeting, **data),
                 success=_("Attendance recorded."),
                 back=back,
@@ -155,11 +174,13 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
             and not visible_proposals(request.user).filter(pk=attachment.proposal_id).exists()
         ):
             raise Http404  # a memo of a draft is as hidden as the draft itself
+        if not can_read_record(request.user, getattr(attachment, "record", None)):
+            raise Http404  # an exempt paper is not found by guessing its address
         return FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,
             filename=attachment.name,
-            content_type=attachment.content_type,
+            content_type=download_content_type(attachment),
         )
 
 
@@ -168,6 +189,8 @@ class AgendaPdfView(LoginRequiredMixin, View):
 
     def get(self, request, pk: int):
         meeting = _meeting(pk)
+        if not can_read_record(request.user, getattr(meeting, "notice_record", None)):
+            raise Http404
         response = HttpResponse(agenda_pdf(meeting), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="innkalling-{meeting.pk}.pdf"'
         return response

@@ -24,6 +24,7 @@ from forums.permissions import (
     may_give_advice,
     signable_ministry_ids,
 )
+from forums.records_access import screened_proposals, unreadable_version_ids
 from forums.selectors.proposals import (
     proposal_detail,
     proposal_history,
@@ -33,7 +34,10 @@ from forums.selectors.proposals import (
 )
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
+from forums.views import confirmations
+from portfolio.confirm import confirm_page
 from portfolio.models import Ministry
+from portfolio.notifications import notifications_mark_read
 from portfolio.page_errors import message_refusal, service_refusals
 from portfolio.permissions import is_coordinator, sign_grant_ministry_ids
 
@@ -104,11 +108,19 @@ class ProposalDetailView(LoginRequiredMixin, View):
     """One proposal: its text, the positions of all participating ministries, and history."""
 
     def get(self, request, pk):
-        return self.render_page(request, _get_proposal(request, pk))
+        proposal = _get_proposal(request, pk)
+        # Seen here: the reader's notifications about this proposal are read.
+        for prefix in (f"proposal:{pk}:", f"coordinator:proposal:{pk}:"):
+            notifications_mark_read(key_prefix=prefix, recipient=request.user)
+        return self.render_page(request, proposal)
 
     @staticmethod
     def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):
         forms = forms or {}
+        screened = screened_proposals(request.user, [proposal.pk])
+        if screened:
+            # Shown, never saved: the reader may not read the exempt current version.
+            proposal.title, proposal.text = screened[proposal.pk], ""
         rows = proposal_positions(proposal)
         signable = signable_ministry_ids(request.user)
         coordinator = is_coordinator(request.user)
@@ -126,6 +138,8 @@ class ProposalDetailView(LoginRequiredMixin, View):
                     prefix=row.ministry.abbreviation.lower(), initial=initial
                 )
         context = {
+            "screened": bool(screened),
+            "hidden_versions": unreadable_version_ids(request.user, proposal),
             "proposal": proposal,
             "rows": rows,
             "my_rows": [row for row in rows if getattr(row, "may_sign", False)],
@@ -158,6 +172,16 @@ class ProposalActionView(LoginRequiredMixin, View):
         "withdraw": (services.proposal_withdraw, gettext_lazy("The proposal was withdrawn.")),
     }
     action = ""
+    questions = {"close": confirmations.proposal_close, "withdraw": confirmations.proposal_withdraw}
+
+    def get(self, request, pk):
+        """Closing and withdrawing cannot be undone: the button leads here to ask first."""
+        proposal = _get_proposal(request, pk)
+        if self.action not in self.questions:
+            raise Http404
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        return confirm_page(request, self.questions[self.action](proposal))
 
     def post(self, request, pk):
         proposal = _get_proposal(request, pk)

@@ -8,11 +8,12 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from portfolio.accounts.tokens import ExpiringTokenAuthentication
 from portfolio.api_docs import operation_doc
 from portfolio.evaluation import figures
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
@@ -45,7 +46,7 @@ def _strategy(slug: str) -> Strategy:
 class AuthenticatedAPIView(APIView):
     permission_classes = [IsAuthenticated]
     # Token first: an unauthenticated request gets 401 rather than 403.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExpiringTokenAuthentication, SessionAuthentication]
 
 
 class StrategyListAPIView(AuthenticatedAPIView):

@@ -1,4 +1,4 @@
-"""Dashboard pages. They only read, through the measures selectors and the dashboard selectors."""
+"""Dashboard pages. They only read, through the measures and forums selectors."""
 
 import datetime
 import re
@@ -12,10 +12,7 @@ from django.views.generic import TemplateView, View
 from forums.selectors.meetings import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
 from measures.selectors import measure_overview, with_trend
-from portfolio.dashboard import export
-from portfolio.dashboard.charts import scatter
-from portfolio.dashboard.filters import PortfolioFilterForm
-from portfolio.dashboard.selectors import (
+from measures.selectors_portfolio import (
     balance_period,
     criteria_summary,
     overdue_reports,
@@ -24,6 +21,9 @@ from portfolio.dashboard.selectors import (
     risks_without_response,
     roadmap,
 )
+from portfolio.dashboard import export
+from portfolio.dashboard.charts import scatter
+from portfolio.dashboard.filters import PortfolioFilterForm
 from portfolio.models import TargetArea
 from portfolio.selectors import coordinating_ministry
 

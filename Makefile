@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENDOR := static/vendor
 
-.PHONY: run test install lint migrations-check messages messages-update chromium clean tools fuzz bench load
+.PHONY: run test install lint migrations-check messages messages-update chromium clean tools fuzz bench load bench-http
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -91,6 +91,12 @@ fuzz: install tools
 # gunicorn + a Celery worker on Redis, locust with 50 users. Needs DATABASE_URL and CELERY_BROKER_URL.
 load: install tools
 	bench/load.sh
+
+# The HTTP benchmark of bench/README.md: 1x and 100x databases on PostgreSQL, gunicorn with
+# production settings and Redis, wrk against the floor and each page. Knobs: see bench/http_bench.py.
+bench-http: install
+	@command -v wrk >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=wrk
+	$(PY) bench/http_bench.py
 
 BENCH_HOST ?= http://127.0.0.1:8000
 BENCH_USERS ?= 50

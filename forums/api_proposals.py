@@ -26,6 +26,7 @@ from measures.api.errors import field_errors
 from measures.models import Measure
 from portfolio.api_docs import conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField
+from portfolio.caching import CachedListMixin
 from portfolio.models import Ministry
 
 COORDINATOR_ONLY = gettext_lazy("Only the coordinator (coordinator role); others get 403.")
@@ -254,7 +255,7 @@ def _call(function, **kwargs):
         ),
     ),
 )
-class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
+class ProposalViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Proposals to a forum and the ministries' positions. Drafts are seen by coordinators only."""
 
     def get_queryset(self):

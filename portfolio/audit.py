@@ -16,6 +16,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from portfolio.caching import data_changed
 from portfolio.models import AuditEvent, Ministry
 
 _context: contextvars.ContextVar[tuple[str, uuid.UUID | None]] = contextvars.ContextVar(
@@ -50,6 +51,7 @@ def audit_record(
 ) -> AuditEvent:
     """Append one audit event. Call inside the caller's transaction; rows are never updated."""
     channel, request_id = _context.get()
+    data_changed()  # every change goes through a service that records it: cached pages go stale
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor=actor if authenticated else None,

@@ -101,3 +101,13 @@ def celery_eager():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages keyed by one test's data must not answer the next test's requests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

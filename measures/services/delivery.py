@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
+from measures.follow_up_summary import follow_up_refresh
 from measures.models import Measure, MeasureDependency, Milestone, Risk
 from measures.permissions import can_write_measure, ensure
 from measures.services.common import snapshot, validated_save
@@ -44,6 +45,7 @@ def milestone_save(
         before = snapshot(milestone, MILESTONE_FIELDS)
     _apply(milestone, MILESTONE_FIELDS, values)
     validated_save(milestone)
+    follow_up_refresh([measure.pk])
     audit_record(
         actor=actor,
         kind="milestone.created" if before is None else "milestone.changed",
@@ -67,6 +69,7 @@ def risk_save(*, actor: Any, measure: Measure, risk: Risk | None = None, **value
         before = snapshot(risk, RISK_FIELDS)
     _apply(risk, RISK_FIELDS, values)
     validated_save(risk)
+    follow_up_refresh([measure.pk])
     audit_record(
         actor=actor,
         kind="risk.created" if before is None else "risk.changed",

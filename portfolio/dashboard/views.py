@@ -6,6 +6,7 @@ import re
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
@@ -21,6 +22,7 @@ from measures.selectors_portfolio import (
     risks_without_response,
     roadmap,
 )
+from portfolio.caching import cached_page
 from portfolio.dashboard import export
 from portfolio.dashboard.charts import scatter
 from portfolio.dashboard.filters import PortfolioFilterForm
@@ -61,6 +63,7 @@ def sort_links(request, form: PortfolioFilterForm) -> dict[str, dict]:
     return links
 
 
+@method_decorator(cached_page, name="dispatch")
 class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
     """The portfolio overview with filters, sorting and what needs attention."""
 
@@ -121,6 +124,7 @@ class PortfolioExportView(LoginRequiredMixin, View):
         return export.csv_response(measures)
 
 
+@method_decorator(cached_page, name="dispatch")
 class PortfolioBalanceView(LoginRequiredMixin, TemplateView):
     """Balance: target-area coverage and usefulness (A) against feasibility (C), B as size."""
 
@@ -156,6 +160,7 @@ class PortfolioBalanceView(LoginRequiredMixin, TemplateView):
         }
 
 
+@method_decorator(cached_page, name="dispatch")
 class PortfolioRoadmapView(LoginRequiredMixin, TemplateView):
     """Milestones of all measures by quarter, eight quarters from the chosen one."""
 

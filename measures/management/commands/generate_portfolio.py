@@ -22,8 +22,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from portfolio.caching import data_changed
 from simple_history.utils import bulk_create_with_history
 
+from measures.follow_up_summary import follow_up_refresh
 from measures.models import (
     Benefit,
     BenefitMeasurement,
@@ -100,6 +102,9 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         with transaction.atomic(), audit_channel("system"), history_actor(None):
             made = self._generate(rng, measures, periods, coordinator, ministries, areas, criteria)
+            # Bulk inserts bypass the services: refresh the read model and the cached pages.
+            follow_up_refresh()
+            data_changed()
         self.stdout.write(self.style.SUCCESS(made))
 
     def _generate(self, rng, total, period_count, coordinator, ministries, areas, criteria):

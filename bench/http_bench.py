@@ -160,6 +160,8 @@ def run_wrk(url: str, cookie: str) -> dict:
             "-d",
             setting("BENCH_DURATION", "10s"),
             "--latency",
+            "--timeout",
+            "30s",
             "-H",
             f"Cookie: {cookie}",
             url,

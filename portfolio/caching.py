@@ -7,6 +7,7 @@ A cached response is keyed by that version and by everything the page depends on
 their session (so per-user content is never served to anyone else), the CSRF cookie (the page
 carries a token for it), the language, the path with its query and the htmx target. Responses
 carry an ETag of the same key, so a browser that has the page gets 304 Not Modified.
+Only with a cache all processes share (settings.PAGE_CACHE, on when CACHE_URL is set).
 """
 
 import functools
@@ -24,7 +25,7 @@ from django.utils.translation import get_language
 VERSION_KEY = "portal:data-version"
 # Bounds how long a page may reflect a change made outside the services (e.g. a role
 # given in the admin); changes through the services show at once.
-TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 300)
+TIMEOUT = settings.PAGE_CACHE_SECONDS
 
 
 def data_version() -> str:
@@ -52,6 +53,8 @@ def _has_pending_messages(request: HttpRequest) -> bool:
 
 def response_key(request: HttpRequest, user, *, variant: str = "page") -> str | None:
     """The cache key of this GET for this user, or None when it must not be cached."""
+    if not settings.PAGE_CACHE:
+        return None
     if request.method != "GET" or not getattr(user, "is_authenticated", False):
         return None
     csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")

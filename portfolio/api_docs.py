@@ -205,8 +205,10 @@ class PortalAutoSchema(AutoSchema):
         operation["responses"] = dict(sorted(responses.items()))
 
     def _refuses_reads(self) -> bool:
-        """A permission class beyond "logged in" can refuse a read too."""
+        """A permission class beyond "logged in" can refuse a read too, unless it says that it
+        refuses writes only (`refuses_reads = False`)."""
         return any(
             type(permission) not in (IsAuthenticated, AllowAny)
+            and getattr(permission, "refuses_reads", True)
             for permission in self.view.get_permissions()
         )

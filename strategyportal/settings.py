@@ -381,6 +381,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "portfolio.api_docs.PortalAutoSchema",
+    # The services' exceptions (WrongState, ValidationError, PermissionDenied) answered in one way.
+    "EXCEPTION_HANDLER": "portfolio.api_errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
 SPECTACULAR_SETTINGS = {

@@ -5,14 +5,14 @@ import zipfile
 from pathlib import PurePath
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Attachment, Proposal
-from forums.permissions import is_coordinator
+from forums.permissions import ensure_may_prepare_proposals
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -120,8 +120,7 @@ def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile)
 @transaction.atomic
 def proposal_memo_add(*, actor: Any, proposal: Proposal, upload: UploadedFile) -> Attachment:
     """Attach a memo (notat) to a proposal that is still open; closed proposals never change."""
-    if not is_coordinator(actor):
-        raise PermissionDenied(_("Only a coordinator may do this."))
+    ensure_may_prepare_proposals(actor)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION):
         raise WrongState(_("A closed proposal cannot change."))

@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
-from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry, is_chair
 from forums.services.meetings import meeting_recipients
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
@@ -26,11 +26,6 @@ from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 from portfolio.validation import check_dates
-
-
-def _require_secretariat(actor: Any) -> None:
-    if not is_secretariat(actor):
-        raise PermissionDenied(_("Only the secretariat may edit minutes."))
 
 
 def _lock(minutes: Minutes) -> Minutes:
@@ -46,7 +41,7 @@ def _require_editable(minutes: Minutes) -> None:
 @transaction.atomic
 def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
     """Start the first draft of a meeting's minutes."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status == Meeting.Status.CANCELLED:
         raise WrongState(_("A cancelled meeting has no minutes."))
@@ -70,7 +65,7 @@ def minutes_entry_add(
     due_date: datetime.date | None = None,
 ) -> MinutesEntry:
     """Record a conclusion, recommendation, information or follow-up action for an item."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     _require_editable(minutes)
     if kind not in MinutesEntry.Kind.values:
@@ -110,7 +105,7 @@ def minutes_entry_add(
 @transaction.atomic
 def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
     """Remove an entry from minutes that are not yet approved."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(entry.minutes)
     _require_editable(minutes)
     audit_record(
@@ -126,7 +121,7 @@ def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
 @transaction.atomic
 def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
     """Send the draft to review (justering) and tell the seats; the review period starts."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     if minutes.status != Minutes.Status.DRAFT:
         raise WrongState(_("Only a draft can be sent for review."))
@@ -164,9 +159,7 @@ def minutes_comment(
 ) -> ReviewComment:
     """A ministry's seat comments or asks for a change, for its own ministry only."""
     minutes = _lock(minutes)
-    ministry = seat_ministry(actor, minutes.meeting.forum)
-    if ministry is None:
-        raise PermissionDenied(_("Only a ministry's seat in the forum may comment for it."))
+    ministry = ensure_seat_ministry(actor, minutes.meeting.forum)
     if minutes.status != Minutes.Status.REVIEW:
         raise WrongState(_("Comments are taken while the minutes are in review."))
     if kind not in ReviewComment.Kind.values:
@@ -189,7 +182,7 @@ def minutes_comment(
 @transaction.atomic
 def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -> ReviewComment:
     """The secretariat answers a review comment, once."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(comment.minutes)
     _require_editable(minutes)
     comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
@@ -254,7 +247,7 @@ def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
 @transaction.atomic
 def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
     """Start a correction of approved minutes: a new draft version linked to the old one."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     if not minutes.is_frozen:
         raise WrongState(_("Only approved minutes are corrected; edit the draft instead."))

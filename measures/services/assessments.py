@@ -5,12 +5,13 @@ from typing import Any
 from django.db import transaction
 
 from measures.models import CriteriaAssessment, Measure, ReportingPeriod
-from measures.permissions import can_assess, ensure, ministry_of
+from measures.permissions import can_assess, ensure
 from measures.services.common import validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Criterion
+from portfolio.permissions import ministry_of
 
 
 @records_actor

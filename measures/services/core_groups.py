@@ -5,7 +5,7 @@ from typing import Any
 from django.db import transaction
 
 from measures.models import CoreGroup
-from measures.permissions import can_write_core_group, ensure, is_coordinator
+from measures.permissions import can_coordinate_follow_up, can_write_core_group, ensure
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -17,7 +17,7 @@ FIELDS = ["mandate_nb", "mandate_en", "status"]
 @transaction.atomic
 def core_group_update(*, actor: Any, group: CoreGroup, **values: Any) -> CoreGroup:
     """Change a core group's mandate or status: its lead ministry or the coordinator."""
-    ensure(can_write_core_group(user=actor, group=group) or is_coordinator(user=actor))
+    ensure(can_write_core_group(user=actor, group=group) or can_coordinate_follow_up(actor))
     group = CoreGroup.objects.select_for_update().get(pk=group.pk)
     before = snapshot(group, FIELDS)
     unknown = set(values) - set(FIELDS)

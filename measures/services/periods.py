@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from measures.exceptions import WrongState
 from measures.models import ReportingPeriod
-from measures.permissions import ensure, is_coordinator
+from measures.permissions import can_coordinate_follow_up, ensure
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -35,7 +35,7 @@ def period_open(
 
     The period ends on or after its first day, and its reports are not due before it starts.
     """
-    ensure(is_coordinator(user=actor))
+    ensure(can_coordinate_follow_up(actor))
     errors = {}
     if message := year_error(year):
         errors["year"] = message
@@ -68,7 +68,7 @@ def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
     The row lock makes a report being saved at the same moment either land before the close
     or see the period closed.
     """
-    ensure(is_coordinator(user=actor))
+    ensure(can_coordinate_follow_up(actor))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     if not period.is_open:
         raise WrongState(_("The reporting period is already closed."))

@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from measures.exceptions import WrongState
+from portfolio.page_errors import service_refusals
 
 
 class ServiceFormView(LoginRequiredMixin, FormView):
@@ -73,20 +73,15 @@ class ServiceFormView(LoginRequiredMixin, FormView):
                 attrs["disabled"] = True
 
     def form_valid(self, form):
-        try:
+        with service_refusals(form) as refused:
             self.perform(form.cleaned_data)
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-            return self.form_invalid(form)
-        except WrongState as exc:
-            form.add_error(None, str(exc))
+        if refused.wrong_state:  # shown above the form, which the user stays on
+            form.add_error(None, refused.message)
             response = self.form_invalid(form)
             response.status_code = 409
             return response
+        if refused:
+            return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())

@@ -9,7 +9,7 @@ from django.views.generic import DetailView
 
 from measures import forms
 from measures.models import CoreGroup, ReportingPeriod, StatusReport
-from measures.permissions import can_write_core_group, is_coordinator
+from measures.permissions import can_coordinate_follow_up, can_write_core_group
 from measures.selectors import core_group_detail, open_period, report_history
 from measures.services.core_groups import core_group_update
 from measures.services.reports import REPORT_FIELDS, status_report_submit
@@ -33,7 +33,9 @@ class CoreGroupDetailView(LoginRequiredMixin, DetailView):
             "history": report_history(group.reports.all()),
             "open_period": open_period(),
             "can_write": can_write_core_group(user=user, group=group),
-            "can_edit": can_write_core_group(user=user, group=group) or is_coordinator(user=user),
+            "can_edit": (
+                can_write_core_group(user=user, group=group) or can_coordinate_follow_up(user)
+            ),
         }
 
 
@@ -57,7 +59,7 @@ class CoreGroupEditView(CoreGroupFormMixin, ServiceFormView):
 
     def allowed(self) -> bool:
         user = self.request.user
-        return can_write_core_group(user=user, group=self.group) or is_coordinator(user=user)
+        return can_write_core_group(user=user, group=self.group) or can_coordinate_follow_up(user)
 
     def get_initial(self):
         return model_to_dict(self.group, forms.CoreGroupForm.Meta.fields)

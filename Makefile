@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENDOR := static/vendor
 
-.PHONY: run test install lint migrations-check messages messages-update chromium clean tools fuzz bench load bench-http
+.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load bench-http
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -19,7 +19,7 @@ run: install
 	$(BIN)/honcho start -f Procfile
 
 # The suite, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when DATABASE_URL is set).
-test: install tools chromium lint migrations-check
+test: install tools chromium lint typecheck migrations-check
 	$(BIN)/pytest
 	tools/fuzz_api.sh
 
@@ -59,6 +59,11 @@ messages-update: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with the Django and DRF plugins; strict for services, selectors and permissions
+# (pyproject.toml).
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
 
 migrations-check: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run

@@ -1,5 +1,7 @@
 """What the proposals API answers: a proposal in the register, one proposal, its positions."""
 
+from typing import Any, cast
+
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -101,5 +103,6 @@ class ProposalOutput(ProposalListOutput):
         ]
 
     @extend_schema_field(PositionOutput(many=True))
-    def get_positions(self, obj: Proposal) -> list[dict]:
-        return PositionOutput(proposal_positions(obj), many=True).data
+    def get_positions(self, obj: Proposal) -> list[dict[str, Any]]:
+        # many=True gives a list (the stubs type every .data as a dict).
+        return cast(list[dict[str, Any]], PositionOutput(proposal_positions(obj), many=True).data)

@@ -21,7 +21,9 @@ from portfolio.api_docs import conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField, refuse_nul
 from portfolio.caching import CachedListMixin
 
-COORDINATOR_ONLY = gettext_lazy("Only the coordinator (coordinator role); others get 403.")
+COORDINATOR_ONLY = gettext_lazy(
+    "Only the coordinator (coordinator role, in the coordinating ministry); others get 403."
+)
 
 
 class DeadlineField(serializers.DateTimeField):

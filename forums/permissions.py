@@ -101,7 +101,7 @@ def visible_proposals(user: Any) -> QuerySet[Proposal]:
     return queryset
 
 
-def _memberships(user: Any, forum: Forum):
+def _memberships(user: Any, forum: Forum) -> QuerySet[ForumMembership]:
     today = timezone.localdate()
     return (
         ForumMembership.objects.filter(forum=forum, user=user)
@@ -124,7 +124,7 @@ def seat_ministry(user: Any, forum: Forum) -> Ministry | None:
         return None
     seated = set(ForumSeat.objects.filter(forum=forum).values_list("ministry_id", flat=True))
     for membership in _memberships(user, forum).exclude(role=ForumMembership.Role.SECRETARY):
-        ministry = membership.ministry
+        ministry: Ministry = membership.ministry
         if ministry.pk in seated and can_sign_for(user=user, ministry=ministry):
             return ministry
     return None

@@ -184,7 +184,7 @@ class PortalAutoSchema(AutoSchema):
         filters = any(p["in"] == "query" and p["name"] != "page" for p in parameters)
         public = not operation.get("security") or {} in operation["security"]
         write = self.method not in ("GET", "HEAD", "OPTIONS")
-        errors = {}
+        errors: dict[str, tuple[type[Any], Any]] = {}
         if operation.get("requestBody"):
             errors["400"] = (FieldErrorsSerializer, BAD_INPUT)
         elif self.method == "GET" and not in_path and filters:

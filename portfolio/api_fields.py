@@ -17,9 +17,8 @@ class SlugRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-def refuse_nul(value: str, *, field: str | None = None) -> str:
+def refuse_nul(value: str, *, field: str | None = None) -> None:
     """A validator (and a check of query parameters): no NUL character in the text (400)."""
     if "\x00" in value:
         message = _("The text contains a NUL character, which is not allowed.")
         raise serializers.ValidationError({field: [message]} if field else message)
-    return value

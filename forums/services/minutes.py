@@ -7,7 +7,6 @@ Approved minutes never change: a correction is a new version linked to the old o
 
 import datetime
 import hashlib
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -25,6 +24,7 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.types import User
 from portfolio.validation import check_dates
 
 
@@ -39,7 +39,7 @@ def _require_editable(minutes: Minutes) -> None:
 
 @records_actor
 @transaction.atomic
-def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
+def minutes_create(*, actor: User, meeting: Meeting) -> Minutes:
     """Start the first draft of a meeting's minutes."""
     ensure_may_edit_minutes(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -56,7 +56,7 @@ def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
 @transaction.atomic
 def minutes_entry_add(
     *,
-    actor: Any,
+    actor: User,
     minutes: Minutes,
     agenda_item: AgendaItem,
     kind: str,
@@ -103,7 +103,7 @@ def minutes_entry_add(
 
 @records_actor
 @transaction.atomic
-def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
+def minutes_entry_delete(*, actor: User, entry: MinutesEntry) -> None:
     """Remove an entry from minutes that are not yet approved."""
     ensure_may_edit_minutes(actor)
     minutes = _lock(entry.minutes)
@@ -119,7 +119,7 @@ def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
 
 @records_actor
 @transaction.atomic
-def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_submit(*, actor: User, minutes: Minutes) -> Minutes:
     """Send the draft to review (justering) and tell the seats; the review period starts."""
     ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
@@ -138,9 +138,9 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
         key=f"minutes:{minutes.pk}:review",
         subject=lambda: (
             _("Minutes of %(title)s are open for review until %(date)s")
-            % {"title": meeting.title, "date": minutes.review_ends_on.strftime("%d.%m.%Y")}
+            % {"title": meeting.title, "date": f"{minutes.review_ends_on:%d.%m.%Y}"}
         ),
-        url=f"/meetings/{meeting.pk}/minutes/",
+        url=minutes.get_absolute_url(),
     )
     audit_record(
         actor=actor,
@@ -155,7 +155,7 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
 @records_actor
 @transaction.atomic
 def minutes_comment(
-    *, actor: Any, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
+    *, actor: User, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
 ) -> ReviewComment:
     """A ministry's seat comments or asks for a change, for its own ministry only."""
     minutes = _lock(minutes)
@@ -180,7 +180,7 @@ def minutes_comment(
 
 @records_actor
 @transaction.atomic
-def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -> ReviewComment:
+def minutes_comment_answer(*, actor: User, comment: ReviewComment, answer: str) -> ReviewComment:
     """The secretariat answers a review comment, once."""
     ensure_may_edit_minutes(actor)
     minutes = _lock(comment.minutes)
@@ -204,7 +204,7 @@ def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -
 
 @records_actor
 @transaction.atomic
-def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
     """The chair approves after the review period; the PDF is stored with its checksum."""
     from forums.pdf import minutes_pdf
 
@@ -245,7 +245,7 @@ def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
 
 @records_actor
 @transaction.atomic
-def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_correct(*, actor: User, minutes: Minutes) -> Minutes:
     """Start a correction of approved minutes: a new draft version linked to the old one."""
     ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
@@ -253,7 +253,7 @@ def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
         raise WrongState(_("Only approved minutes are corrected; edit the draft instead."))
     if Minutes.objects.filter(corrects=minutes).exists():
         raise WrongState(_("These minutes already have a correction."))
-    latest = minutes.meeting.minutes.order_by("-version").first()
+    latest = minutes.meeting.minutes.order_by("-version").first() or minutes
     correction = Minutes.objects.create(
         meeting=minutes.meeting,
         version=latest.version + 1,

@@ -61,7 +61,7 @@ def _remind(proposal: Proposal, ministry: Ministry) -> int:
             _("Deadline: %(deadline)s")
             % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
         ),
-        url=f"/saker/{proposal.pk}/",
+        url=proposal.get_absolute_url(),
     )
     if created:
         audit_record(

@@ -4,7 +4,7 @@ The ministries' positions are recorded by `forums.services.positions` (re-export
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +34,7 @@ from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 from portfolio.permissions import admin_heads_of
+from portfolio.types import User
 from portfolio.validation import check_dates
 
 STRATEGIC_FORUM_SLUG = "strategisk-forum"
@@ -72,17 +73,18 @@ def _clean_deadline(deadline: Any) -> datetime.datetime:
         raise ValidationError({"deadline": _("Enter a valid date and time.")})
     if timezone.is_naive(deadline):
         deadline = timezone.make_aware(deadline)
-    check_dates(deadline=deadline)
-    if deadline <= timezone.now():
+    aware: datetime.datetime = deadline
+    check_dates(deadline=aware)
+    if aware <= timezone.now():
         raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
-    return deadline
+    return aware
 
 
 @records_actor
 @transaction.atomic
 def proposal_create(
     *,
-    actor: Any,
+    actor: User,
     title: str,
     text: str,
     deadline: datetime.datetime,
@@ -127,7 +129,7 @@ def proposal_create(
     return proposal
 
 
-def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
+def _notify_participants(proposal: Proposal, *, event: str, subject: Callable[[], str]) -> None:
     recipients = admin_heads_of(list(proposal.participants.all()))
     notification_send(
         recipients=recipients,
@@ -137,13 +139,13 @@ def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
             _("Deadline: %(deadline)s")
             % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
         ),
-        url=f"/saker/{proposal.pk}/",
+        url=proposal.get_absolute_url(),
     )
 
 
 @records_actor
 @transaction.atomic
-def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
     """Open consultation: the ministries seated in the forum today become the participants."""
     ensure_may_prepare_proposals(actor)
     proposal = proposal_lock(proposal)
@@ -186,7 +188,7 @@ def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
 @records_actor
 @transaction.atomic
 def proposal_revise(
-    *, actor: Any, proposal: Proposal, text: str, title: str | None = None
+    *, actor: User, proposal: Proposal, text: str, title: str | None = None
 ) -> Proposal:
     """A new version of the text: every position is reset to missing, participants are told."""
     ensure_may_prepare_proposals(actor)
@@ -224,7 +226,7 @@ def proposal_revise(
     return proposal
 
 
-def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Proposal:
+def _decide(proposal: Proposal, *, actor: User | None, now: datetime.datetime) -> Proposal:
     """Derive the outcome from the current positions. A fixed number of queries."""
     participants = list(proposal.participants.order_by("abbreviation"))
     given = dict(
@@ -260,7 +262,7 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
 
 @records_actor
 @transaction.atomic
-def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_close(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator closes after the deadline, or earlier once every participant has answered."""
     ensure_may_prepare_proposals(actor)
     proposal = proposal_lock(proposal)
@@ -295,7 +297,7 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
 
 @records_actor
 @transaction.atomic
-def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_withdraw(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator withdraws a draft or a proposal in consultation; it is then final."""
     ensure_may_prepare_proposals(actor)
     proposal = proposal_lock(proposal)
@@ -316,7 +318,7 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
 
 @records_actor
 @transaction.atomic
-def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str = "") -> Escalation:
+def proposal_escalate(*, actor: User, proposal: Proposal, level: str, note: str = "") -> Escalation:
     """Record that a proposal that was not endorsed is lifted to a higher level."""
     ensure_may_prepare_proposals(actor)
     proposal = proposal_lock(proposal)
@@ -343,7 +345,7 @@ def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str =
 @transaction.atomic
 def advice_add(
     *,
-    actor: Any,
+    actor: User,
     proposal: Proposal,
     text: str,
     forum: Forum | None = None,

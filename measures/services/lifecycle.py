@@ -1,7 +1,6 @@
 """Move a measure through its lifecycle: proposed → assessed → prioritised → active → done."""
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,9 +12,10 @@ from measures.permissions import can_coordinate_follow_up, ensure
 from measures.services.common import validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 S = Measure.Status
-ALLOWED = {
+ALLOWED: dict[str, set[str]] = {
     S.PROPOSED: {S.ASSESSED, S.STOPPED},
     S.ASSESSED: {S.PRIORITISED, S.STOPPED},
     S.PRIORITISED: {S.ACTIVE, S.STOPPED},
@@ -33,7 +33,7 @@ def allowed_transitions(measure: Measure) -> list[str]:
 @transaction.atomic
 def measure_transition(
     *,
-    actor: Any,
+    actor: User,
     measure: Measure,
     to_status: str,
     decided_in: str = "",

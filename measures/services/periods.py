@@ -1,7 +1,6 @@
 """Open and close reporting periods (the coordinator's job)."""
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +13,7 @@ from measures.permissions import can_coordinate_follow_up, ensure
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 from portfolio.validation import year_error
 
 FIELDS = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "status"]
@@ -23,7 +23,7 @@ FIELDS = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "stat
 @transaction.atomic
 def period_open(
     *,
-    actor: Any,
+    actor: User,
     year: int,
     sequence: int,
     starts_on: datetime.date,
@@ -62,7 +62,7 @@ def period_open(
 
 @records_actor
 @transaction.atomic
-def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
+def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
     """Close a period; its reports and assessments become read-only. Raises WrongState if closed.
 
     The row lock makes a report being saved at the same moment either land before the close

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.views.generic import FormView
 
 from portfolio.page_errors import service_refusals
+from portfolio.types import Text
 
 
 class ServiceFormView(LoginRequiredMixin, FormView):
@@ -15,8 +16,8 @@ class ServiceFormView(LoginRequiredMixin, FormView):
     """
 
     template_name = "measures/form.html"
-    title = ""
-    success_message = ""
+    title: Text = ""
+    success_message: Text = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -50,7 +51,7 @@ class ServiceFormView(LoginRequiredMixin, FormView):
             self._decorate(form, read_only=bool(context["read_only"]))
         return context
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         """Why the form cannot be saved now (shown instead of the save button), or ""."""
         return ""
 

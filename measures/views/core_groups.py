@@ -1,5 +1,7 @@
 """Core groups: mandate, status and status reports, like a measure."""
 
+from typing import Any
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.forms.models import model_to_dict
 from django.http import Http404
@@ -14,6 +16,7 @@ from measures.selectors import core_group_detail, open_period, report_history
 from measures.services.core_groups import core_group_update
 from measures.services.reports import REPORT_FIELDS, status_report_submit
 from measures.views.base import ServiceFormView
+from portfolio.types import Text
 
 
 class CoreGroupDetailView(LoginRequiredMixin, DetailView):
@@ -40,6 +43,8 @@ class CoreGroupDetailView(LoginRequiredMixin, DetailView):
 
 
 class CoreGroupFormMixin:
+    kwargs: dict[str, Any]
+
     def load(self) -> None:
         self.group = get_object_or_404(
             CoreGroup.objects.select_related("lead_ministry"), code=self.kwargs["code"]
@@ -87,7 +92,7 @@ class CoreGroupReportView(CoreGroupFormMixin, ServiceFormView):
     def get_initial(self):
         return model_to_dict(self.report, REPORT_FIELDS) if self.report else {}
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         if not self.period.is_open:
             return _("The reporting period is closed; its reports are read-only.")
         return ""

@@ -24,6 +24,7 @@ from measures.services.reports import REPORT_FIELDS, status_report_submit
 from measures.views.base import ServiceFormView
 from portfolio.models import Criterion
 from portfolio.permissions import ministry_of
+from portfolio.types import Text
 
 
 class MeasureFormView(ServiceFormView):
@@ -69,7 +70,7 @@ class StatusReportEditView(MeasureFormView):
             response.status_code = 409
         return response
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         if not self.period.is_open:
             return _("The reporting period is closed; its reports are read-only.")
         return ""
@@ -120,7 +121,7 @@ class AssessmentView(MeasureFormView):
         }
         return context
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         return "" if self.period else _("There is no open reporting period to assess in.")
 
     def perform(self, data):

@@ -5,6 +5,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
 from portfolio.permissions import coordinators
 
@@ -42,7 +44,7 @@ def can_view_audit_log(user: Any) -> bool:
         return True
     if getattr(user, "_can_view_audit_log", None) is None:
         user._can_view_audit_log = _readers().filter(pk=user.pk).exists()
-    return user._can_view_audit_log
+    return bool(user._can_view_audit_log)
 
 
 def remember_audit_log_access(user: Any, allowed: bool) -> None:
@@ -53,5 +55,5 @@ def remember_audit_log_access(user: Any, allowed: bool) -> None:
 class MayViewAuditLog(BasePermission):
     """DRF: the same rule as the web page."""
 
-    def has_permission(self, request, view) -> bool:
+    def has_permission(self, request: Request, view: APIView) -> bool:
         return can_view_audit_log(request.user)

@@ -22,7 +22,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from portfolio.caching import data_changed
 from simple_history.utils import bulk_create_with_history
 
 from measures.follow_up_summary import follow_up_refresh
@@ -38,7 +37,8 @@ from measures.models import (
     Risk,
     StatusReport,
 )
-from portfolio.audit import audit_channel
+from portfolio.audit_context import audit_channel
+from portfolio.caching import data_changed
 from portfolio.history import history_actor
 from portfolio.models import Criterion, TargetArea
 from portfolio.selectors import coordinating_ministry, owner_ministries

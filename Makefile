@@ -10,7 +10,7 @@ VENDOR := static/vendor
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference_data
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --working-year
 	@echo ""
 	@echo "Strategiportalen: http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	@echo "Log in as leder-fin (admin head, FIN), koordinator, sekretariat, observator or admin;"

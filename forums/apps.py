@@ -18,6 +18,7 @@ class ForumsConfig(AppConfig):
         "meeting.minutes_reminded": _("Reminder about the minutes sent"),
         "meeting.notice_sent": _("Notice of meeting sent"),
         "meeting.papers_reminded": _("Reminder about the meeting papers sent"),
+        "meeting.reinstated": _("Cancelled meeting reinstated"),
         "meeting.rescheduled": _("Meeting rescheduled"),
         "minutes.approved": _("Minutes approved"),
         "minutes.comment_answered": _("Review comment answered"),

@@ -5,7 +5,9 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 from forums.models import Meeting
@@ -13,7 +15,18 @@ from forums.models import Meeting
 STATUS = {Meeting.Status.CANCELLED: "CANCELLED"}
 
 
-def meetings_calendar(meetings: Iterable[Meeting], *, name: str) -> bytes:
+def _description(meeting: Meeting, link: str) -> str:
+    """The agenda and the way back to the meeting's page (calendar clients get bokmål)."""
+    lines = [f"{item.label} {item.title}" for item in meeting.agenda_items.all()]
+    parts = [_("Agenda:") + "\n" + "\n".join(lines)] if lines else []
+    if meeting.video_link:
+        parts.append(_("Video meeting: %(link)s") % {"link": meeting.video_link})
+    parts.append(_("The meeting in Strategiportalen: %(link)s") % {"link": link})
+    return "\n\n".join(parts)
+
+
+def meetings_calendar(meetings: Iterable[Meeting], *, name: str, base_url: str) -> bytes:
+    """`base_url` (scheme and host) makes the link back to each meeting absolute."""
     zone = ZoneInfo(settings.TIME_ZONE)
     calendar = Calendar()
     calendar.add("prodid", "-//Strategiportalen//Forums//NB")
@@ -22,6 +35,7 @@ def meetings_calendar(meetings: Iterable[Meeting], *, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     meetings = list(meetings)
+    prefetch_related_objects(meetings, "agenda_items")
     if meetings:
         # The VTIMEZONE covers the years of the feed, so every client shows Oslo time.
         first = min(m.starts_at for m in meetings).date().replace(month=1, day=1)
@@ -39,8 +53,9 @@ def meetings_calendar(meetings: Iterable[Meeting], *, name: str) -> bytes:
         event.add("summary", f"{meeting.forum.name}: {meeting.title}")
         if meeting.place:
             event.add("location", meeting.place)
-        if meeting.video_link:
-            event.add("url", meeting.video_link)
+        link = base_url.rstrip("/") + meeting.get_absolute_url()
+        event.add("url", link)
+        event.add("description", _description(meeting, link))
         event.add("status", STATUS.get(Meeting.Status(meeting.status), "CONFIRMED"))
         calendar.add_component(event)
     return calendar.to_ical()

@@ -32,6 +32,7 @@ from measures.models import (
     Risk,
     StatusReport,
 )
+from measures.permissions import writable_measure_ids
 from portfolio.models import Ministry
 
 LATEST_FIRST = ["-period__year", "-period__sequence"]
@@ -235,3 +236,31 @@ def core_group_detail(*, code: str) -> CoreGroup:
         )
         .get(code=code)
     )
+
+
+def recent_periods(*, last: int = 8) -> list[ReportingPeriod]:
+    """The last `last` reporting periods, oldest first."""
+    return list(ReportingPeriod.objects.order_by("-year", "-sequence")[:last])[::-1]
+
+
+def rag_series(
+    measure_ids: list[int], *, last: int = 8
+) -> tuple[list[ReportingPeriod], dict[int, list[str | None]]]:
+    """The last reporting periods and per measure the RAG of each (None where it did not
+    report). Two queries, whatever the number of measures."""
+    periods = recent_periods(last=last)
+    found = {
+        (measure_id, period_id): rag
+        for measure_id, period_id, rag in StatusReport.objects.filter(
+            measure_id__in=list(measure_ids), period__in=periods
+        ).values_list("measure_id", "period_id", "rag")
+    }
+    return periods, {
+        measure_id: [found.get((measure_id, period.pk)) for period in periods]
+        for measure_id in measure_ids
+    }
+
+
+def report_forms_open_to(user: Any) -> set[int]:
+    """The measures whose status reports the user may write (for pages that list links)."""
+    return writable_measure_ids(user=user)

@@ -120,3 +120,12 @@ def notification_message_id(notification: Notification) -> str:
 
 def _language_of(user: Any) -> str:
     return getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
+
+
+def notifications_mark_read(*, key_prefix: str, recipient: Any = None) -> int:
+    """Mark unread notifications whose key starts with `key_prefix` as read (one person's, or
+    everyone's). Safe to repeat: what is read stays as it was."""
+    unread = Notification.objects.filter(key__startswith=key_prefix, read_at__isnull=True)
+    if recipient is not None:
+        unread = unread.filter(recipient=recipient)
+    return unread.update(read_at=timezone.now())

@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from portfolio import views
 from portfolio.audit_log import views as audit_log
 from portfolio.dashboard import views as dashboard
+from portfolio.dashboard.pdf import PortfolioPdfView
 
 app_name = "portfolio"
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("portefolje/balanse/", dashboard.PortfolioBalanceView.as_view(), name="balance"),
     path("portefolje/veikart/", dashboard.PortfolioRoadmapView.as_view(), name="roadmap"),
     path("portefolje/utskrift/", dashboard.PortfolioPrintView.as_view(), name="print"),
+    path("portefolje/portefolje.pdf", PortfolioPdfView.as_view(), name="dashboard-pdf"),
     re_path(
         r"^portefolje/eksport\.(?P<fmt>xlsx|csv)$",
         dashboard.PortfolioExportView.as_view(),

@@ -92,6 +92,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=
 SESSION_COOKIE_HTTPONLY = True
 # Templates put the CSRF token in forms and htmx headers; no script needs to read the cookie.
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "strategyportal.errors.csrf_failure"
 
 # Content Security Policy: only our own origin, no inline scripts or styles.
 CONTENT_SECURITY_POLICY = {
@@ -229,6 +230,8 @@ LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 if env_bool("LANGUAGE_NN_ENABLED", default=False):
     LANGUAGES.insert(1, ("nn", _("Norwegian Nynorsk")))
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-month-year and the 24-hour clock in every language (Django's English is American).
+FORMAT_MODULE_PATH = ["strategyportal.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

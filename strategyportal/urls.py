@@ -81,4 +81,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler403 = "strategyportal.errors.permission_denied"
 handler404 = "strategyportal.errors.page_not_found"

@@ -1,6 +1,7 @@
 """Forms of the forums pages; they only parse input, the services decide."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import AgendaItem, Attendance, MinutesEntry, Proposal, ReviewComment
@@ -54,9 +55,13 @@ class AttendanceForm(PortalForm):
     status = forms.ChoiceField(label=_("Attendance"), choices=Attendance.Status.choices)
     person = forms.CharField(label=_("Attended by"), max_length=200, required=False)
 
-    def __init__(self, *args, forum, **kwargs):
+    def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ministry"].queryset = Ministry.objects.filter(forum_seats__forum=forum)
+        # A ministry that had ceased to exist by the meeting's day cannot have attended.
+        on = timezone.localdate(meeting.starts_at)
+        self.fields["ministry"].queryset = Ministry.objects.filter(
+            forum_seats__forum=meeting.forum
+        ).active_on(on)
 
 
 class AttachmentForm(PortalForm):
@@ -85,6 +90,9 @@ class EntryForm(PortalForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("number")
+        # Follow-up is owned by ministries that exist on the meeting's day.
+        on = timezone.localdate(meeting.starts_at)
+        self.fields["owner_ministry"].queryset = Ministry.objects.owners().active_on(on)
         self.fields["agenda_item"].label_from_instance = lambda item: f"{item.label} {item.title}"
 
 

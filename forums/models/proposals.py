@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from forums.models.forums import Forum
 from measures.models import CoreGroup, Measure
@@ -180,7 +181,11 @@ class Position(PermanentRecord):
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="positions")
     version = models.PositiveIntegerField(_("version"))
     ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="+")
-    position = models.CharField(_("position"), max_length=20, choices=PositionChoice.choices)
+    position = models.CharField(
+        pgettext_lazy("a ministry's standpoint", "position"),
+        max_length=20,
+        choices=PositionChoice.choices,
+    )
     reason = models.TextField(_("reason"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -200,7 +205,7 @@ class Position(PermanentRecord):
     objects: ClassVar["models.Manager[Position]"] = PositionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("position")
+        verbose_name = pgettext_lazy("a ministry's standpoint", "position")
         verbose_name_plural = _("positions")
         ordering = ["proposal", "version", "ministry__abbreviation", "id"]
         constraints = [
@@ -221,7 +226,7 @@ class Position(PermanentRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.ministry}: {self.position}"
+        return f"{self.ministry}: {self.get_position_display()}"
 
 
 class PositionChange(PermanentRecord):
@@ -236,7 +241,10 @@ class PositionChange(PermanentRecord):
     ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("event"), max_length=30, choices=Kind.choices)
     position = models.CharField(
-        _("position"), max_length=20, choices=PositionChoice.choices, blank=True
+        pgettext_lazy("a ministry's standpoint", "position"),
+        max_length=20,
+        choices=PositionChoice.choices,
+        blank=True,
     )
     reason = models.TextField(_("reason"), blank=True)
     recorded_by = models.ForeignKey(

@@ -5,7 +5,10 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from forums.models.forums import Forum
 from portfolio.history import history_records
@@ -45,6 +48,15 @@ class AnnualWheel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.forum.code}: {_('annual wheel')}"
+
+
+ORDINALS = {
+    1: pgettext_lazy("the nth weekday of a month", "first"),
+    2: pgettext_lazy("the nth weekday of a month", "second"),
+    3: pgettext_lazy("the nth weekday of a month", "third"),
+    4: pgettext_lazy("the nth weekday of a month", "fourth"),
+    5: pgettext_lazy("the nth weekday of a month", "last"),
+}
 
 
 class WheelSlot(models.Model):
@@ -95,6 +107,18 @@ class WheelSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wheel.forum.code} {self.month:02d}: {self.title}"
+
+    def schedule_text(self) -> str:
+        """In words, in the reader's language: "second Tuesday in February, 10:00"."""
+        if self.day:
+            day = date_format(datetime.date(2000, self.month, self.day), "MONTH_DAY_FORMAT")
+        else:
+            day = _("%(ordinal)s %(weekday)s in %(month)s") % {
+                "ordinal": ORDINALS[self.week or 1],
+                "weekday": self.get_weekday_display(),
+                "month": MONTHS[self.month],
+            }
+        return f"{day}, {time_format(self.start_time, 'TIME_FORMAT')}"
 
     @property
     def topics(self) -> list[str]:

@@ -153,6 +153,29 @@ def meeting_cancel(*, actor: User, meeting: Meeting) -> Meeting:
 
 @records_actor
 @transaction.atomic
+def meeting_reinstate(*, actor: User, meeting: Meeting) -> Meeting:
+    """Undo a cancellation while the meeting is still ahead; it is planned again."""
+    _require_planner(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.CANCELLED:
+        raise WrongState(_("Only a cancelled meeting can be reinstated."))
+    if meeting.starts_at <= timezone.now():
+        raise WrongState(_("A meeting that would already have started cannot be reinstated."))
+    meeting.status = Meeting.Status.PLANNED
+    meeting.sequence += 1  # calendars replace the cancelled event
+    meeting.save()
+    audit_record(
+        actor=actor,
+        kind="meeting.reinstated",
+        target=meeting,
+        before={"status": Meeting.Status.CANCELLED},
+        after={"status": meeting.status},
+    )
+    return meeting
+
+
+@records_actor
+@transaction.atomic
 def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
     """Record that the meeting took place; minutes can then be drafted."""
     _require_planner(actor)

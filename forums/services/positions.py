@@ -14,6 +14,7 @@ from forums.exceptions import WrongState
 from forums.models import Position, PositionChange, PositionChoice, Proposal
 from forums.models.proposals import REASON_MAX
 from forums.permissions import can_sign_for
+from forums.services.proposal_notices import proposal_objection_notify
 from forums.services.proposal_state import proposal_lock, require_status
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
@@ -78,6 +79,8 @@ def position_record(
         before=before,
         after={"position": position, "reason": reason, "version": proposal.version},
     )
+    if position == PositionChoice.OBJECT:
+        proposal_objection_notify(proposal=proposal, ministry=ministry, reason=reason)
     return current, created
 
 

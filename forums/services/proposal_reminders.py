@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from forums.models import Position, Proposal
@@ -59,7 +60,7 @@ def _remind(proposal: Proposal, ministry: Ministry) -> int:
         ),
         body=lambda: (
             _("Deadline: %(deadline)s")
-            % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
+            % {"deadline": date_format(timezone.localtime(proposal.deadline), "DATETIME_FORMAT")}
         ),
         url=proposal.get_absolute_url(),
     )

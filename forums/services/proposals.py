@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
@@ -26,6 +27,10 @@ from forums.models import (
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import ensure_may_prepare_proposals, may_give_advice
 from forums.services.positions import objection_withdraw, position_record
+from forums.services.proposal_notices import (
+    proposal_deadline_passed_notify,
+    proposal_notifications_settle,
+)
 from forums.services.proposal_state import proposal_lock, require_status
 from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
@@ -137,7 +142,7 @@ def _notify_participants(proposal: Proposal, *, event: str, subject: Callable[[]
         subject=subject,
         body=lambda: (
             _("Deadline: %(deadline)s")
-            % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
+            % {"deadline": date_format(timezone.localtime(proposal.deadline), "DATETIME_FORMAT")}
         ),
         url=proposal.get_absolute_url(),
     )
@@ -244,6 +249,7 @@ def _decide(proposal: Proposal, *, actor: User | None, now: datetime.datetime) -
     proposal.objecting, proposal.missing, proposal.silent = objecting, missing, silent
     proposal.closed_at = now
     proposal.save(update_fields=["status", "objecting", "missing", "silent", "closed_at"])
+    proposal_notifications_settle(proposal=proposal)
     audit_record(
         actor=actor,
         kind="proposal.closed",
@@ -291,6 +297,7 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
             if proposal.status != Proposal.Status.CONSULTATION:
                 continue  # Closed by someone else meanwhile.
             _decide(proposal, actor=None, now=now)
+            proposal_deadline_passed_notify(proposal=proposal)
             closed.append(pk)
     return closed
 
@@ -306,6 +313,7 @@ def proposal_withdraw(*, actor: User, proposal: Proposal) -> Proposal:
     proposal.status = Proposal.Status.WITHDRAWN
     proposal.closed_at = timezone.now()
     proposal.save(update_fields=["status", "closed_at"])
+    proposal_notifications_settle(proposal=proposal)
     audit_record(
         actor=actor,
         kind="proposal.withdrawn",

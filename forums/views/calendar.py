@@ -28,7 +28,12 @@ class ForumCalendarView(View):
         forum = Forum.objects.filter(slug=slug).first()
         if forum is None:
             raise Http404
-        return _ics(meetings_calendar(meeting_list(forum=forum), name=forum.name), forum.slug)
+        return _ics(
+            meetings_calendar(
+                meeting_list(forum=forum), name=forum.name, base_url=request.build_absolute_uri("/")
+            ),
+            forum.slug,
+        )
 
 
 class PersonalCalendarView(View):
@@ -39,4 +44,9 @@ class PersonalCalendarView(View):
         if found is None:
             raise Http404
         meetings = meetings_of_user(user=found.user)
-        return _ics(meetings_calendar(meetings, name="Strategiportalen"), "strategiportalen")
+        return _ics(
+            meetings_calendar(
+                meetings, name="Strategiportalen", base_url=request.build_absolute_uri("/")
+            ),
+            "strategiportalen",
+        )

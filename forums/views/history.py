@@ -18,7 +18,6 @@ from forums.models import (
     Minutes,
     MinutesEntry,
     Position,
-    PositionChange,
     Proposal,
     ReviewComment,
     WheelSlot,
@@ -64,8 +63,8 @@ class ProposalHistoryView(ObjectHistoryView):
     def sources(self, proposal):
         return [
             (_("Proposal"), proposal.history.all()),
+            # Not PositionChange: it repeats every recording the positions' history shows.
             (_("Position"), Position.history.filter(proposal_id=proposal.pk)),
-            (_("Position change"), PositionChange.history.filter(proposal_id=proposal.pk)),
         ]
 
 

@@ -18,7 +18,9 @@ from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
 from forums.services.attachments import attachment_add
 from forums.services.minutes import minutes_create
+from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
+from portfolio.confirm import confirm_page
 
 
 def _meeting(pk: int) -> Meeting:
@@ -43,7 +45,7 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
                     "place": meeting.place,
                 }
             ),
-            "attendance_form": lambda: AttendanceForm(forum=meeting.forum),
+            "attendance_form": lambda: AttendanceForm(meeting=meeting),
         }
         forms = {
             name: sent[name] if name in sent else (make() if planner else None)
@@ -68,6 +70,15 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
 class MeetingActionView(LoginRequiredMixin, View):
     """POST /meetings/<pk>/<action>/: the secretariat's changes, each through its service."""
 
+    def get(self, request, pk: int, action: str):
+        """Cancelling asks first; the other actions have no question page."""
+        meeting = get_object_or_404(Meeting, pk=pk)
+        if action != "cancel":
+            raise Http404
+        if not can_plan_meetings(request.user):
+            raise PermissionDenied
+        return confirm_page(request, confirmations.meeting_cancel(meeting))
+
     def post(self, request, pk: int, action: str):
         meeting = get_object_or_404(Meeting, pk=pk)
         back = reverse("forums:meeting-detail", args=[pk])
@@ -77,6 +88,13 @@ class MeetingActionView(LoginRequiredMixin, View):
                 request,
                 lambda: services.meeting_cancel(actor=user, meeting=meeting),
                 success=_("The meeting is cancelled."),
+                back=back,
+            )
+        if action == "reinstate":
+            return run_action(
+                request,
+                lambda: services.meeting_reinstate(actor=user, meeting=meeting),
+                success=_("The meeting is reinstated and planned again."),
                 back=back,
             )
         if action == "held":
@@ -117,7 +135,7 @@ class MeetingActionView(LoginRequiredMixin, View):
         if action == "attendance":
             return run_form(
                 request,
-                AttendanceForm(request.POST, forum=meeting.forum),
+                AttendanceForm(request.POST, meeting=meeting),
                 lambda data: services.attendance_set(actor=user, meeting=meeting, **data),
                 success=_("Attendance recorded."),
                 back=back,

@@ -1,6 +1,7 @@
 """The minutes of a meeting: entries, review comments and answers, approval, the PDF."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,7 +21,9 @@ from forums.permissions import (
 )
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
+from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
+from portfolio.confirm import confirm_page
 from portfolio.permissions import is_secretariat
 
 
@@ -74,6 +77,15 @@ class MinutesView(LoginRequiredMixin, TemplateView):
 class MinutesActionView(LoginRequiredMixin, View):
     """POST /minutes/<pk>/<action>/: each action through its service, which checks who."""
 
+    def get(self, request, pk: int, action: str):
+        """Approving freezes the minutes: the button leads here to ask first."""
+        minutes = get_object_or_404(Minutes.objects.select_related("meeting__forum"), pk=pk)
+        if action != "approve":
+            raise Http404
+        if not is_chair(request.user, minutes.meeting.forum):
+            raise PermissionDenied
+        return confirm_page(request, confirmations.minutes_approve(minutes))
+
     def post(self, request, pk: int, action: str):
         minutes = get_object_or_404(Minutes, pk=pk)
         back = reverse("forums:minutes", args=[minutes.meeting_id])
@@ -113,6 +125,14 @@ class MinutesActionView(LoginRequiredMixin, View):
 
 
 class EntryDeleteView(LoginRequiredMixin, View):
+    def get(self, request, pk: int):
+        entry = get_object_or_404(
+            MinutesEntry.objects.select_related("minutes", "agenda_item"), pk=pk
+        )
+        if not is_secretariat(request.user):
+            raise PermissionDenied
+        return confirm_page(request, confirmations.entry_delete(entry))
+
     def post(self, request, pk: int):
         entry = get_object_or_404(MinutesEntry.objects.select_related("minutes"), pk=pk)
         return run_action(

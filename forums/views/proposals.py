@@ -35,8 +35,11 @@ from forums.selectors.proposals import (
 )
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
+from forums.views import confirmations
 from portfolio.caching import cached_page
+from portfolio.confirm import confirm_page
 from portfolio.models import Ministry
+from portfolio.notifications import notifications_mark_read
 from portfolio.page_errors import message_refusal, service_refusals
 from portfolio.permissions import is_coordinator, sign_grant_ministry_ids
 
@@ -116,7 +119,11 @@ class ProposalDetailView(LoginRequiredMixin, View):
     """One proposal: its text, the positions of all participating ministries, and history."""
 
     def get(self, request, pk):
-        return self.render_page(request, _get_proposal(request, pk))
+        proposal = _get_proposal(request, pk)
+        # Seen here: the reader's notifications about this proposal are read.
+        for prefix in (f"proposal:{pk}:", f"coordinator:proposal:{pk}:"):
+            notifications_mark_read(key_prefix=prefix, recipient=request.user)
+        return self.render_page(request, proposal)
 
     @staticmethod
     def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):
@@ -170,6 +177,16 @@ class ProposalActionView(LoginRequiredMixin, View):
         "withdraw": (services.proposal_withdraw, gettext_lazy("The proposal was withdrawn.")),
     }
     action = ""
+    questions = {"close": confirmations.proposal_close, "withdraw": confirmations.proposal_withdraw}
+
+    def get(self, request, pk):
+        """Closing and withdrawing cannot be undone: the button leads here to ask first."""
+        proposal = _get_proposal(request, pk)
+        if self.action not in self.questions:
+            raise Http404
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        return confirm_page(request, self.questions[self.action](proposal))
 
     def post(self, request, pk):
         proposal = _get_proposal(request, pk)

@@ -7,7 +7,13 @@ from django.views.generic import DetailView
 
 from measures.models import Measure
 from measures.permissions import can_assess, can_coordinate_follow_up, can_write_measure
-from measures.selectors import assessment_table, measure_detail, open_period, report_history
+from measures.selectors import (
+    assessment_table,
+    measure_detail,
+    open_period,
+    recent_periods,
+    report_history,
+)
 from measures.services.lifecycle import allowed_transitions
 from portfolio.caching import cached_page
 from portfolio.selectors import coordinating_ministry
@@ -32,7 +38,11 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
         coordinator = coordinating_ministry()
         period = open_period()
         history = report_history(measure.reports.all())
+        periods = recent_periods()  # the reports are in `history` already
+        rag_of = {report.period_id: report.rag for report in history}
         return {
+            "trend_periods": periods,
+            "trend_rags": [rag_of.get(period.pk) for period in periods],
             **super().get_context_data(**kwargs),
             "history": history,
             "latest": history[0] if history else None,

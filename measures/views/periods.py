@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView
@@ -16,6 +17,7 @@ from measures.permissions import can_coordinate_follow_up
 from measures.selectors import period_list
 from measures.services.periods import period_close, period_open
 from measures.views.base import ServiceFormView
+from portfolio.confirm import Confirmation, confirm_page
 from portfolio.page_errors import service_refusals
 
 
@@ -49,7 +51,26 @@ class PeriodCreateView(ServiceFormView):
 
 
 class PeriodCloseView(LoginRequiredMixin, View):
-    """POST only: close the period (its reports become read-only)."""
+    """GET asks first; POST closes the period (its reports become read-only)."""
+
+    def get(self, request, pk: int):
+        if not can_coordinate_follow_up(request.user):
+            raise PermissionDenied
+        period = get_object_or_404(ReportingPeriod, pk=pk)
+        return confirm_page(
+            request,
+            Confirmation(
+                title=gettext("Close reporting period %(period)s?") % {"period": period},
+                consequences=[
+                    gettext("Its reports and assessments become read-only for everyone."),
+                    gettext("Measures that have not reported stay without a report for it."),
+                    gettext("The balance and the dashboard keep showing its figures."),
+                ],
+                confirm_label=gettext("Close the period"),
+                back=reverse("measures:period-list"),
+                back_label=gettext("Keep it open"),
+            ),
+        )
 
     def post(self, request, pk: int):
         if not can_coordinate_follow_up(request.user):

@@ -17,7 +17,7 @@ from rest_framework.authtoken.models import Token
 from portfolio.accounts.forms import LoginForm
 from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
 from portfolio.accounts.services import account_logout_everywhere
-from portfolio.roles import ALL_ROLES
+from portfolio.roles import ALL_ROLES, LABELS
 from portfolio.types import User
 
 
@@ -64,7 +64,12 @@ def account(request: HttpRequest) -> HttpResponse:
         request,
         "portfolio/accounts/account.html",
         {
-            "roles": user.groups.filter(name__in=ALL_ROLES).order_by("name"),
+            "roles": [
+                LABELS[name]
+                for name in user.groups.filter(name__in=ALL_ROLES)
+                .order_by("name")
+                .values_list("name", flat=True)
+            ],
             "uses_sso": user.external_identities.exists(),
             "has_token": Token.objects.filter(user=user).exists(),
         },

@@ -16,12 +16,18 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_model_for_model, get_m2m_reverse_field_name
 
 from portfolio.models import AuditEvent, Ministry
 
 # Bookkeeping about sources and files, not the object itself.
+# Names Django derives from field names without a verbose_name; listed to be translated.
+DERIVED_LABELS = [gettext_noop("created by"), gettext_noop("proposal"), gettext_noop("ministry")]
+
 _HIDDEN = {"id", "sources", "unconfirmed_fields", "pdf_sha256"}
 
 # Fields that name a related object well enough in a list (the first one the model has).
@@ -135,7 +141,13 @@ def describe_changes(
         if field.choices:
             return str(dict(field.flatchoices).get(raw, raw))
         if isinstance(raw, datetime.datetime):
-            return f"{timezone.localtime(raw):%Y-%m-%d %H:%M:%S}"
+            return date_format(timezone.localtime(raw), "SHORT_DATETIME_FORMAT")
+        if isinstance(raw, datetime.date):
+            return date_format(raw, "SHORT_DATE_FORMAT")
+        if isinstance(raw, list):
+            return ", ".join(str(item) for item in raw)
+        if isinstance(raw, bool):
+            return str(_("Yes") if raw else _("No"))
         return str(raw)
 
     entries: list[dict[str, Any] | None] = []
@@ -145,7 +157,9 @@ def describe_changes(
             new = value(record, field)
             old = value(previous, field) if previous else ""
             if new != old and not (previous is None and new == ""):
-                changes.append({"field": field.verbose_name, "old": old, "new": new})
+                # Names Django made from the field name ("ministry") are looked up too.
+                label = gettext(str(field.verbose_name))
+                changes.append({"field": label, "old": old, "new": new})
         if not changes and record.history_type == "~":
             entries.append(None)
             continue

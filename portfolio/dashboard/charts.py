@@ -26,6 +26,10 @@ class Point:
     y_low: float
     y_high: float
 
+    @property
+    def label_dx(self) -> float:
+        return self.r + 2
+
 
 def _x(score: float) -> float:
     return round(PAD + (score - 1) / 4 * PLOT, 1)
@@ -71,6 +75,9 @@ def scatter(measures, summary: dict[int, dict[str, dict]]) -> dict:
         "plot": PLOT,
         "end": SIZE - PAD,
         "mid": SIZE / 2,
+        "tick_label_y": SIZE - PAD + 18,
+        "tick_label_x": PAD - 12,
+        "axis_label_y": SIZE - 6,
         "points": points,
         "ticks": ticks,
     }

@@ -5,6 +5,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -64,7 +65,9 @@ def _filename(extension: str) -> str:
 
 def csv_response(measures) -> HttpResponse:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Excel set to Norwegian splits columns on semicolons (the comma is the decimal sign).
+    delimiter = ";" if (get_language() or "nb").startswith(("nb", "nn")) else ","
+    writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow(header())
     for row in rows(measures):
         writer.writerow(

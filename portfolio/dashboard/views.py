@@ -12,7 +12,12 @@ from django.views.generic import TemplateView, View
 
 from forums.selectors.meetings import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
-from measures.selectors import measure_overview, with_trend
+from measures.selectors import (
+    measure_overview,
+    rag_series,
+    report_forms_open_to,
+    with_trend,
+)
 from measures.selectors_portfolio import (
     balance_period,
     criteria_summary,
@@ -36,7 +41,7 @@ COLUMN_LABELS = [
     _("Code"),
     _("Measure"),
     _("Lead ministry"),
-    _("Status"),
+    _("Lifecycle"),  # "RAG" reads "Status" in bokmål: one column per word
     _("RAG"),
     _("Confidence"),
     _("Next milestone"),
@@ -80,6 +85,9 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             measures = with_trend(page.object_list)
         else:
             measures = with_trend(filtered)
+        trend_periods, series = rag_series([measure.pk for measure in measures])
+        for measure in measures:
+            measure.rag_points = series[measure.pk]
         risks, risk_total = risks_without_response()
         params = self.request.GET.copy()
         params.pop("page", None)
@@ -93,6 +101,9 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "sort_links": sort_links(self.request, form),
             "columns": list(zip(SORT_COLUMNS, COLUMN_LABELS, strict=True)),
             "overdue": overdue_reports(),
+            "trend_periods": trend_periods,
+            # Overdue reports link to the form only for those who may write it.
+            "writable_measure_ids": report_forms_open_to(self.request.user),
             "red_measures": list(measure_overview().filter(latest_rag="red").order_by("code")),
             "unanswered_risks": risks,
             "unanswered_risk_total": risk_total,

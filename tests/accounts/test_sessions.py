@@ -36,7 +36,7 @@ def test_account_page_shows_who_i_am(client_for):
     assert response.status_code == 200
     page = response.content.decode()
     assert "leder-fin" in page
-    assert "admin-head" in page
+    assert "Ekspedisjonssjef (medlem av Strategisk forum)" in page and "admin-head" not in page
     assert "logg-ut-overalt" in page
 
 

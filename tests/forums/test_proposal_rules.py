@@ -292,9 +292,9 @@ def test_closing_with_seventeen_ministries_takes_a_constant_number_of_queries(
     make_deadline_pass(consultation)
     koordinator = user("koordinator")
     # Savepoint, role check, lock, participants, positions, update, field history (the row
-    # and the two many-to-many snapshots: four), audit, release: the same twelve queries
-    # whatever the number of ministries.
-    with django_assert_num_queries(12):
+    # and the two many-to-many snapshots: four), the requests for positions marked read,
+    # audit, release: the same thirteen queries whatever the number of ministries.
+    with django_assert_num_queries(13):
         proposal_close(actor=koordinator, proposal=consultation)
 
 

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from forums.demo import seed_demo_users
+from forums.demo import STRATEGIC_FORUM_SLUG, seed_demo_users
+from forums.demo_year import seed_demo_year
+from forums.models import Forum
 
 
 class Command(BaseCommand):
@@ -16,8 +18,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Seed even though DEBUG is off.")
+        parser.add_argument(
+            "--working-year",
+            action="store_true",
+            help="Also make a year of use: meetings, reports, proposals, minutes (all 'Demo:').",
+        )
 
-    def handle(self, *args, force: bool, **options):
+    def handle(self, *args, force: bool, working_year: bool = False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to create demo users while DEBUG is off; use --force if you mean it."
@@ -27,3 +34,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo users ({len(usernames)}): {', '.join(usernames)}")
         )
+        if working_year:
+            with transaction.atomic():
+                seed_demo_year(forum=Forum.objects.get(slug=STRATEGIC_FORUM_SLUG))
+            self.stdout.write(
+                self.style.SUCCESS("A demo year of use is in place (titles 'Demo:').")
+            )

@@ -8,7 +8,7 @@ VENDOR := static/vendor
 # and the development commands below ask for it; production sets its own environment.
 DEV := DEBUG=true
 
-.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load
+.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load bench-http
 
 run: install
 	$(DEV) $(PY) manage.py migrate --noinput
@@ -99,6 +99,12 @@ fuzz: install tools
 # gunicorn + a Celery worker on Redis, locust with 50 users. Needs DATABASE_URL and CELERY_BROKER_URL.
 load: install tools
 	bench/load.sh
+
+# The HTTP benchmark of bench/README.md: 1x and 100x databases on PostgreSQL, gunicorn with
+# production settings and Redis, wrk against the floor and each page. Knobs: see bench/http_bench.py.
+bench-http: install
+	@command -v wrk >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=wrk
+	$(PY) bench/http_bench.py
 
 BENCH_HOST ?= http://127.0.0.1:8000
 BENCH_USERS ?= 50

@@ -101,3 +101,16 @@ def celery_eager():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings):
+    """Pages cached as in production (one process here, so its memory is the shared cache);
+    those of one test's data must not answer the next test's requests."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE = True
+
+    cache.clear()
+    yield
+    cache.clear()

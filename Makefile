@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENDOR := static/vendor
 
-.PHONY: run test install lint migrations-check messages messages-update chromium clean tools fuzz bench load
+.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -22,7 +22,7 @@ run: install
 # DATABASE_URL is set). One pytest worker per core (PYTEST_WORKERS=0: one process); each has its
 # own test database (test_<name>_gwN), broker key prefix or folder, and media and mail folders.
 PYTEST_WORKERS ?= auto
-test: install tools chromium lint migrations-check
+test: install tools chromium lint typecheck migrations-check
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 	tools/fuzz_api.sh
 
@@ -62,6 +62,11 @@ messages-update: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with the Django and DRF plugins; strict for services, selectors and permissions
+# (pyproject.toml).
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
 
 migrations-check: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run

@@ -179,7 +179,7 @@ class ProposalVersionInline(admin.TabularInline):
     extra = 0
     can_delete = False
     readonly_fields = ["number", "title", "created_by", "created_at"]
-    fields = readonly_fields
+    fields = ["number", "title", "created_by", "created_at"]
 
     def has_add_permission(self, request, obj=None):
         return False

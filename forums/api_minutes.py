@@ -1,6 +1,5 @@
 """API of the minutes review workflow: minutes with entries and comments, actions as POST."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,27 +9,15 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from forums.exceptions import WrongState
 from forums.models import AgendaItem, Minutes, MinutesEntry, ReviewComment
+from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry
 from forums.services import minutes as minutes_services
-from measures.api.errors import field_errors
 from portfolio.api_docs import ANY_USER, conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Ministry
 
 SECRETARIAT_ONLY = gettext_lazy("Only the secretariat (DSS); others get 403.")
 MINUTES_APPROVED = conflict(gettext_lazy("The minutes are approved; start a correction instead."))
-
-
-class ServiceErrorsMixin:
-    """Bad input from a service is 400 with field errors; a wrong state is 409."""
-
-    def handle_exception(self, exc):
-        if isinstance(exc, WrongState):
-            return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
-        if isinstance(exc, DjangoValidationError):
-            exc = ValidationError(field_errors(exc))
-        return super().handle_exception(exc)
 
 
 AGENDA_ITEM = gettext_lazy("Numeric id of an agenda item of the meeting.")
@@ -159,7 +146,7 @@ class AnswerInputSerializer(serializers.Serializer):
         permissions=ANY_USER,
     ),
 )
-class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
+class MinutesViewSet(viewsets.ReadOnlyModelViewSet):
     """Minutes with their entries and review comments; the workflow as POST actions.
 
     The same services as the web pages decide who may do what.
@@ -190,6 +177,7 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def entries(self, request, pk=None):
         minutes = self.get_object()
+        ensure_may_edit_minutes(request.user)  # 403 before anything about the input
         data = EntryInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -239,6 +227,7 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def comments(self, request, pk=None):
         minutes = self.get_object()
+        ensure_seat_ministry(request.user, minutes.meeting.forum)
         data = CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         minutes_services.minutes_comment(actor=request.user, minutes=minutes, **data.validated_data)
@@ -261,6 +250,7 @@ class MinutesViewSet(ServiceErrorsMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
         minutes = self.get_object()
+        ensure_may_edit_minutes(request.user)
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = ReviewComment.objects.filter(

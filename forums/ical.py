@@ -41,6 +41,6 @@ def meetings_calendar(meetings: Iterable[Meeting], *, name: str) -> bytes:
             event.add("location", meeting.place)
         if meeting.video_link:
             event.add("url", meeting.video_link)
-        event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
+        event.add("status", STATUS.get(Meeting.Status(meeting.status), "CONFIRMED"))
         calendar.add_component(event)
     return calendar.to_ical()

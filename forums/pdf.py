@@ -3,6 +3,8 @@
 Always in bokmål: the documents of the forum are Norwegian whatever the reader's language.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -27,7 +29,7 @@ def minutes_pdf(minutes: Minutes) -> bytes:
     entries = minutes.entries.select_related("agenda_item", "owner_ministry").order_by(
         "agenda_item__number", "id"
     )
-    items = {}
+    items: dict[Any, list[Any]] = {}
     for entry in entries:
         items.setdefault(entry.agenda_item, []).append(entry)
     return _render(

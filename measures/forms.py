@@ -1,5 +1,7 @@
 """Forms of the follow-up pages. They only clean input; the services do the writing."""
 
+from typing import cast
+
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
@@ -71,9 +73,9 @@ class DependencyForm(forms.Form):
 
     def __init__(self, *args, measure: Measure, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["depends_on"].queryset = Measure.objects.exclude(pk=measure.pk).order_by(
-            "position", "code"
-        )
+        cast(forms.ModelChoiceField, self.fields["depends_on"]).queryset = Measure.objects.exclude(
+            pk=measure.pk
+        ).order_by("position", "code")
 
 
 class BenefitForm(forms.ModelForm):
@@ -135,7 +137,9 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, allowed: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Measure.Status.choices)
-        self.fields["to_status"].choices = [(value, labels[value]) for value in allowed]
+        cast(forms.ChoiceField, self.fields["to_status"]).choices = [
+            (value, labels[value]) for value in allowed
+        ]
 
 
 SCORES = [(n, str(n)) for n in range(1, 6)]

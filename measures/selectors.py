@@ -1,5 +1,9 @@
 """Reads of measures and their follow-up, shaped for pages and the API with a fixed query count."""
 
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
 from django.db.models import (
     Case,
     Count,
@@ -28,7 +32,7 @@ from measures.models import (
     Risk,
     StatusReport,
 )
-from portfolio.models import AuditEvent, Ministry, TargetArea
+from portfolio.models import Ministry
 
 LATEST_FIRST = ["-period__year", "-period__sequence"]
 
@@ -84,7 +88,8 @@ def measure_overview() -> QuerySet[Measure]:
     )
 
 
-def with_trend(measures) -> list[Measure]:
+def with_trend(measures: Iterable[Any]) -> list[Measure]:
+    # Any: the rows carry the overview's annotations (latest_rag, previous_rag).
     """Evaluate the overview and attach `trend` to each measure."""
     rows = list(measures)
     for measure in rows:
@@ -138,7 +143,7 @@ def measure_detail(*, code: str) -> Measure:
     )
 
 
-def report_history(reports) -> list[StatusReport]:
+def report_history(reports: Iterable[Any]) -> list[StatusReport]:
     """Reports newest first, each with the trend against the one before it."""
     rows = list(reports)
     for index, report in enumerate(rows):
@@ -147,31 +152,57 @@ def report_history(reports) -> list[StatusReport]:
     return rows
 
 
-def assessment_table(assessments, *, coordinator: Ministry | None) -> dict:
+def assessment_table(
+    assessments: Iterable[CriteriaAssessment], *, coordinator: Ministry | None
+) -> dict[str, Any]:
     """The latest period's assessments of one measure, by criterion, with the spread.
 
-    Returns {"period": period or None, "rows": [{criterion, coordinator, others, spread}]}.
+    Returns {"period": period or None, "rows": [criteria_rollup entries by criterion code]}.
     """
     rows = list(assessments)
     if not rows:
         return {"period": None, "rows": []}
     period = rows[0].period  # newest first
-    by_criterion: dict[str, dict] = {}
-    for item in rows:
-        if item.period_id != period.pk:
-            continue
-        entry = by_criterion.setdefault(
+    latest = [item for item in rows if item.period_id == period.pk]
+    entries = [
+        entry
+        for criteria in criteria_rollup(latest, coordinator=coordinator).values()
+        for entry in criteria.values()
+    ]
+    return {"period": period, "rows": sorted(entries, key=lambda entry: entry["criterion"].code)}
+
+
+def criteria_rollup(
+    assessments: Iterable[CriteriaAssessment], *, coordinator: Ministry | None
+) -> dict[int, dict[str, dict[str, Any]]]:
+    """Per measure id and criterion code: the assessments and how their scores spread.
+
+    Each entry holds the criterion, its assessments, the coordinating ministry's assessment
+    (`coordinator`, None if it has given none), the mean, low, high, count and spread of the
+    scores, and the `value` that stands for the measure: the coordinator's score, else the mean.
+    """
+    rollup: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for item in assessments:
+        entry = rollup[item.measure_id].setdefault(
             item.criterion.code,
-            {"criterion": item.criterion, "coordinator": None, "ministries": []},
+            {"criterion": item.criterion, "assessments": [], "coordinator": None},
         )
+        entry["assessments"].append(item)
         if coordinator is not None and item.ministry_id == coordinator.pk:
             entry["coordinator"] = item
-        entry["ministries"].append(item)
-    for entry in by_criterion.values():
-        scores = [item.score for item in entry["ministries"]]
-        entry["spread"] = max(scores) - min(scores)
-        entry["mean"] = sum(scores) / len(scores)
-    return {"period": period, "rows": [by_criterion[code] for code in sorted(by_criterion)]}
+    for criteria in rollup.values():
+        for entry in criteria.values():
+            scores = [item.score for item in entry["assessments"]]
+            mean = sum(scores) / len(scores)
+            entry.update(
+                mean=mean,
+                low=min(scores),
+                high=max(scores),
+                count=len(scores),
+                spread=max(scores) - min(scores),
+                value=entry["coordinator"].score if entry["coordinator"] else mean,
+            )
+    return dict(rollup)
 
 
 def open_period() -> ReportingPeriod | None:
@@ -197,85 +228,3 @@ def core_group_detail(*, code: str) -> CoreGroup:
         )
         .get(code=code)
     )
-
-
-# Fields the history page leaves out: bookkeeping about sources, not the measure itself.
-_HISTORY_HIDDEN = {"id", "sources", "unconfirmed_fields"}
-_M2M_LABELS = {"participating_ministries": "ministry", "target_areas": "targetarea"}
-
-
-def measure_history(*, measure: Measure, limit: int = 50) -> list[dict]:
-    """The measure's field changes, newest first: when, who, channel, field, old → new.
-
-    Constant query count: history rows with their users, their many-to-many rows, and
-    the labels of ministries and target areas, whatever the number of changes.
-    """
-    records = list(
-        measure.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
-        ]
-    )
-    ministries = dict(Ministry.objects.values_list("pk", "abbreviation"))
-    areas = dict(TargetArea.objects.values_list("pk", "code"))
-    labels = {"lead_ministry": ministries, "participating_ministries": ministries}
-    labels["target_areas"] = areas
-    fields = [field for field in Measure._meta.concrete_fields if field.name not in _HISTORY_HIDDEN]
-
-    def value(record, field) -> str:
-        raw = getattr(record, field.attname)
-        if field.name in labels:
-            return labels[field.name].get(raw, "–") if raw is not None else "–"
-        if field.choices:
-            return str(dict(field.flatchoices).get(raw, raw))
-        return "" if raw is None else str(raw)
-
-    # The many-to-many rows of all these history rows, one query per field.
-    history_ids = [record.history_id for record in records]
-    m2m_rows: dict[tuple[str, int], list[int]] = {}
-    for name, target in _M2M_LABELS.items():
-        through = Measure.history.model._meta.get_field(f"historicalmeasure_{name}")
-        rows = through.related_model.objects.filter(history_id__in=history_ids)
-        for history_id, target_id in rows.values_list("history_id", f"{target}_id"):
-            m2m_rows.setdefault((name, history_id), []).append(target_id)
-
-    def m2m(record, name) -> str:
-        ids = m2m_rows.get((name, record.history_id), [])
-        return ", ".join(sorted(labels[name].get(pk, "?") for pk in ids)) or "–"
-
-    entries = []
-    for index, record in enumerate(records[:limit]):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        changes = []
-        for field in fields:
-            new = value(record, field)
-            old = value(previous, field) if previous else ""
-            if previous is None and new in ("", "–"):
-                continue
-            if new != old:
-                changes.append({"field": field.verbose_name, "old": old, "new": new})
-        for name in _M2M_LABELS:
-            new = m2m(record, name)
-            old = m2m(previous, name) if previous else ""
-            if new != old and not (previous is None and new == "–"):
-                verbose = Measure._meta.get_field(name).verbose_name
-                changes.append({"field": verbose, "old": old, "new": new})
-        if not changes and record.history_type == "~":
-            continue
-        user = record.history_user
-        entries.append(
-            {
-                "date": record.history_date,
-                "type": record.history_type,
-                "user": (user.get_full_name() or user.get_username()) if user else None,
-                "channel": _channel_label(record.history_channel),
-                "changes": changes,
-            }
-        )
-    return entries
-
-
-def _channel_label(channel: str) -> str:
-    try:
-        return str(AuditEvent.Channel(channel).label)
-    except ValueError:
-        return channel or "–"

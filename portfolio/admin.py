@@ -53,7 +53,7 @@ class CriterionAdmin(HistoryAdmin):
 
 
 @admin.register(Ministry)
-class MinistryAdmin(HistoryAdmin, GuardedModelAdmin):
+class MinistryAdmin(HistoryAdmin, GuardedModelAdmin):  # type: ignore[misc]  # stubs: template name types differ
     list_display = ["abbreviation", "name_nb", "kind", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["abbreviation", "name_nb", "name_en"]

@@ -184,7 +184,7 @@ class PortalAutoSchema(AutoSchema):
         filters = any(p["in"] == "query" and p["name"] != "page" for p in parameters)
         public = not operation.get("security") or {} in operation["security"]
         write = self.method not in ("GET", "HEAD", "OPTIONS")
-        errors = {}
+        errors: dict[str, tuple[type[Any], Any]] = {}
         if operation.get("requestBody"):
             errors["400"] = (FieldErrorsSerializer, BAD_INPUT)
         elif self.method == "GET" and not in_path and filters:
@@ -205,8 +205,10 @@ class PortalAutoSchema(AutoSchema):
         operation["responses"] = dict(sorted(responses.items()))
 
     def _refuses_reads(self) -> bool:
-        """A permission class beyond "logged in" can refuse a read too."""
+        """A permission class beyond "logged in" can refuse a read too, unless it says that it
+        refuses writes only (`refuses_reads = False`)."""
         return any(
             type(permission) not in (IsAuthenticated, AllowAny)
+            and getattr(permission, "refuses_reads", True)
             for permission in self.view.get_permissions()
         )

@@ -1,5 +1,6 @@
 """Serializer fields shared by the APIs of the apps."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 
@@ -14,3 +15,10 @@ class SlugRelatedField(serializers.SlugRelatedField):
         if isinstance(data, str) and "\x00" in data:
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+def refuse_nul(value: str, *, field: str | None = None) -> None:
+    """A validator (and a check of query parameters): no NUL character in the text (400)."""
+    if "\x00" in value:
+        message = _("The text contains a NUL character, which is not allowed.")
+        raise serializers.ValidationError({field: [message]} if field else message)

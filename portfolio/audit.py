@@ -1,46 +1,33 @@
 """The audit trail: explicit domain events, written by services in the same transaction.
 
-The channel (ui, api, admin, task) and the request id come from a context variable that
-the middleware sets per request and tasks set with `audit_channel("task")`. Each app declares
+The channel (ui, api, admin, task) and the request id come from `portfolio.audit_context`,
+which the middleware sets per request and tasks with `audit_channel("task")`. Each app declares
 the event kinds it writes, with a translated label, in `audit_kinds` on its AppConfig.
 """
 
-import contextlib
-import contextvars
 import functools
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from portfolio.audit_context import audit_channel, audit_context
 from portfolio.models import AuditEvent, Ministry
+from portfolio.types import User
 
-_context: contextvars.ContextVar[tuple[str, uuid.UUID | None]] = contextvars.ContextVar(
-    "audit_context", default=(AuditEvent.Channel.SYSTEM, None)
-)
-
-
-@contextlib.contextmanager
-def audit_channel(channel: str, request_id: uuid.UUID | None = None) -> Iterator[None]:
-    """Mark everything recorded inside the block as coming through this channel."""
-    token = _context.set((channel, request_id))
-    try:
-        yield
-    finally:
-        _context.reset(token)
-
-
-def audit_context() -> tuple[str, uuid.UUID | None]:
-    """The current channel and request id (also stamped on field-level history rows)."""
-    return _context.get()
+__all__ = [
+    "audit_channel",
+    "audit_context",
+    "audit_kind_label",
+    "audit_kinds",
+    "audit_record",
+]
 
 
 def audit_record(
     *,
-    actor: Any,
+    actor: User | None,
     kind: str,
     target: models.Model,
     ministry: Ministry | None = None,
@@ -49,11 +36,11 @@ def audit_record(
     note: str = "",
 ) -> AuditEvent:
     """Append one audit event. Call inside the caller's transaction; rows are never updated."""
-    channel, request_id = _context.get()
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    channel, request_id = audit_context()
+    person = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
-        actor=actor if authenticated else None,
-        actor_label=actor.get_username() if authenticated else "system",
+        actor=person,
+        actor_label=person.get_username() if person is not None else "system",
         ministry=ministry,
         kind=kind,
         channel=channel,

@@ -6,6 +6,8 @@ from celery import Task, shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
+from portfolio.audit_context import audit_channel
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,7 +28,6 @@ def heartbeat() -> str:
 )
 def outbox_flush() -> dict[str, int]:
     """Publish the outbox messages that did not go out after their commit (broker outage)."""
-    from portfolio.audit import audit_channel
     from portfolio.outbox import outbox_flush as flush
 
     with audit_channel("task"):
@@ -48,7 +49,6 @@ def notification_email(self: Task, pk: int) -> bool:
     While another attempt holds the lease (a redelivery of a message whose worker died a
     moment ago), retry when the lease ends: that attempt may never mark it sent.
     """
-    from portfolio.audit import audit_channel
     from portfolio.notifications import EmailLeased
     from portfolio.notifications import notification_email as email
 

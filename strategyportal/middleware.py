@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from portfolio.audit import audit_channel
+from portfolio.audit_context import audit_channel
 from strategyportal.logs import request_id_var
 
 
@@ -20,14 +20,15 @@ class AuditContextMiddleware:
             channel = "admin"
         else:
             channel = "ui"
-        request.request_id = uuid.uuid4()
-        token = request_id_var.set(str(request.request_id))
+        request_id = uuid.uuid4()
+        request.request_id = request_id  # type: ignore[attr-defined]  # read by views and logs
+        token = request_id_var.set(str(request_id))
         try:
-            with audit_channel(channel, request.request_id):
+            with audit_channel(channel, request_id):
                 response = self.get_response(request)
         finally:
             request_id_var.reset(token)
-        response["X-Request-ID"] = str(request.request_id)
+        response["X-Request-ID"] = str(request_id)
         return response
 
 

@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
+from portfolio.types import Text
+
 
 class TranslatedParseError:
     """Mixed into a DRF parser: its ParseError comes out as `message`, with the detail."""
 
-    message: str  # with %(detail)s
+    message: Text  # with %(detail)s
 
     def parse(self, stream, media_type=None, parser_context=None):
         try:

@@ -5,16 +5,15 @@ file system, so `make run` needs no server. DATABASE_URL and CELERY_BROKER_URL s
 PostgreSQL and Redis.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from strategyportal.api_description import API_DESCRIPTION, API_TAGS
+from strategyportal.beat_schedule import beat_schedule
 from strategyportal.env import env_bool, env_int, env_list, env_secret
 from strategyportal.logs import logging_config
 
@@ -297,57 +296,7 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 HEARTBEAT_SECONDS = env_int("HEARTBEAT_SECONDS", 60)
-CELERY_BEAT_SCHEDULE = {
-    # Every minute: proves that beat and a worker are alive (result in the admin and the log).
-    "portfolio.heartbeat": {
-        "task": "portfolio.tasks.heartbeat",
-        "schedule": timedelta(seconds=HEARTBEAT_SECONDS),
-        # DatabaseScheduler keeps "expire_seconds" and drops "expires".
-        "options": {"expire_seconds": max(HEARTBEAT_SECONDS - 5, 1)},
-    },
-    # Every minute: publish outbox messages that missed the broker (see portfolio.outbox).
-    "portfolio.outbox_flush": {
-        "task": "portfolio.tasks.outbox_flush",
-        "schedule": crontab(minute="*"),
-        "options": {"expire_seconds": 50},
-    },
-    # 02:15 every night: meetings of the annual wheels up to the end of next year.
-    "forums.wheel-materialise": {
-        "task": "forums.tasks.wheel_materialise",
-        "schedule": crontab(minute=15, hour=2),
-        "options": {"expire_seconds": 20 * 60 * 60},
-    },
-    # 07:00 every day: notices (innkalling) of meetings whose notice date has come.
-    "forums.meeting-notices": {
-        "task": "forums.tasks.meeting_notices_send",
-        "schedule": crontab(minute=0, hour=7),
-        "options": {"expire_seconds": 20 * 60 * 60},
-    },
-    # 07:10 every day: papers-due reminders to the members.
-    "forums.meeting-papers-reminders": {
-        "task": "forums.tasks.meeting_papers_remind",
-        "schedule": crontab(minute=10, hour=7),
-        "options": {"expire_seconds": 20 * 60 * 60},
-    },
-    # 07:20 every day: minutes-due reminders to the secretariat.
-    "forums.meeting-minutes-reminders": {
-        "task": "forums.tasks.meeting_minutes_remind",
-        "schedule": crontab(minute=20, hour=7),
-        "options": {"expire_seconds": 20 * 60 * 60},
-    },
-    # 08:00 every day: remind ministries without a position when a deadline is two days away.
-    "forums.remind_missing_positions": {
-        "task": "forums.tasks.proposals.remind_missing_positions",
-        "schedule": crontab(minute=0, hour=8),
-        "options": {"expire_seconds": 20 * 60 * 60},
-    },
-    # Every five minutes: close proposals whose deadline has passed (idempotent).
-    "forums.close_due_proposals": {
-        "task": "forums.tasks.proposals.close_due_proposals",
-        "schedule": crontab(minute="*/5"),
-        "options": {"expire_seconds": 280},
-    },
-}
+CELERY_BEAT_SCHEDULE = beat_schedule(heartbeat_seconds=HEARTBEAT_SECONDS)
 
 REST_FRAMEWORK = {
     # Token first: DRF answers a request without credentials with the first class's
@@ -367,6 +316,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "portfolio.api_docs.PortalAutoSchema",
+    # The services' exceptions (WrongState, ValidationError, PermissionDenied) answered in one way.
+    "EXCEPTION_HANDLER": "portfolio.api_errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
 SPECTACULAR_SETTINGS = {

@@ -1,5 +1,7 @@
 """Forms of the proposal pages. They shape input; the services decide what is allowed."""
 
+from typing import cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -146,11 +148,12 @@ class RegisterFilterForm(DesignsystemetForm):
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         every = [("", _("All"))]
-        self.fields["forum"].choices = every + [
+        fields = cast(dict[str, forms.ChoiceField], self.fields)
+        fields["forum"].choices = every + [
             (f.slug, f.name) for f in Forum.objects.filter(advisory_only=False)
         ]
-        self.fields["year"].choices = every + [(y, str(y)) for y in years]
-        self.fields["measure"].choices = every + [
+        fields["year"].choices = every + [(y, str(y)) for y in years]
+        fields["measure"].choices = every + [
             (m.code, f"{m.code} {m.name}") for m in Measure.objects.all()
         ]
 

@@ -1,5 +1,7 @@
 """Minutes (referat) of a meeting: drafted by the secretariat, reviewed by the seats, approved."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -137,7 +139,7 @@ class MinutesEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.agenda_item.label}: {self.get_kind_display()}"
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if Minutes.objects.filter(pk=self.minutes_id, status=Minutes.Status.APPROVED).exists():
             refuse_deletion(f"{self._meta.label} {self.pk} of approved minutes")
         return super().delete(*args, **kwargs)

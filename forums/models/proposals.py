@@ -3,6 +3,8 @@
 The outcome of a proposal is derived by `forums.services.proposals.proposal_close`, never typed.
 """
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -195,7 +197,7 @@ class Position(PermanentRecord):
     )
     history = history_records()
 
-    objects = PositionQuerySet.as_manager()
+    objects: ClassVar["models.Manager[Position]"] = PositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("position")
@@ -338,7 +340,8 @@ class Advice(models.Model):
 
     @property
     def source(self) -> str:
-        return self.forum.name if self.forum_id else self.core_group.name
+        body = self.forum if self.forum_id else self.core_group
+        return body.name if body is not None else ""
 
 
 class Escalation(PermanentRecord):

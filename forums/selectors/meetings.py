@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 
 from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry, Proposal
 from portfolio.models import Ministry
+from portfolio.types import User
 
 
 def forum_list() -> QuerySet[Forum]:
@@ -58,7 +59,7 @@ def minutes_current(*, meeting: Meeting) -> Minutes | None:
     )
 
 
-def meetings_of_user(*, user) -> QuerySet[Meeting]:
+def meetings_of_user(*, user: User) -> QuerySet[Meeting]:
     """Meetings of every forum the person is a member of (the personal calendar)."""
     forums = Forum.objects.filter(memberships__user=user)
     return meeting_list().filter(forum__in=forums)

@@ -113,7 +113,9 @@ def _postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _match(queryset: QuerySet, fields: list[str], query: str, extra: Q | None = None):
+def _match(
+    queryset: QuerySet[Any], fields: list[str], query: str, extra: Q | None = None
+) -> QuerySet[Any]:
     """Filter the queryset to rows matching the query in any of the fields, best first."""
     if _postgres():
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -123,11 +125,12 @@ def _match(queryset: QuerySet, fields: list[str], query: str, extra: Q | None = 
         condition = Q(_search=search)
         if extra is not None:
             condition |= extra
-        return (
+        ranked: QuerySet[Any] = (
             queryset.annotate(_search=vector, _rank=SearchRank(vector, search))
             .filter(condition)
             .order_by("-_rank", "pk")
         )
+        return ranked
     words = _words(query)
     if not words:
         return queryset.none()
@@ -140,14 +143,15 @@ def _match(queryset: QuerySet, fields: list[str], query: str, extra: Q | None = 
     return queryset.filter(condition).order_by("pk")
 
 
-def _text_match(queryset: QuerySet, name: str, query: str) -> QuerySet:
+def _text_match(queryset: QuerySet[Any], name: str, query: str) -> QuerySet[Any]:
     """Rows whose one text field matches the query (for subqueries of related rows)."""
     if _postgres():
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        return queryset.annotate(_search=SearchVector(name, config=CONFIG)).filter(
-            _search=SearchQuery(query, config=CONFIG, search_type="websearch")
-        )
+        matched: QuerySet[Any] = queryset.annotate(
+            _search=SearchVector(name, config=CONFIG)
+        ).filter(_search=SearchQuery(query, config=CONFIG, search_type="websearch"))
+        return matched
     words = _words(query)
     if not words:
         return queryset.none()

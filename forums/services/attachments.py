@@ -1,21 +1,23 @@
 """Memo attachments: only PDF and office documents up to 20 MB, checked by their content."""
 
-import io
+from __future__ import annotations
+
 import zipfile
 from pathlib import PurePath
-from typing import Any
+from typing import IO, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Attachment, Proposal
-from forums.permissions import is_coordinator
+from forums.permissions import ensure_may_prepare_proposals
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -40,7 +42,7 @@ OOXML_PARTS = {
 }
 
 
-def sniff(head: bytes, data: io.BufferedIOBase) -> tuple[str, str] | None:
+def sniff(head: bytes, data: IO[bytes] | UploadedFile[Any]) -> tuple[str, str] | None:
     """The kind and content type of the file, judged by its bytes, or None."""
     if head.startswith(b"%PDF-"):
         return "pdf", KINDS["pdf"][0]
@@ -63,12 +65,12 @@ def sniff(head: bytes, data: io.BufferedIOBase) -> tuple[str, str] | None:
     return None
 
 
-def _checked(upload: UploadedFile) -> tuple[str, str]:
+def _checked(upload: UploadedFile[Any]) -> tuple[str, str]:
     """The file's name and content type, or a ValidationError: only documents, at most 20 MB."""
     name = PurePath(upload.name or "").name
     if "\x00" in name or not name or len(name) > 200:
         raise ValidationError({"file": _("The file name is not valid.")})
-    if upload.size > MAX_BYTES:
+    if (upload.size or 0) > MAX_BYTES:
         raise ValidationError({"file": _("The file is larger than 20 MB.")})
     upload.seek(0)
     head = upload.read(8)
@@ -83,10 +85,12 @@ def _checked(upload: UploadedFile) -> tuple[str, str]:
     return name, found[1]
 
 
-def _store(*, actor: Any, upload: UploadedFile, kind: str, target: Any, **owner: Any) -> Attachment:
+def _store(
+    *, actor: User, upload: UploadedFile[Any], kind: str, target: Any, **owner: Any
+) -> Attachment:
     name, content_type = _checked(upload)
     attachment = Attachment(
-        name=name, content_type=content_type, size=upload.size, uploaded_by=actor, **owner
+        name=name, content_type=content_type, size=upload.size or 0, uploaded_by=actor, **owner
     )
     attachment.file.save(name, upload, save=False)
     try:  # a failure after the file is stored must not leave it behind
@@ -102,7 +106,9 @@ def _store(*, actor: Any, upload: UploadedFile, kind: str, target: Any, **owner:
 
 @records_actor
 @transaction.atomic
-def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile) -> Attachment:
+def attachment_add(
+    *, actor: User, agenda_item: AgendaItem, upload: UploadedFile[Any]
+) -> Attachment:
     """Store a paper for an agenda item; anything else is refused and nothing is stored."""
     _require_planner(actor)
     if agenda_item.meeting.status not in OPEN_STATES:
@@ -118,10 +124,9 @@ def attachment_add(*, actor: Any, agenda_item: AgendaItem, upload: UploadedFile)
 
 @records_actor
 @transaction.atomic
-def proposal_memo_add(*, actor: Any, proposal: Proposal, upload: UploadedFile) -> Attachment:
+def proposal_memo_add(*, actor: User, proposal: Proposal, upload: UploadedFile[Any]) -> Attachment:
     """Attach a memo (notat) to a proposal that is still open; closed proposals never change."""
-    if not is_coordinator(actor):
-        raise PermissionDenied(_("Only a coordinator may do this."))
+    ensure_may_prepare_proposals(actor)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION):
         raise WrongState(_("A closed proposal cannot change."))

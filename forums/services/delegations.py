@@ -14,6 +14,7 @@ from forums.permissions import can_delegate_for
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry, UserProfile
+from portfolio.types import User
 from portfolio.validation import check_dates
 
 
@@ -21,7 +22,7 @@ from portfolio.validation import check_dates
 @transaction.atomic
 def delegation_grant(
     *,
-    actor: Any,
+    actor: User,
     ministry: Ministry,
     delegate: Any,
     valid_from: datetime.date,
@@ -66,7 +67,7 @@ def delegation_grant(
 
 @records_actor
 @transaction.atomic
-def delegation_revoke(*, actor: Any, delegation: Delegation) -> Delegation:
+def delegation_revoke(*, actor: User, delegation: Delegation) -> Delegation:
     """End a delegation now. The row lock lets it be revoked once."""
     if not can_delegate_for(user=actor, ministry=delegation.ministry):
         raise PermissionDenied(

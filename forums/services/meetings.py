@@ -21,12 +21,13 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.types import User
 from portfolio.validation import check_dates
 
 OPEN_STATES = (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT)
 
 
-def _require_planner(actor: Any) -> None:
+def _require_planner(actor: User | None) -> None:
     if not can_plan_meetings(actor):
         raise PermissionDenied(_("Only the secretariat may change meetings."))
 
@@ -35,7 +36,7 @@ def _require_planner(actor: Any) -> None:
 @transaction.atomic
 def agenda_item_create(
     *,
-    actor: Any,
+    actor: User | None,
     meeting: Meeting,
     title: str,
     description: str = "",
@@ -97,7 +98,7 @@ def agenda_item_create(
 @transaction.atomic
 def meeting_reschedule(
     *,
-    actor: Any,
+    actor: User,
     meeting: Meeting,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime | None = None,
@@ -130,7 +131,7 @@ def meeting_reschedule(
 
 @records_actor
 @transaction.atomic
-def meeting_cancel(*, actor: Any, meeting: Meeting) -> Meeting:
+def meeting_cancel(*, actor: User, meeting: Meeting) -> Meeting:
     """Cancel this year's meeting only; the wheel keeps the slot for the years to come."""
     _require_planner(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -152,7 +153,7 @@ def meeting_cancel(*, actor: Any, meeting: Meeting) -> Meeting:
 
 @records_actor
 @transaction.atomic
-def meeting_mark_held(*, actor: Any, meeting: Meeting) -> Meeting:
+def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
     """Record that the meeting took place; minutes can then be drafted."""
     _require_planner(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -176,7 +177,7 @@ def meeting_mark_held(*, actor: Any, meeting: Meeting) -> Meeting:
 @records_actor
 @transaction.atomic
 def attendance_set(
-    *, actor: Any, meeting: Meeting, ministry: Ministry, status: str, person: str = ""
+    *, actor: User, meeting: Meeting, ministry: Ministry, status: str, person: str = ""
 ) -> Attendance:
     """Record whether a ministry was present, represented by a deputy, or absent."""
     _require_planner(actor)
@@ -264,7 +265,7 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
                 "place": meeting.place or "–",
             }
         ),
-        url=f"/meetings/{meeting.pk}/",
+        url=meeting.get_absolute_url(),
     )
     audit_record(actor=None, kind="meeting.notice_sent", target=meeting)
     return True
@@ -287,7 +288,7 @@ def meeting_remind_papers(*, meeting_id: int) -> bool:
             _("Papers for %(title)s are due %(date)s")
             % {"title": meeting.title, "date": due.strftime("%d.%m.%Y")}
         ),
-        url=f"/meetings/{meeting.pk}/",
+        url=meeting.get_absolute_url(),
     )
     audit_record(actor=None, kind="meeting.papers_reminded", target=meeting)
     return True
@@ -305,7 +306,7 @@ def meeting_remind_minutes(*, meeting_id: int) -> bool:
         recipients=secretariat,
         key=f"meeting:{meeting.pk}:minutes-due",
         subject=lambda: _("Minutes of %(title)s are due") % {"title": meeting.title},
-        url=f"/meetings/{meeting.pk}/",
+        url=meeting.get_absolute_url(),
     )
     audit_record(actor=None, kind="meeting.minutes_reminded", target=meeting)
     return True

@@ -7,7 +7,6 @@ Approved minutes never change: a correction is a new version linked to the old o
 
 import datetime
 import hashlib
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -18,19 +17,15 @@ from simple_history.utils import bulk_create_with_history
 
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
-from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry, is_chair
 from forums.services.meetings import meeting_recipients
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.types import User
 from portfolio.validation import check_dates
-
-
-def _require_secretariat(actor: Any) -> None:
-    if not is_secretariat(actor):
-        raise PermissionDenied(_("Only the secretariat may edit minutes."))
 
 
 def _lock(minutes: Minutes) -> Minutes:
@@ -44,9 +39,9 @@ def _require_editable(minutes: Minutes) -> None:
 
 @records_actor
 @transaction.atomic
-def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
+def minutes_create(*, actor: User, meeting: Meeting) -> Minutes:
     """Start the first draft of a meeting's minutes."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status == Meeting.Status.CANCELLED:
         raise WrongState(_("A cancelled meeting has no minutes."))
@@ -61,7 +56,7 @@ def minutes_create(*, actor: Any, meeting: Meeting) -> Minutes:
 @transaction.atomic
 def minutes_entry_add(
     *,
-    actor: Any,
+    actor: User,
     minutes: Minutes,
     agenda_item: AgendaItem,
     kind: str,
@@ -70,7 +65,7 @@ def minutes_entry_add(
     due_date: datetime.date | None = None,
 ) -> MinutesEntry:
     """Record a conclusion, recommendation, information or follow-up action for an item."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     _require_editable(minutes)
     if kind not in MinutesEntry.Kind.values:
@@ -108,9 +103,9 @@ def minutes_entry_add(
 
 @records_actor
 @transaction.atomic
-def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
+def minutes_entry_delete(*, actor: User, entry: MinutesEntry) -> None:
     """Remove an entry from minutes that are not yet approved."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(entry.minutes)
     _require_editable(minutes)
     audit_record(
@@ -124,9 +119,9 @@ def minutes_entry_delete(*, actor: Any, entry: MinutesEntry) -> None:
 
 @records_actor
 @transaction.atomic
-def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_submit(*, actor: User, minutes: Minutes) -> Minutes:
     """Send the draft to review (justering) and tell the seats; the review period starts."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     if minutes.status != Minutes.Status.DRAFT:
         raise WrongState(_("Only a draft can be sent for review."))
@@ -143,9 +138,9 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
         key=f"minutes:{minutes.pk}:review",
         subject=lambda: (
             _("Minutes of %(title)s are open for review until %(date)s")
-            % {"title": meeting.title, "date": minutes.review_ends_on.strftime("%d.%m.%Y")}
+            % {"title": meeting.title, "date": f"{minutes.review_ends_on:%d.%m.%Y}"}
         ),
-        url=f"/meetings/{meeting.pk}/minutes/",
+        url=minutes.get_absolute_url(),
     )
     audit_record(
         actor=actor,
@@ -160,13 +155,11 @@ def minutes_submit(*, actor: Any, minutes: Minutes) -> Minutes:
 @records_actor
 @transaction.atomic
 def minutes_comment(
-    *, actor: Any, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
+    *, actor: User, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
 ) -> ReviewComment:
     """A ministry's seat comments or asks for a change, for its own ministry only."""
     minutes = _lock(minutes)
-    ministry = seat_ministry(actor, minutes.meeting.forum)
-    if ministry is None:
-        raise PermissionDenied(_("Only a ministry's seat in the forum may comment for it."))
+    ministry = ensure_seat_ministry(actor, minutes.meeting.forum)
     if minutes.status != Minutes.Status.REVIEW:
         raise WrongState(_("Comments are taken while the minutes are in review."))
     if kind not in ReviewComment.Kind.values:
@@ -187,9 +180,9 @@ def minutes_comment(
 
 @records_actor
 @transaction.atomic
-def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -> ReviewComment:
+def minutes_comment_answer(*, actor: User, comment: ReviewComment, answer: str) -> ReviewComment:
     """The secretariat answers a review comment, once."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(comment.minutes)
     _require_editable(minutes)
     comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
@@ -211,7 +204,7 @@ def minutes_comment_answer(*, actor: Any, comment: ReviewComment, answer: str) -
 
 @records_actor
 @transaction.atomic
-def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
     """The chair approves after the review period; the PDF is stored with its checksum."""
     from forums.pdf import minutes_pdf
 
@@ -252,15 +245,15 @@ def minutes_approve(*, actor: Any, minutes: Minutes) -> Minutes:
 
 @records_actor
 @transaction.atomic
-def minutes_correct(*, actor: Any, minutes: Minutes) -> Minutes:
+def minutes_correct(*, actor: User, minutes: Minutes) -> Minutes:
     """Start a correction of approved minutes: a new draft version linked to the old one."""
-    _require_secretariat(actor)
+    ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     if not minutes.is_frozen:
         raise WrongState(_("Only approved minutes are corrected; edit the draft instead."))
     if Minutes.objects.filter(corrects=minutes).exists():
         raise WrongState(_("These minutes already have a correction."))
-    latest = minutes.meeting.minutes.order_by("-version").first()
+    latest = minutes.meeting.minutes.order_by("-version").first() or minutes
     correction = Minutes.objects.create(
         meeting=minutes.meeting,
         version=latest.version + 1,

@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import Position, Proposal
-from forums.permissions import active_delegations, admin_heads_of
+from forums.permissions import active_delegations
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.permissions import admin_heads_of
 
 REMINDER_LEAD = datetime.timedelta(days=2)
 
@@ -60,7 +61,7 @@ def _remind(proposal: Proposal, ministry: Ministry) -> int:
             _("Deadline: %(deadline)s")
             % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
         ),
-        url=f"/saker/{proposal.pk}/",
+        url=proposal.get_absolute_url(),
     )
     if created:
         audit_record(

@@ -1,7 +1,10 @@
-"""State changes of proposals: create, open, record positions, revise, close, escalate, withdraw."""
+"""State changes of proposals: create, open, revise, close, escalate, withdraw, and advice.
+
+The ministries' positions are recorded by `forums.services.positions` (re-exported here).
+"""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,41 +18,40 @@ from forums.models import (
     Escalation,
     Forum,
     Position,
-    PositionChange,
     PositionChoice,
     Proposal,
     ProposalVersion,
     RegisterCounter,
 )
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
-from forums.permissions import admin_heads_of, can_sign_for, is_coordinator, may_give_advice
+from forums.permissions import ensure_may_prepare_proposals, may_give_advice
+from forums.services.positions import objection_withdraw, position_record
+from forums.services.proposal_state import proposal_lock, require_status
 from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.permissions import admin_heads_of
+from portfolio.types import User
 from portfolio.validation import check_dates
 
 STRATEGIC_FORUM_SLUG = "strategisk-forum"
 
-
-def _require_coordinator(actor: Any) -> None:
-    if not is_coordinator(actor):
-        raise PermissionDenied(_("Only a coordinator may do this."))
-
-
-def _lock(proposal: Proposal) -> Proposal:
-    """Re-read the proposal under a row lock: every change to it is serialised here."""
-    return Proposal.objects.select_for_update().select_related("forum").get(pk=proposal.pk)
-
-
-def _require_status(proposal: Proposal, *statuses: str) -> None:
-    if proposal.status not in statuses:
-        raise WrongState(
-            _("Not possible while the proposal is %(status)s.")
-            % {"status": proposal.get_status_display().lower()}
-        )
+__all__ = [
+    "STRATEGIC_FORUM_SLUG",
+    "advice_add",
+    "objection_withdraw",
+    "position_record",
+    "proposal_close",
+    "proposal_create",
+    "proposal_escalate",
+    "proposal_open",
+    "proposal_revise",
+    "proposal_withdraw",
+    "proposals_close_due",
+]
 
 
 def _next_number(*, forum: Forum, year: int) -> int:
@@ -71,17 +73,18 @@ def _clean_deadline(deadline: Any) -> datetime.datetime:
         raise ValidationError({"deadline": _("Enter a valid date and time.")})
     if timezone.is_naive(deadline):
         deadline = timezone.make_aware(deadline)
-    check_dates(deadline=deadline)
-    if deadline <= timezone.now():
+    aware: datetime.datetime = deadline
+    check_dates(deadline=aware)
+    if aware <= timezone.now():
         raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
-    return deadline
+    return aware
 
 
 @records_actor
 @transaction.atomic
 def proposal_create(
     *,
-    actor: Any,
+    actor: User,
     title: str,
     text: str,
     deadline: datetime.datetime,
@@ -91,7 +94,7 @@ def proposal_create(
     amends: Proposal | None = None,
 ) -> Proposal:
     """A coordinator drafts a proposal; it gets the next number in the forum's register."""
-    _require_coordinator(actor)
+    ensure_may_prepare_proposals(actor)
     title = clean_text(title, field="title", max_length=TITLE_MAX)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
     deadline = _clean_deadline(deadline)
@@ -126,7 +129,7 @@ def proposal_create(
     return proposal
 
 
-def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
+def _notify_participants(proposal: Proposal, *, event: str, subject: Callable[[], str]) -> None:
     recipients = admin_heads_of(list(proposal.participants.all()))
     notification_send(
         recipients=recipients,
@@ -136,17 +139,17 @@ def _notify_participants(proposal: Proposal, *, event: str, subject) -> None:
             _("Deadline: %(deadline)s")
             % {"deadline": timezone.localtime(proposal.deadline).strftime("%Y-%m-%d %H:%M")}
         ),
-        url=f"/saker/{proposal.pk}/",
+        url=proposal.get_absolute_url(),
     )
 
 
 @records_actor
 @transaction.atomic
-def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
     """Open consultation: the ministries seated in the forum today become the participants."""
-    _require_coordinator(actor)
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.DRAFT)
+    ensure_may_prepare_proposals(actor)
+    proposal = proposal_lock(proposal)
+    require_status(proposal, Proposal.Status.DRAFT)
     if proposal.deadline <= timezone.now():
         raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
     today = timezone.localdate()
@@ -182,120 +185,15 @@ def proposal_open(*, actor: Any, proposal: Proposal) -> Proposal:
     return proposal
 
 
-def _clean_position(position: Any, reason: Any) -> tuple[str, str]:
-    if position not in PositionChoice.values:
-        raise ValidationError({"position": _("Choose endorse, stand aside or object.")})
-    reason = clean_text(reason, field="reason", max_length=REASON_MAX, required=False)
-    if position == PositionChoice.OBJECT and not reason:
-        raise ValidationError({"reason": _("An objection must give a reason.")})
-    return position, reason
-
-
-@records_actor
-@transaction.atomic
-def position_record(
-    *, actor: Any, proposal: Proposal, ministry: Ministry, position: str, reason: str = ""
-) -> tuple[Position, bool]:
-    """Record or change a ministry's position on the current version: (position, created)."""
-    if not can_sign_for(user=actor, ministry=ministry):
-        raise PermissionDenied(
-            _("You may not record a position for %(ministry)s.") % {"ministry": ministry}
-        )
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.CONSULTATION)
-    position, reason = _clean_position(position, reason)
-    if not proposal.participants.filter(pk=ministry.pk).exists():
-        raise ValidationError({"ministry": _("This ministry does not take part in the proposal.")})
-    now = timezone.now()
-    current = (
-        Position.objects.current()
-        .filter(proposal=proposal, version=proposal.version, ministry=ministry)
-        .first()
-    )
-    before = {"position": current.position, "reason": current.reason} if current else None
-    values = {"position": position, "reason": reason, "recorded_by": actor, "recorded_at": now}
-    if current is None:
-        current = Position(proposal=proposal, version=proposal.version, ministry=ministry, **values)
-        current.save()
-        created = True
-    else:
-        for field, value in values.items():
-            setattr(current, field, value)
-        current.save(update_fields=list(values))
-        created = False
-    change = PositionChange(
-        proposal=proposal,
-        version=proposal.version,
-        ministry=ministry,
-        kind=PositionChange.Kind.RECORDED,
-        **values,
-    )
-    change.save()
-    audit_record(
-        actor=actor,
-        kind="proposal.position_recorded",
-        target=proposal,
-        ministry=ministry,
-        before=before,
-        after={"position": position, "reason": reason, "version": proposal.version},
-    )
-    return current, created
-
-
-@records_actor
-@transaction.atomic
-def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) -> None:
-    """The objecting ministry takes its objection back; its position is then missing again.
-
-    The objection's row is kept, marked as withdrawn; a new position may be recorded after.
-    """
-    if not can_sign_for(user=actor, ministry=ministry):
-        raise PermissionDenied(_("You may not act for %(ministry)s.") % {"ministry": ministry})
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.CONSULTATION)
-    current = (
-        Position.objects.current()
-        .filter(
-            proposal=proposal,
-            version=proposal.version,
-            ministry=ministry,
-            position=PositionChoice.OBJECT,
-        )
-        .first()
-    )
-    if current is None:
-        raise WrongState(_("The ministry has no objection to withdraw."))
-    now = timezone.now()
-    # Kept and marked, never deleted: the objection stays on record but no longer counts.
-    current.withdrawn_at = now
-    current.withdrawn_by = actor
-    current.save(update_fields=["withdrawn_at", "withdrawn_by"])
-    PositionChange.objects.create(
-        proposal=proposal,
-        version=proposal.version,
-        ministry=ministry,
-        kind=PositionChange.Kind.OBJECTION_WITHDRAWN,
-        recorded_by=actor,
-        recorded_at=now,
-    )
-    audit_record(
-        actor=actor,
-        kind="proposal.objection_withdrawn",
-        target=proposal,
-        ministry=ministry,
-        before={"position": PositionChoice.OBJECT, "reason": current.reason},
-    )
-
-
 @records_actor
 @transaction.atomic
 def proposal_revise(
-    *, actor: Any, proposal: Proposal, text: str, title: str | None = None
+    *, actor: User, proposal: Proposal, text: str, title: str | None = None
 ) -> Proposal:
     """A new version of the text: every position is reset to missing, participants are told."""
-    _require_coordinator(actor)
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.CONSULTATION)
+    ensure_may_prepare_proposals(actor)
+    proposal = proposal_lock(proposal)
+    require_status(proposal, Proposal.Status.CONSULTATION)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
     if title is not None and title != "":
         title = clean_text(title, field="title", max_length=TITLE_MAX)
@@ -328,7 +226,7 @@ def proposal_revise(
     return proposal
 
 
-def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Proposal:
+def _decide(proposal: Proposal, *, actor: User | None, now: datetime.datetime) -> Proposal:
     """Derive the outcome from the current positions. A fixed number of queries."""
     participants = list(proposal.participants.order_by("abbreviation"))
     given = dict(
@@ -364,11 +262,11 @@ def _decide(proposal: Proposal, *, actor: Any, now: datetime.datetime) -> Propos
 
 @records_actor
 @transaction.atomic
-def proposal_close(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_close(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator closes after the deadline, or earlier once every participant has answered."""
-    _require_coordinator(actor)
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.CONSULTATION)
+    ensure_may_prepare_proposals(actor)
+    proposal = proposal_lock(proposal)
+    require_status(proposal, Proposal.Status.CONSULTATION)
     now = timezone.now()
     if now < proposal.deadline:
         answered = (
@@ -399,11 +297,11 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
 
 @records_actor
 @transaction.atomic
-def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_withdraw(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator withdraws a draft or a proposal in consultation; it is then final."""
-    _require_coordinator(actor)
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
+    ensure_may_prepare_proposals(actor)
+    proposal = proposal_lock(proposal)
+    require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
     before = {"status": proposal.status}
     proposal.status = Proposal.Status.WITHDRAWN
     proposal.closed_at = timezone.now()
@@ -420,11 +318,11 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
 
 @records_actor
 @transaction.atomic
-def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str = "") -> Escalation:
+def proposal_escalate(*, actor: User, proposal: Proposal, level: str, note: str = "") -> Escalation:
     """Record that a proposal that was not endorsed is lifted to a higher level."""
-    _require_coordinator(actor)
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.NOT_ENDORSED)
+    ensure_may_prepare_proposals(actor)
+    proposal = proposal_lock(proposal)
+    require_status(proposal, Proposal.Status.NOT_ENDORSED)
     if level not in Escalation.Level.values:
         raise ValidationError({"level": _("Choose a level to escalate to.")})
     note = clean_text(note, field="note", max_length=REASON_MAX, required=False)
@@ -447,7 +345,7 @@ def proposal_escalate(*, actor: Any, proposal: Proposal, level: str, note: str =
 @transaction.atomic
 def advice_add(
     *,
-    actor: Any,
+    actor: User,
     proposal: Proposal,
     text: str,
     forum: Forum | None = None,
@@ -456,8 +354,8 @@ def advice_add(
     """Attach input from a service forum or a core group. It is shown, never counted."""
     if not may_give_advice(actor):
         raise PermissionDenied(_("Only the coordinator or the secretariat may add advice."))
-    proposal = _lock(proposal)
-    _require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
+    proposal = proposal_lock(proposal)
+    require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
     if (forum is None) == (core_group is None):
         raise ValidationError({"source": _("Choose either a service forum or a core group.")})

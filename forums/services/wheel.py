@@ -1,7 +1,6 @@
 """Turn the annual wheel into this year's meetings, and the illustrative demo wheel."""
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -13,6 +12,7 @@ from forums.permissions import can_materialise
 from forums.services.meetings import agenda_item_create
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 
 def meeting_times(slot: WheelSlot, year: int) -> tuple[datetime.datetime, datetime.datetime]:
@@ -24,7 +24,7 @@ def meeting_times(slot: WheelSlot, year: int) -> tuple[datetime.datetime, dateti
 @records_actor
 @transaction.atomic
 def wheel_materialise(
-    *, actor: Any, forum: Forum, year: int, not_before: datetime.date | None = None
+    *, actor: User | None, forum: Forum, year: int, not_before: datetime.date | None = None
 ) -> list[Meeting]:
     """Create the year's meetings of the forum's wheel; return the ones created now.
 

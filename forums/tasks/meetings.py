@@ -8,7 +8,7 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
-from portfolio.audit import audit_channel
+from portfolio.audit_context import audit_channel
 
 RETRY = {
     "acks_late": True,

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from portfolio.audit import audit_channel
+from portfolio.audit_context import audit_channel
 
 
 @shared_task(

@@ -3,38 +3,24 @@
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.generic import TemplateView
 
-from forums.exceptions import WrongState
+from portfolio.page_errors import message_refusal, service_refusals
 
 
 def run_action(
     request: HttpRequest, call: Callable[[], object], *, success: str, back: str
 ) -> HttpResponse:
     """Call the service; PermissionDenied propagates (403), other refusals become messages."""
-    try:
+    with service_refusals() as refused:
         call()
-    except WrongState as exc:
-        messages.error(request, exc.message)
-        return HttpResponseRedirect(back)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return HttpResponseRedirect(back)
-    messages.success(request, success)
-    return HttpResponseRedirect(back)
-
-
-def apply_errors(form: Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError onto the form: next to its field, else above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+    if refused:
+        message_refusal(request, refused)
     else:
-        form.add_error(None, exc.messages)
+        messages.success(request, success)
+    return HttpResponseRedirect(back)
 
 
 def page_with(
@@ -65,14 +51,12 @@ def run_form(
     field with status 400 and nothing saved; a wrong state is a message on the page.
     """
     if form.is_valid():
-        try:
+        with service_refusals(form) as refused:
             call(form.cleaned_data)
-        except WrongState as exc:
-            messages.error(request, exc.message)
+        if refused.wrong_state:
+            message_refusal(request, refused)
             return HttpResponseRedirect(back)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
+        if not refused:
             messages.success(request, success)
             return HttpResponseRedirect(back)
     response = page(form)

@@ -2,25 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from forums.exceptions import WrongState
 from forums.forms.proposals import DelegationForm
 from forums.models import Delegation
-from forums.permissions import granted_ministry_ids
 from forums.selectors.proposals import delegations_for
 from forums.services.delegations import delegation_grant, delegation_revoke
-from forums.views.common import apply_errors
 from portfolio.models import Ministry
+from portfolio.page_errors import message_refusal, service_refusals
+from portfolio.permissions import sign_grant_ministry_ids
 
 
 def _ministries(user) -> list[Ministry]:
-    return list(Ministry.objects.filter(pk__in=granted_ministry_ids(user)))
+    return list(Ministry.objects.filter(pk__in=sign_grant_ministry_ids(user)))
 
 
 class DelegationView(LoginRequiredMixin, View):
@@ -53,11 +52,11 @@ class DelegationView(LoginRequiredMixin, View):
         ministry = _ministries(request.user)[0]
         form = DelegationForm(request.POST, ministry=ministry, actor=request.user)
         if form.is_valid():
-            try:
+            with service_refusals(form) as refused:
                 delegation_grant(actor=request.user, ministry=ministry, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if refused.wrong_state:  # the service raises none today; say it if it does
+                form.add_error(None, refused.message)
+            if not refused:
                 messages.success(request, _("The deputy may now sign for the ministry."))
                 return HttpResponseRedirect(reverse("proposals:delegations"))
         return self.page(request, form=form, status=400)
@@ -66,10 +65,10 @@ class DelegationView(LoginRequiredMixin, View):
 class DelegationRevokeView(LoginRequiredMixin, View):
     def post(self, request, pk):
         delegation = get_object_or_404(Delegation.objects.select_related("ministry"), pk=pk)
-        try:
+        with service_refusals() as refused:
             delegation_revoke(actor=request.user, delegation=delegation)
-        except WrongState as exc:
-            messages.error(request, str(exc))
+        if refused:
+            message_refusal(request, refused)
         else:
             messages.success(request, _("The delegation was revoked."))
         return HttpResponseRedirect(reverse("proposals:delegations"))

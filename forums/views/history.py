@@ -25,7 +25,7 @@ from forums.models import (
 )
 from forums.selectors.meetings import forum_detail, meeting_detail
 from forums.selectors.proposals import proposal_detail
-from portfolio.history import history_entries
+from portfolio.audit_log.field_history import history_entries
 
 
 class ObjectHistoryView(LoginRequiredMixin, TemplateView):

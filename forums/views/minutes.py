@@ -12,10 +12,16 @@ from django.views.generic import TemplateView
 from forums.forms.meetings import AnswerForm, CommentForm, EntryForm
 from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.pdf import minutes_pdf
-from forums.permissions import is_chair, is_secretariat, seat_ministry
+from forums.permissions import (
+    ensure_may_edit_minutes,
+    ensure_seat_ministry,
+    is_chair,
+    seat_ministry,
+)
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
 from forums.views.common import page_with, run_action, run_form
+from portfolio.permissions import is_secretariat
 
 
 def _meeting(pk: int) -> Meeting:
@@ -72,7 +78,9 @@ class MinutesActionView(LoginRequiredMixin, View):
         minutes = get_object_or_404(Minutes, pk=pk)
         back = reverse("forums:minutes", args=[minutes.meeting_id])
         user = request.user
+        # Who may is answered before the form is looked at (403, not a form with errors).
         if action == "entry":
+            ensure_may_edit_minutes(user)
             return run_form(
                 request,
                 EntryForm(request.POST, meeting=minutes.meeting),
@@ -82,6 +90,7 @@ class MinutesActionView(LoginRequiredMixin, View):
                 page=page_with(MinutesView, request, {"pk": minutes.meeting_id}, "entry_form"),
             )
         if action == "comment":
+            ensure_seat_ministry(user, minutes.meeting.forum)
             return run_form(
                 request,
                 CommentForm(request.POST),
@@ -118,6 +127,7 @@ class CommentAnswerView(LoginRequiredMixin, View):
     def post(self, request, pk: int):
         comment = get_object_or_404(ReviewComment.objects.select_related("minutes"), pk=pk)
         meeting_pk = comment.minutes.meeting_id
+        ensure_may_edit_minutes(request.user)  # before the form is looked at
         return run_form(
             request,
             AnswerForm(request.POST),

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from forums.exceptions import WrongState
 from forums.forms.proposals import (
     AdviceForm,
     EscalateForm,
@@ -22,8 +21,6 @@ from forums.forms.proposals import (
 from forums.models import Proposal
 from forums.permissions import (
     can_sign_for,
-    granted_ministry_ids,
-    is_coordinator,
     may_give_advice,
     signable_ministry_ids,
 )
@@ -36,8 +33,9 @@ from forums.selectors.proposals import (
 )
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
-from forums.views.common import apply_errors
 from portfolio.models import Ministry
+from portfolio.page_errors import message_refusal, service_refusals
+from portfolio.permissions import is_coordinator, sign_grant_ministry_ids
 
 
 def _get_proposal(request, pk: int) -> Proposal:
@@ -72,7 +70,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
                 "form": form,
                 "proposals": proposals,
                 "may_create": is_coordinator(request.user),
-                "may_delegate": bool(granted_ministry_ids(request.user)),
+                "may_delegate": bool(sign_grant_ministry_ids(request.user)),
             },
         )
 
@@ -92,13 +90,13 @@ class ProposalCreateView(LoginRequiredMixin, View):
     def post(self, request):
         form = ProposalCreateForm(request.POST)
         if form.is_valid():
-            try:
+            with service_refusals(form) as refused:
                 proposal = services.proposal_create(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not refused:
                 messages.success(request, _("The proposal was created as a draft."))
                 return _to_detail(proposal)
+            if refused.wrong_state:  # the services raise none here today; say it if one does
+                message_refusal(request, refused)
         return render(request, "forums/proposals/create.html", {"form": form}, status=400)
 
 
@@ -164,10 +162,10 @@ class ProposalActionView(LoginRequiredMixin, View):
     def post(self, request, pk):
         proposal = _get_proposal(request, pk)
         service, done = self.actions[self.action]
-        try:
+        with service_refusals() as refused:
             service(actor=request.user, proposal=proposal)
-        except (WrongState, ValidationError) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        if refused:
+            messages.error(request, refused.message)
         else:
             messages.success(request, str(done))
         return _to_detail(proposal)
@@ -181,16 +179,14 @@ class PositionRecordView(LoginRequiredMixin, View):
         ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
         form = PositionForm(request.POST, prefix=ministry.abbreviation.lower())
         if form.is_valid():
-            try:
+            with service_refusals(form) as refused:
                 services.position_record(
                     actor=request.user, proposal=proposal, ministry=ministry, **form.cleaned_data
                 )
-            except WrongState as exc:
-                messages.error(request, str(exc))
+            if refused.wrong_state:
+                message_refusal(request, refused)
                 return _to_detail(proposal)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not refused:
                 messages.success(
                     request,
                     _("The position of %(ministry)s is recorded.") % {"ministry": ministry},
@@ -206,10 +202,10 @@ class ObjectionWithdrawView(LoginRequiredMixin, View):
     def post(self, request, pk, abbreviation):
         proposal = _get_proposal(request, pk)
         ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
-        try:
+        with service_refusals() as refused:
             services.objection_withdraw(actor=request.user, proposal=proposal, ministry=ministry)
-        except WrongState as exc:
-            messages.error(request, str(exc))
+        if refused:
+            message_refusal(request, refused)
         else:
             messages.success(request, _("The objection was withdrawn."))
         return _to_detail(proposal)
@@ -232,14 +228,12 @@ class ProposalReviseView(LoginRequiredMixin, View):
         proposal = _get_proposal(request, pk)
         form = ReviseForm(request.POST)
         if form.is_valid():
-            try:
+            with service_refusals(form) as refused:
                 services.proposal_revise(actor=request.user, proposal=proposal, **form.cleaned_data)
-            except WrongState as exc:
-                messages.error(request, str(exc))
+            if refused.wrong_state:
+                message_refusal(request, refused)
                 return _to_detail(proposal)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not refused:
                 messages.success(
                     request, _("A new version was made; every ministry must answer again.")
                 )
@@ -257,16 +251,14 @@ class ProposalEscalateView(LoginRequiredMixin, View):
         proposal = _get_proposal(request, pk)
         form = EscalateForm(request.POST)
         if form.is_valid():
-            try:
+            with service_refusals(form) as refused:
                 services.proposal_escalate(
                     actor=request.user, proposal=proposal, **form.cleaned_data
                 )
-            except WrongState as exc:
-                messages.error(request, str(exc))
+            if refused.wrong_state:
+                message_refusal(request, refused)
                 return _to_detail(proposal)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not refused:
                 messages.success(request, _("The escalation is recorded."))
                 return _to_detail(proposal)
         elif not is_coordinator(request.user):
@@ -283,19 +275,17 @@ class AdviceAddView(LoginRequiredMixin, View):
             raise PermissionDenied
         form = AdviceForm(request.POST)
         if form.is_valid():
-            try:
+            with service_refusals(form) as refused:
                 services.advice_add(
                     actor=request.user,
                     proposal=proposal,
                     text=form.cleaned_data["text"],
                     **form.source_objects(),
                 )
-            except WrongState as exc:
-                messages.error(request, str(exc))
+            if refused.wrong_state:
+                message_refusal(request, refused)
                 return _to_detail(proposal)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not refused:
                 messages.success(request, _("The advice was added."))
                 return _to_detail(proposal)
         return ProposalDetailView.render_page(request, proposal, forms={"advice": form}, status=400)
@@ -312,14 +302,13 @@ class MemoAddView(LoginRequiredMixin, View):
         if upload is None:
             errors = [_("Choose a file to attach.")]
         else:
-            try:
+            with service_refusals() as refused:
                 proposal_memo_add(actor=request.user, proposal=proposal, upload=upload)
-            except WrongState as exc:
-                messages.error(request, str(exc))
+            if refused.wrong_state:
+                message_refusal(request, refused)
                 return _to_detail(proposal)
-            except ValidationError as exc:
-                errors = exc.messages
-            else:
+            if not refused:
                 messages.success(request, _("The memo is attached."))
                 return _to_detail(proposal)
+            errors = refused.messages
         return ProposalDetailView.render_page(request, proposal, memo_errors=errors, status=400)

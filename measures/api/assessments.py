@@ -4,10 +4,17 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.permissions import IsAuthenticated
 
-from measures.api.errors import service_errors
-from measures.api.follow_up import MEASURE_CODE, ONE_TO_FIVE, PERIOD_CLOSED, StoreOrReviseMixin
+from measures.api.follow_up import (
+    MEASURE_CODE,
+    ONE_TO_FIVE,
+    PERIOD_CLOSED,
+    MayWrite,
+    StoreOrReviseMixin,
+)
 from measures.models import CriteriaAssessment, Measure
+from measures.permissions import can_assess
 from measures.services.assessments import assessment_record
 from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.api_fields import SlugRelatedField
@@ -48,10 +55,9 @@ class AssessmentSerializer(serializers.ModelSerializer):
         }
 
     def create(self, validated_data):
-        with service_errors():
-            assessment, created = assessment_record(
-                actor=self.context["request"].user, **validated_data
-            )
+        assessment, created = assessment_record(
+            actor=self.context["request"].user, **validated_data
+        )
         self.context["created"] = created
         return assessment
 
@@ -109,6 +115,11 @@ class AssessmentViewSet(
 
     serializer_class = AssessmentSerializer
     filterset_class = AssessmentFilter
+    permission_classes = [IsAuthenticated, MayWrite]
+
+    def may_write(self, user) -> bool:
+        return can_assess(user=user)
+
     queryset = CriteriaAssessment.objects.select_related(
         "measure", "criterion", "ministry", "period"
     ).order_by("-period__year", "-period__sequence", "measure__code", "criterion__code", "id")

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers
 
-from measures.api.errors import service_errors
 from measures.api.follow_up import LEAD_MINISTRY, ONE_TO_FIVE, WriteViewSet
 from measures.models import Measure, Milestone, Risk
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
@@ -37,18 +36,16 @@ class RiskSerializer(serializers.ModelSerializer):
 
     def create(self, validated_data):
         measure = validated_data.pop("measure")
-        with service_errors():
-            return risk_save(actor=self.context["request"].user, measure=measure, **validated_data)
+        return risk_save(actor=self.context["request"].user, measure=measure, **validated_data)
 
     def update(self, instance, validated_data):
         validated_data.pop("measure", None)  # a risk stays with its measure
-        with service_errors():
-            return risk_save(
-                actor=self.context["request"].user,
-                measure=instance.measure,
-                risk=instance,
-                **validated_data,
-            )
+        return risk_save(
+            actor=self.context["request"].user,
+            measure=instance.measure,
+            risk=instance,
+            **validated_data,
+        )
 
 
 class RiskFilter(django_filters.FilterSet):
@@ -115,20 +112,16 @@ class MilestoneSerializer(serializers.ModelSerializer):
 
     def create(self, validated_data):
         measure = validated_data.pop("measure")
-        with service_errors():
-            return milestone_save(
-                actor=self.context["request"].user, measure=measure, **validated_data
-            )
+        return milestone_save(actor=self.context["request"].user, measure=measure, **validated_data)
 
     def update(self, instance, validated_data):
         validated_data.pop("measure", None)
-        with service_errors():
-            return milestone_save(
-                actor=self.context["request"].user,
-                measure=instance.measure,
-                milestone=instance,
-                **validated_data,
-            )
+        return milestone_save(
+            actor=self.context["request"].user,
+            measure=instance.measure,
+            milestone=instance,
+            **validated_data,
+        )
 
 
 class MilestoneFilter(django_filters.FilterSet):

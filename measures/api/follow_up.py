@@ -10,14 +10,20 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from measures.api.errors import service_errors
 from measures.models import (
     CoreGroup,
     Measure,
     ReportingPeriod,
     StatusReport,
+)
+from measures.permissions import (
+    can_coordinate_follow_up,
+    can_write_core_group,
+    can_write_measure,
+    may_write_follow_up,
 )
 from measures.services.periods import period_close, period_open
 from measures.services.reports import REPORT_FIELDS, status_report_submit
@@ -37,6 +43,21 @@ MEASURE_CODE = _("Code of the measure, e.g. T1.")
 ONE_TO_FIVE = _("From 1 (low) to 5 (high).")
 
 
+class MayWrite(BasePermission):
+    """Refuses a write (403) before its input is read: whoever may write none of this follow-up,
+    and, for a change, whoever may not write the object. The service asks again with the input.
+    """
+
+    message = _("You may not make this change.")
+    refuses_reads = False  # every logged-in user reads the follow-up
+
+    def has_permission(self, request, view) -> bool:
+        return request.method in SAFE_METHODS or view.may_write(request.user)
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        return request.method in SAFE_METHODS or view.may_write_object(request.user, obj)
+
+
 class WriteViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -44,7 +65,16 @@ class WriteViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """List, read, create and update; no delete (the history stays)."""
+    """List, read, create and update; no delete (the history stays). The measure's lead
+    ministry writes."""
+
+    permission_classes = [IsAuthenticated, MayWrite]
+
+    def may_write(self, user) -> bool:
+        return may_write_follow_up(user)
+
+    def may_write_object(self, user, obj) -> bool:
+        return can_write_measure(user=user, measure=obj.measure)
 
 
 class StoreOrReviseMixin:
@@ -74,8 +104,7 @@ class ReportingPeriodSerializer(serializers.ModelSerializer):
         }
 
     def create(self, validated_data):
-        with service_errors():
-            return period_open(actor=self.context["request"].user, **validated_data)
+        return period_open(actor=self.context["request"].user, **validated_data)
 
 
 @extend_schema_view(
@@ -110,6 +139,13 @@ class ReportingPeriodViewSet(
     serializer_class = ReportingPeriodSerializer
     queryset = ReportingPeriod.objects.all()
     filterset_fields = ["year", "status"]
+    permission_classes = [IsAuthenticated, MayWrite]
+
+    def may_write(self, user) -> bool:
+        return can_coordinate_follow_up(user)
+
+    def may_write_object(self, user, obj) -> bool:
+        return can_coordinate_follow_up(user)
 
     @operation_doc(
         summary=_("Close a reporting period"),
@@ -123,8 +159,7 @@ class ReportingPeriodViewSet(
     )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        with service_errors():
-            period = period_close(actor=request.user, period=self.get_object())
+        period = period_close(actor=request.user, period=self.get_object())
         return Response(self.get_serializer(period).data)
 
 
@@ -182,27 +217,25 @@ class StatusReportSerializer(serializers.ModelSerializer):
 
     def create(self, validated_data):
         values = {name: validated_data[name] for name in REPORT_FIELDS if name in validated_data}
-        with service_errors():
-            report, created = status_report_submit(
-                actor=self.context["request"].user,
-                period=validated_data["period"],
-                measure=validated_data.get("measure"),
-                core_group=validated_data.get("core_group"),
-                **values,
-            )
+        report, created = status_report_submit(
+            actor=self.context["request"].user,
+            period=validated_data["period"],
+            measure=validated_data.get("measure"),
+            core_group=validated_data.get("core_group"),
+            **values,
+        )
         self.context["created"] = created
         return report
 
     def update(self, instance, validated_data):
         values = {name: validated_data[name] for name in REPORT_FIELDS if name in validated_data}
-        with service_errors():
-            report, _ = status_report_submit(
-                actor=self.context["request"].user,
-                period=instance.period,
-                measure=instance.measure,
-                core_group=instance.core_group,
-                **values,
-            )
+        report, _ = status_report_submit(
+            actor=self.context["request"].user,
+            period=instance.period,
+            measure=instance.measure,
+            core_group=instance.core_group,
+            **values,
+        )
         return report
 
 
@@ -274,6 +307,11 @@ class StatusReportViewSet(StoreOrReviseMixin, WriteViewSet):
     queryset = StatusReport.objects.select_related(
         "period", "measure", "core_group", "ministry"
     ).order_by("-period__year", "-period__sequence", "id")
+
+    def may_write_object(self, user, obj) -> bool:
+        if obj.core_group_id:
+            return can_write_core_group(user=user, group=obj.core_group)
+        return can_write_measure(user=user, measure=obj.measure)
 
     def get_serializer(self, *args, **kwargs):
         if self.action in ("update", "partial_update"):

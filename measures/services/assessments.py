@@ -1,23 +1,23 @@
 """Record a ministry's (or the coordinator's) criteria assessment of a measure."""
 
-from typing import Any
-
 from django.db import transaction
 
 from measures.models import CriteriaAssessment, Measure, ReportingPeriod
-from measures.permissions import can_assess, ensure, ministry_of
+from measures.permissions import can_assess, ensure
 from measures.services.common import validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Criterion
+from portfolio.permissions import ministry_of
+from portfolio.types import User
 
 
 @records_actor
 @transaction.atomic
 def assessment_record(
     *,
-    actor: Any,
+    actor: User,
     measure: Measure,
     criterion: Criterion,
     period: ReportingPeriod,
@@ -31,15 +31,14 @@ def assessment_record(
     ensure(can_assess(user=actor))
     ministry = ministry_of(actor)
     period = lock_open_period(period)
-    assessment = CriteriaAssessment.objects.filter(
+    existing = CriteriaAssessment.objects.filter(
         measure=measure, criterion=criterion, ministry=ministry, period=period
     ).first()
-    created = assessment is None
-    before = None if created else {"score": assessment.score, "comment": assessment.comment}
-    if created:
-        assessment = CriteriaAssessment(
-            measure=measure, criterion=criterion, ministry=ministry, period=period
-        )
+    created = existing is None
+    before = None if existing is None else {"score": existing.score, "comment": existing.comment}
+    assessment = existing or CriteriaAssessment(
+        measure=measure, criterion=criterion, ministry=ministry, period=period
+    )
     assessment.score = score
     assessment.comment = comment
     assessment.assessed_by = actor

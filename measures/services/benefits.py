@@ -8,9 +8,10 @@ from django.db import transaction
 
 from measures.models import Benefit, BenefitMeasurement, Measure
 from measures.permissions import can_write_measure, ensure
-from measures.services.common import snapshot, validated_save
+from measures.services.common import follow_up_save, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 BENEFIT_FIELDS = ["title", "indicator", "unit", "baseline", "target", "target_on", "description"]
 
@@ -18,37 +19,24 @@ BENEFIT_FIELDS = ["title", "indicator", "unit", "baseline", "target", "target_on
 @records_actor
 @transaction.atomic
 def benefit_save(
-    *, actor: Any, measure: Measure, benefit: Benefit | None = None, **values: Any
+    *, actor: User, measure: Measure, benefit: Benefit | None = None, **values: Any
 ) -> Benefit:
     """Create or change a benefit with its indicator, baseline and target."""
-    ensure(can_write_measure(user=actor, measure=measure))
-    if benefit is None:
-        benefit, before = Benefit(measure=measure), None
-    else:
-        benefit = Benefit.objects.select_for_update().get(pk=benefit.pk, measure=measure)
-        before = snapshot(benefit, BENEFIT_FIELDS)
-    unknown = set(values) - set(BENEFIT_FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown fields: {sorted(unknown)}")
-    for name, value in values.items():
-        setattr(benefit, name, value)
-    validated_save(benefit)
-    audit_record(
+    return follow_up_save(
         actor=actor,
-        kind="benefit.created" if before is None else "benefit.changed",
-        target=benefit,
-        ministry=measure.lead_ministry,
-        before=before,
-        after=snapshot(benefit, BENEFIT_FIELDS),
+        measure=measure,
+        model=Benefit,
+        record=benefit,
+        fields=BENEFIT_FIELDS,
+        values=values,
     )
-    return benefit
 
 
 @records_actor
 @transaction.atomic
 def benefit_measurement_record(
     *,
-    actor: Any,
+    actor: User,
     benefit: Benefit,
     measured_on: datetime.date,
     value: decimal.Decimal,

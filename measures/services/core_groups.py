@@ -5,26 +5,23 @@ from typing import Any
 from django.db import transaction
 
 from measures.models import CoreGroup
-from measures.permissions import can_write_core_group, ensure, is_coordinator
-from measures.services.common import snapshot, validated_save
+from measures.permissions import can_coordinate_follow_up, can_write_core_group, ensure
+from measures.services.common import apply_values, snapshot, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 FIELDS = ["mandate_nb", "mandate_en", "status"]
 
 
 @records_actor
 @transaction.atomic
-def core_group_update(*, actor: Any, group: CoreGroup, **values: Any) -> CoreGroup:
+def core_group_update(*, actor: User, group: CoreGroup, **values: Any) -> CoreGroup:
     """Change a core group's mandate or status: its lead ministry or the coordinator."""
-    ensure(can_write_core_group(user=actor, group=group) or is_coordinator(user=actor))
+    ensure(can_write_core_group(user=actor, group=group) or can_coordinate_follow_up(actor))
     group = CoreGroup.objects.select_for_update().get(pk=group.pk)
     before = snapshot(group, FIELDS)
-    unknown = set(values) - set(FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown fields: {sorted(unknown)}")
-    for name, value in values.items():
-        setattr(group, name, value)
+    apply_values(group, FIELDS, values)
     validated_save(group)
     audit_record(
         actor=actor,

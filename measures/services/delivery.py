@@ -6,9 +6,10 @@ from django.db import transaction
 
 from measures.models import Measure, MeasureDependency, Milestone, Risk
 from measures.permissions import can_write_measure, ensure
-from measures.services.common import snapshot, validated_save
+from measures.services.common import follow_up_save, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 MILESTONE_FIELDS = ["title", "planned_on", "forecast_on", "actual_on"]
 RISK_FIELDS = [
@@ -22,66 +23,35 @@ RISK_FIELDS = [
 ]
 
 
-def _apply(instance: Any, fields: list[str], values: dict[str, Any]) -> None:
-    unknown = set(values) - set(fields)
-    if unknown:
-        raise ValueError(f"Unknown fields: {sorted(unknown)}")
-    for name, value in values.items():
-        setattr(instance, name, value)
-
-
 @records_actor
 @transaction.atomic
 def milestone_save(
-    *, actor: Any, measure: Measure, milestone: Milestone | None = None, **values: Any
+    *, actor: User, measure: Measure, milestone: Milestone | None = None, **values: Any
 ) -> Milestone:
     """Create a milestone of the measure, or change one (planned, forecast, actual dates)."""
-    ensure(can_write_measure(user=actor, measure=measure))
-    if milestone is None:
-        milestone, before = Milestone(measure=measure), None
-    else:
-        milestone = Milestone.objects.select_for_update().get(pk=milestone.pk, measure=measure)
-        before = snapshot(milestone, MILESTONE_FIELDS)
-    _apply(milestone, MILESTONE_FIELDS, values)
-    validated_save(milestone)
-    audit_record(
+    return follow_up_save(
         actor=actor,
-        kind="milestone.created" if before is None else "milestone.changed",
-        target=milestone,
-        ministry=measure.lead_ministry,
-        before=before,
-        after=snapshot(milestone, MILESTONE_FIELDS),
+        measure=measure,
+        model=Milestone,
+        record=milestone,
+        fields=MILESTONE_FIELDS,
+        values=values,
     )
-    return milestone
 
 
 @records_actor
 @transaction.atomic
-def risk_save(*, actor: Any, measure: Measure, risk: Risk | None = None, **values: Any) -> Risk:
+def risk_save(*, actor: User, measure: Measure, risk: Risk | None = None, **values: Any) -> Risk:
     """Create a risk of the measure, or change one (scores, owner, response, status)."""
-    ensure(can_write_measure(user=actor, measure=measure))
-    if risk is None:
-        risk, before = Risk(measure=measure), None
-    else:
-        risk = Risk.objects.select_for_update().get(pk=risk.pk, measure=measure)
-        before = snapshot(risk, RISK_FIELDS)
-    _apply(risk, RISK_FIELDS, values)
-    validated_save(risk)
-    audit_record(
-        actor=actor,
-        kind="risk.created" if before is None else "risk.changed",
-        target=risk,
-        ministry=measure.lead_ministry,
-        before=before,
-        after=snapshot(risk, RISK_FIELDS),
+    return follow_up_save(
+        actor=actor, measure=measure, model=Risk, record=risk, fields=RISK_FIELDS, values=values
     )
-    return risk
 
 
 @records_actor
 @transaction.atomic
 def dependency_add(
-    *, actor: Any, measure: Measure, depends_on: Measure, description: str = ""
+    *, actor: User, measure: Measure, depends_on: Measure, description: str = ""
 ) -> MeasureDependency:
     """Record that the measure depends on another measure. Unique per pair."""
     ensure(can_write_measure(user=actor, measure=measure))
@@ -99,7 +69,7 @@ def dependency_add(
 
 @records_actor
 @transaction.atomic
-def dependency_remove(*, actor: Any, dependency: MeasureDependency) -> None:
+def dependency_remove(*, actor: User, dependency: MeasureDependency) -> None:
     """Remove a dependency of the measure."""
     measure = dependency.measure
     ensure(can_write_measure(user=actor, measure=measure))

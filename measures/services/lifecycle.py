@@ -1,7 +1,6 @@
 """Move a measure through its lifecycle: proposed → assessed → prioritised → active → done."""
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,13 +8,14 @@ from django.utils.translation import gettext as _
 
 from measures.exceptions import WrongState
 from measures.models import Measure, MeasureTransition
-from measures.permissions import ensure, is_coordinator
+from measures.permissions import can_coordinate_follow_up, ensure
 from measures.services.common import validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 
 S = Measure.Status
-ALLOWED = {
+ALLOWED: dict[str, set[str]] = {
     S.PROPOSED: {S.ASSESSED, S.STOPPED},
     S.ASSESSED: {S.PRIORITISED, S.STOPPED},
     S.PRIORITISED: {S.ACTIVE, S.STOPPED},
@@ -33,7 +33,7 @@ def allowed_transitions(measure: Measure) -> list[str]:
 @transaction.atomic
 def measure_transition(
     *,
-    actor: Any,
+    actor: User,
     measure: Measure,
     to_status: str,
     decided_in: str = "",
@@ -45,7 +45,7 @@ def measure_transition(
     `decided_in` is a free-text reference to the decision (e.g. "SF 2027/04").
     Raises WrongState when the move is not allowed from the current status.
     """
-    ensure(is_coordinator(user=actor))
+    ensure(can_coordinate_follow_up(actor))
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     if to_status not in ALLOWED.get(measure.status, set()):
         raise WrongState(

@@ -1,7 +1,6 @@
 """Open and close reporting periods (the coordinator's job)."""
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from measures.exceptions import WrongState
 from measures.models import ReportingPeriod
-from measures.permissions import ensure, is_coordinator
+from measures.permissions import can_coordinate_follow_up, ensure
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.types import User
 from portfolio.validation import year_error
 
 FIELDS = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "status"]
@@ -23,7 +23,7 @@ FIELDS = ["year", "sequence", "starts_on", "ends_on", "due_on", "meeting", "stat
 @transaction.atomic
 def period_open(
     *,
-    actor: Any,
+    actor: User,
     year: int,
     sequence: int,
     starts_on: datetime.date,
@@ -35,7 +35,7 @@ def period_open(
 
     The period ends on or after its first day, and its reports are not due before it starts.
     """
-    ensure(is_coordinator(user=actor))
+    ensure(can_coordinate_follow_up(actor))
     errors = {}
     if message := year_error(year):
         errors["year"] = message
@@ -62,13 +62,13 @@ def period_open(
 
 @records_actor
 @transaction.atomic
-def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
+def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
     """Close a period; its reports and assessments become read-only. Raises WrongState if closed.
 
     The row lock makes a report being saved at the same moment either land before the close
     or see the period closed.
     """
-    ensure(is_coordinator(user=actor))
+    ensure(can_coordinate_follow_up(actor))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     if not period.is_open:
         raise WrongState(_("The reporting period is already closed."))

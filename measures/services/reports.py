@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -12,6 +12,8 @@ from measures.services.common import snapshot, validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.models import Ministry
+from portfolio.types import User
 
 REPORT_FIELDS = [
     "rag",
@@ -31,7 +33,7 @@ REPORT_FIELDS = [
 @transaction.atomic
 def status_report_submit(
     *,
-    actor: Any,
+    actor: User,
     period: ReportingPeriod,
     measure: Measure | None = None,
     core_group: CoreGroup | None = None,
@@ -50,19 +52,22 @@ def status_report_submit(
         raise ValueError(f"Unknown report fields: {sorted(unknown)}")
     if measure is not None:
         ensure(can_write_measure(user=actor, measure=measure))
-        ministry = measure.lead_ministry
-    else:
+        ministry: Ministry = measure.lead_ministry
+    elif core_group is not None:
         ensure(can_write_core_group(user=actor, group=core_group))
+        if core_group.lead_ministry is None:  # no lead ministry, no writer: refused above
+            raise PermissionDenied(_("You may not make this change."))
         ministry = core_group.lead_ministry
     period = lock_open_period(period)
-    report = StatusReport.objects.filter(
+    existing = StatusReport.objects.filter(
         period=period, measure=measure, core_group=core_group
     ).first()
-    created = report is None
-    if created:
+    created = existing is None
+    if existing is None:
         report = StatusReport(period=period, measure=measure, core_group=core_group)
         before = None
     else:
+        report = existing
         before = snapshot(report, REPORT_FIELDS)
     missing = [name for name in REPORT_FIELDS if created and name not in values]
     required = {"rag", "confidence", "confidence_rationale", "progress", "schedule", "cost", "risk"}

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from measures.exceptions import WrongState
+from portfolio.page_errors import service_refusals
+from portfolio.types import Text
 
 
 class ServiceFormView(LoginRequiredMixin, FormView):
@@ -15,8 +16,8 @@ class ServiceFormView(LoginRequiredMixin, FormView):
     """
 
     template_name = "measures/form.html"
-    title = ""
-    success_message = ""
+    title: Text = ""
+    success_message: Text = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -50,7 +51,7 @@ class ServiceFormView(LoginRequiredMixin, FormView):
             self._decorate(form, read_only=bool(context["read_only"]))
         return context
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         """Why the form cannot be saved now (shown instead of the save button), or ""."""
         return ""
 
@@ -73,20 +74,15 @@ class ServiceFormView(LoginRequiredMixin, FormView):
                 attrs["disabled"] = True
 
     def form_valid(self, form):
-        try:
+        with service_refusals(form) as refused:
             self.perform(form.cleaned_data)
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-            return self.form_invalid(form)
-        except WrongState as exc:
-            form.add_error(None, str(exc))
+        if refused.wrong_state:  # shown above the form, which the user stays on
+            form.add_error(None, refused.message)
             response = self.form_invalid(form)
             response.status_code = 409
             return response
+        if refused:
+            return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())

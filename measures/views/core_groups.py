@@ -1,5 +1,7 @@
 """Core groups: mandate, status and status reports, like a measure."""
 
+from typing import Any
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.forms.models import model_to_dict
 from django.http import Http404
@@ -9,11 +11,12 @@ from django.views.generic import DetailView
 
 from measures import forms
 from measures.models import CoreGroup, ReportingPeriod, StatusReport
-from measures.permissions import can_write_core_group, is_coordinator
+from measures.permissions import can_coordinate_follow_up, can_write_core_group
 from measures.selectors import core_group_detail, open_period, report_history
 from measures.services.core_groups import core_group_update
 from measures.services.reports import REPORT_FIELDS, status_report_submit
 from measures.views.base import ServiceFormView
+from portfolio.types import Text
 
 
 class CoreGroupDetailView(LoginRequiredMixin, DetailView):
@@ -33,11 +36,15 @@ class CoreGroupDetailView(LoginRequiredMixin, DetailView):
             "history": report_history(group.reports.all()),
             "open_period": open_period(),
             "can_write": can_write_core_group(user=user, group=group),
-            "can_edit": can_write_core_group(user=user, group=group) or is_coordinator(user=user),
+            "can_edit": (
+                can_write_core_group(user=user, group=group) or can_coordinate_follow_up(user)
+            ),
         }
 
 
 class CoreGroupFormMixin:
+    kwargs: dict[str, Any]
+
     def load(self) -> None:
         self.group = get_object_or_404(
             CoreGroup.objects.select_related("lead_ministry"), code=self.kwargs["code"]
@@ -57,7 +64,7 @@ class CoreGroupEditView(CoreGroupFormMixin, ServiceFormView):
 
     def allowed(self) -> bool:
         user = self.request.user
-        return can_write_core_group(user=user, group=self.group) or is_coordinator(user=user)
+        return can_write_core_group(user=user, group=self.group) or can_coordinate_follow_up(user)
 
     def get_initial(self):
         return model_to_dict(self.group, forms.CoreGroupForm.Meta.fields)
@@ -85,7 +92,7 @@ class CoreGroupReportView(CoreGroupFormMixin, ServiceFormView):
     def get_initial(self):
         return model_to_dict(self.report, REPORT_FIELDS) if self.report else {}
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         if not self.period.is_open:
             return _("The reporting period is closed; its reports are read-only.")
         return ""

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.views.generic import DetailView
 
 from measures.models import Measure
-from measures.permissions import can_assess, can_write_measure, is_coordinator
+from measures.permissions import can_assess, can_coordinate_follow_up, can_write_measure
 from measures.selectors import assessment_table, measure_detail, open_period, report_history
 from measures.services.lifecycle import allowed_transitions
 from portfolio.selectors import coordinating_ministry
@@ -41,6 +41,6 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
             "coordinator": coordinator,
             "can_write": can_write_measure(user=user, measure=measure),
             "can_assess": can_assess(user=user),
-            "is_coordinator": is_coordinator(user=user),
+            "is_coordinator": can_coordinate_follow_up(user),
             "transitions": allowed_transitions(measure),
         }

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from measures import forms
 from measures.exceptions import WrongState
 from measures.models import Benefit, Measure, Milestone, ReportingPeriod, Risk, StatusReport
-from measures.permissions import can_assess, can_write_measure, is_coordinator, ministry_of
+from measures.permissions import can_assess, can_coordinate_follow_up, can_write_measure
 from measures.selectors import open_period
 from measures.services.assessments import assessment_record
 from measures.services.benefits import benefit_measurement_record, benefit_save
@@ -23,6 +23,8 @@ from measures.services.lifecycle import allowed_transitions, measure_transition
 from measures.services.reports import REPORT_FIELDS, status_report_submit
 from measures.views.base import ServiceFormView
 from portfolio.models import Criterion
+from portfolio.permissions import ministry_of
+from portfolio.types import Text
 
 
 class MeasureFormView(ServiceFormView):
@@ -68,7 +70,7 @@ class StatusReportEditView(MeasureFormView):
             response.status_code = 409
         return response
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         if not self.period.is_open:
             return _("The reporting period is closed; its reports are read-only.")
         return ""
@@ -119,7 +121,7 @@ class AssessmentView(MeasureFormView):
         }
         return context
 
-    def read_only_reason(self) -> str:
+    def read_only_reason(self) -> Text:
         return "" if self.period else _("There is no open reporting period to assess in.")
 
     def perform(self, data):
@@ -232,7 +234,7 @@ class TransitionView(MeasureFormView):
         self.title = _("Change the status of %(code)s") % {"code": self.measure.code}
 
     def allowed(self) -> bool:
-        return is_coordinator(user=self.request.user)
+        return can_coordinate_follow_up(self.request.user)
 
     def get_form(self, form_class=None):
         return forms.TransitionForm(

@@ -2,10 +2,11 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from measures.models import Measure
-from measures.selectors import measure_history
+from portfolio.audit_log.field_history import history_entries
 
 
 class MeasureHistoryView(LoginRequiredMixin, TemplateView):
@@ -18,5 +19,5 @@ class MeasureHistoryView(LoginRequiredMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "measure": measure,
-            "entries": measure_history(measure=measure),
+            "entries": history_entries([(_("Measure"), measure.history.all())]),
         }

@@ -11,12 +11,12 @@ from django.views import View
 from django.views.generic import ListView
 
 from measures import forms
-from measures.exceptions import WrongState
 from measures.models import ReportingPeriod
-from measures.permissions import is_coordinator
+from measures.permissions import can_coordinate_follow_up
 from measures.selectors import period_list
 from measures.services.periods import period_close, period_open
 from measures.views.base import ServiceFormView
+from portfolio.page_errors import service_refusals
 
 
 class PeriodListView(LoginRequiredMixin, ListView):
@@ -29,7 +29,7 @@ class PeriodListView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "is_coordinator": is_coordinator(user=self.request.user),
+            "is_coordinator": can_coordinate_follow_up(self.request.user),
         }
 
 
@@ -39,7 +39,7 @@ class PeriodCreateView(ServiceFormView):
     success_message = _("The reporting period is opened.")
 
     def allowed(self) -> bool:
-        return is_coordinator(user=self.request.user)
+        return can_coordinate_follow_up(self.request.user)
 
     def perform(self, data):
         period_open(actor=self.request.user, **data)
@@ -52,12 +52,12 @@ class PeriodCloseView(LoginRequiredMixin, View):
     """POST only: close the period (its reports become read-only)."""
 
     def post(self, request, pk: int):
-        if not is_coordinator(user=request.user):
+        if not can_coordinate_follow_up(request.user):
             raise PermissionDenied
         period = get_object_or_404(ReportingPeriod, pk=pk)
-        try:
+        with service_refusals() as refused:
             period_close(actor=request.user, period=period)
-        except WrongState as exc:
-            return HttpResponse(str(exc), status=409)
+        if refused:
+            return HttpResponse(refused.message, status=409 if refused.wrong_state else 400)
         messages.success(request, _("The reporting period is closed."))
         return redirect("measures:period-list")

@@ -38,7 +38,9 @@ class ObtainTokenView(ObtainAuthToken):
     """
 
     serializer_class = TokenInput
-    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # ObtainAuthToken names DRF's own
+    # ObtainAuthToken names DRF's own. The stubs type the setting as its dotted paths; at run
+    # time api_settings has imported the classes.
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # type: ignore[assignment]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth-token"
 

@@ -2,9 +2,10 @@
 
 import hashlib
 import re
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +17,7 @@ from portfolio.accounts.models import ExternalIdentity, SessionGeneration
 from portfolio.audit import audit_record
 from portfolio.history import history_actor
 from portfolio.models import Ministry, UserProfile
+from portfolio.types import User
 
 SIGN_PERMISSION = "portfolio.sign_for_ministry"
 _USERNAME = re.compile(r"^[\w.@+-]{1,150}$")
@@ -41,7 +43,7 @@ def sso_user_sync(
     email: str = "",
     first_name: str = "",
     last_name: str = "",
-):
+) -> User:
     """Find or create the user behind a verified SSO identity and align ministry and roles.
 
     The identity provider is the authority: the ministry and the portal roles follow its
@@ -55,7 +57,7 @@ def sso_user_sync(
         .first()
     )
     created = identity is None
-    if created:
+    if identity is None:
         user = get_user_model().objects.create_user(
             _free_username(username, issuer, subject),
             email=email[:254],
@@ -102,7 +104,7 @@ def sso_user_sync(
     return user
 
 
-def _snapshot(user) -> dict:
+def _snapshot(user: User) -> dict[str, Any]:
     profile = UserProfile.objects.filter(user=user).select_related("ministry").first()
     return {
         "ministry": profile.ministry.abbreviation if profile else None,
@@ -113,7 +115,7 @@ def _snapshot(user) -> dict:
 
 
 @transaction.atomic
-def account_logout_everywhere(*, actor, user) -> int:
+def account_logout_everywhere(*, actor: User | AnonymousUser, user: User) -> int:
     """End all of the user's sessions and delete their API tokens; returns the new generation.
 
     A user may do this for themselves; a superuser for anyone (e.g. a lost laptop).

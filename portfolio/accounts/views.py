@@ -1,5 +1,7 @@
 """Pages of login and account: lockout, SSO refusal, the login form, my account."""
 
+from typing import cast
+
 from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from django.conf import settings
 from django.contrib import messages
@@ -16,6 +18,7 @@ from portfolio.accounts.forms import LoginForm
 from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
 from portfolio.accounts.services import account_logout_everywhere
 from portfolio.roles import ALL_ROLES
+from portfolio.types import User
 
 
 def lockout_response(
@@ -56,7 +59,7 @@ def sso_refused(request: HttpRequest) -> HttpResponse:
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     """My account: who I am in the portal, how I log in, and "log out everywhere"."""
-    user = request.user
+    user = cast(User, request.user)  # login_required
     return render(
         request,
         "portfolio/accounts/account.html",
@@ -71,7 +74,8 @@ def account(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def logout_everywhere(request: HttpRequest) -> HttpResponse:
-    account_logout_everywhere(actor=request.user, user=request.user)
+    user = cast(User, request.user)  # login_required
+    account_logout_everywhere(actor=user, user=user)
     logout(request)
     messages.success(
         request, _("You have been logged out on all devices, and your API tokens are deleted.")

@@ -5,18 +5,21 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
-from portfolio import roles
+from portfolio.permissions import coordinators
 
 VIEW_PERMISSION = {"codename": "view_auditevent", "content_type__app_label": "portfolio"}
 
 
 def _readers() -> Any:
-    """Users who hold the view permission (directly or through a group) or are coordinators."""
+    """Users who hold the view permission (directly or through a group) or are the coordinator
+    (`portfolio.permissions.coordinators`: the group, in today's coordinating ministry)."""
     return (
         get_user_model()
         .objects.filter(
-            Q(groups__name=roles.COORDINATOR)
+            Q(pk__in=coordinators().values("pk"))
             | Q(**{f"user_permissions__{key}": value for key, value in VIEW_PERMISSION.items()})
             | Q(**{f"groups__permissions__{key}": value for key, value in VIEW_PERMISSION.items()})
         )
@@ -30,7 +33,7 @@ def audit_log_reader(user_field: str = "user_id") -> Exists:
 
 
 def can_view_audit_log(user: Any) -> bool:
-    """Superusers, holders of `portfolio.view_auditevent` and the coordinator group.
+    """Superusers, holders of `portfolio.view_auditevent` and the coordinator.
 
     One query for anyone but a superuser, remembered on the user object for the request;
     the header gets the answer with the user's profile (`audit_log_reader`).
@@ -41,7 +44,7 @@ def can_view_audit_log(user: Any) -> bool:
         return True
     if getattr(user, "_can_view_audit_log", None) is None:
         user._can_view_audit_log = _readers().filter(pk=user.pk).exists()
-    return user._can_view_audit_log
+    return bool(user._can_view_audit_log)
 
 
 def remember_audit_log_access(user: Any, allowed: bool) -> None:
@@ -52,5 +55,5 @@ def remember_audit_log_access(user: Any, allowed: bool) -> None:
 class MayViewAuditLog(BasePermission):
     """DRF: the same rule as the web page."""
 
-    def has_permission(self, request, view) -> bool:
+    def has_permission(self, request: Request, view: APIView) -> bool:
         return can_view_audit_log(request.user)

@@ -4,6 +4,8 @@ Both keep a constant number of queries however long the trail grows: the events 
 paginated query plus one per type of linked object on the page; the field changes are one
 bounded query per history table, merged newest first in Python and paged by keyset
 ("older than" the last row shown), plus one per table for the previous versions.
+
+The field changes are described as on the "History" tabs, by `portfolio.audit_log.field_history`.
 """
 
 import datetime
@@ -18,8 +20,13 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.text import capfirst
 
 from portfolio.audit import audit_kind_label
+from portfolio.audit_log.field_history import (
+    describe_changes,
+    history_model,
+    page_url,
+    tracked_fields,
+)
 from portfolio.audit_log.filters import history_filters, model_key, tracked_models
-from portfolio.history import describe_changes, tracked_fields
 from portfolio.models import AuditEvent
 
 PAGE_SIZE = 50
@@ -44,10 +51,10 @@ def audit_event_rows(events: list[AuditEvent]) -> list[dict[str, Any]]:
         model = event.target_type.model_class()
         if model is not None and hasattr(model, "get_absolute_url"):
             wanted[model].add(event.target_id)
-    urls: dict[tuple[type[models.Model], str], str] = {}
+    urls: dict[tuple[type[models.Model] | None, str], str] = {}
     for model, ids in wanted.items():
         for obj in model._default_manager.filter(pk__in=_valid_pks(model, ids)):
-            urls[model, str(obj.pk)] = obj.get_absolute_url()
+            urls[model, str(obj.pk)] = page_url(obj)
     rows = []
     for event in events:
         model = event.target_type.model_class()
@@ -148,12 +155,12 @@ def field_change_page(
         key = model_key(model)
         if filters.get("model") and filters["model"] != key:
             continue
-        history = model.history.model
+        history = history_model(model)
         pk_name = model._meta.pk.attname
-        previous = history.objects.filter(
+        previous = history._default_manager.filter(
             **{pk_name: OuterRef(pk_name)}, history_id__lt=OuterRef("history_id")
         ).order_by("-history_id")
-        queryset = history.objects.filter(condition)
+        queryset = history._default_manager.filter(condition)
         if older_than is not None:
             queryset = queryset.filter(older_than.older(key))
         queryset = (
@@ -202,9 +209,10 @@ def _previous_records(page: list[_Row]) -> dict[tuple[str, int], Any]:
     for row in page:
         if row.record.previous_history_id is not None:
             wanted[row.model].add(row.record.previous_history_id)
-    found = {}
+    found: dict[tuple[str, int], Any] = {}
     for model, ids in wanted.items():
-        for record in model.history.model.objects.filter(history_id__in=ids):
+        record: Any
+        for record in history_model(model)._default_manager.filter(history_id__in=ids):
             found[model_key(model), record.history_id] = record
     return found
 
@@ -248,4 +256,4 @@ def _url(model: type[models.Model], record: Any) -> str:
             if hasattr(record, field.attname)
         }
     )
-    return instance.get_absolute_url()
+    return page_url(instance)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.paginator import Paginator
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -23,6 +23,8 @@ SHARED_FILTERS = ("actor", "ministry", "model", "channel", "occurred_after", "oc
 
 class AuditLogAccessMixin(UserPassesTestMixin):
     """Administrators and the coordinator; others get 403, anonymous users the login page."""
+
+    request: HttpRequest
 
     def test_func(self) -> bool:
         return can_view_audit_log(self.request.user)

@@ -1,5 +1,7 @@
 """The dashboard's filters and sorting, read from the URL so views can be linked and bookmarked."""
 
+from typing import Any
+
 from django import forms
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +20,7 @@ CONFIDENCE_ORDER = Case(
     default=Value(0),
     output_field=IntegerField(),
 )
-SORTS = {
+SORTS: dict[str, list[Any]] = {
     "code": [F("position"), F("code")],
     "name": [F("name_nb")],
     "lead": [F("lead_ministry__abbreviation"), F("code")],
@@ -58,7 +60,8 @@ class PortfolioFilterForm(forms.Form):
             .order_by("abbreviation")
         ]
 
-    def apply(self, measures: QuerySet[Measure]) -> QuerySet[Measure]:
+    def apply(self, measures: QuerySet[Any]) -> QuerySet[Any]:
+        # Any: the overview carries annotations (latest_rag) the model does not declare.
         """The overview filtered and sorted by the valid values of the form."""
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("target_area"):

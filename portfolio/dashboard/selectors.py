@@ -1,19 +1,20 @@
 """Reads behind the dashboard: needs attention, balance between criteria, roadmap by quarter."""
 
 import datetime
-from collections import defaultdict
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 
 from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
 from measures.models.reporting import StatusReport
+from measures.selectors import criteria_rollup
 from portfolio.selectors import coordinating_ministry
 
 ATTENTION_LIMIT = 50
 
 
-def overdue_reports(*, today: datetime.date | None = None) -> list[dict]:
+def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any]]:
     """Active measures without a report in an open period whose due date has passed."""
     today = today or timezone.localdate()
     periods = list(
@@ -58,32 +59,12 @@ def balance_period(period_id: str | None = None) -> ReportingPeriod | None:
     return periods.first()
 
 
-def criteria_summary(*, period: ReportingPeriod | None) -> dict[int, dict[str, dict]]:
+def criteria_summary(*, period: ReportingPeriod | None) -> dict[int, dict[str, dict[str, Any]]]:
     """Per measure and criterion: the coordinator's score, the mean, the lowest and the highest."""
     if period is None:
         return {}
-    coordinator = coordinating_ministry()
-    summary: dict[int, dict[str, dict]] = defaultdict(dict)
-    rows = CriteriaAssessment.objects.filter(period=period).values_list(
-        "measure_id", "criterion__code", "ministry_id", "score"
-    )
-    for measure_id, code, ministry_id, score in rows:
-        entry = summary[measure_id].setdefault(code, {"scores": [], "coordinator": None})
-        entry["scores"].append(score)
-        if coordinator is not None and ministry_id == coordinator.pk:
-            entry["coordinator"] = score
-    for criteria in summary.values():
-        for entry in criteria.values():
-            scores = entry.pop("scores")
-            entry.update(
-                mean=sum(scores) / len(scores),
-                low=min(scores),
-                high=max(scores),
-                count=len(scores),
-                spread=max(scores) - min(scores),
-            )
-            entry["value"] = entry["coordinator"] if entry["coordinator"] else entry["mean"]
-    return summary
+    assessments = CriteriaAssessment.objects.filter(period=period).select_related("criterion")
+    return criteria_rollup(assessments, coordinator=coordinating_ministry())
 
 
 def quarter_of(day: datetime.date) -> tuple[int, int]:
@@ -110,7 +91,7 @@ def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.dat
     return first, next_first - datetime.timedelta(days=1)
 
 
-def roadmap(*, start: tuple[int, int], count: int = 8) -> dict:
+def roadmap(*, start: tuple[int, int], count: int = 8) -> dict[str, Any]:
     """Milestones of all measures placed in the quarter of their expected date."""
     quarters = quarters_from(start, count)
     first, _ = quarter_bounds(*quarters[0])
@@ -124,7 +105,7 @@ def roadmap(*, start: tuple[int, int], count: int = 8) -> dict:
         )
         .order_by("measure__position", "measure__code", "planned_on")
     )
-    rows: dict[int, dict] = {}
+    rows: dict[int, dict[str, Any]] = {}
     for milestone in milestones:
         row = rows.setdefault(
             milestone.measure_id,

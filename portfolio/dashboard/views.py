@@ -25,6 +25,7 @@ from portfolio.dashboard.selectors import (
     roadmap,
 )
 from portfolio.models import TargetArea
+from portfolio.permissions import ministry_of
 from portfolio.selectors import coordinating_ministry
 
 PAGE_SIZE = 100
@@ -95,13 +96,8 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "query": query,
             "today": timezone.localdate(),
             "waiting": waiting_for_user(self.request.user),
-            "follow_up_actions": follow_up_actions_owed(ministry=_ministry_of(self.request.user)),
+            "follow_up_actions": follow_up_actions_owed(ministry=ministry_of(self.request.user)),
         }
-
-
-def _ministry_of(user):
-    profile = getattr(user, "profile", None)
-    return profile.ministry if profile else None
 
 
 class PortfolioPrintView(PortfolioDashboardView):

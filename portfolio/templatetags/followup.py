@@ -23,10 +23,10 @@ TRENDS = {
 def rag(value: str | None):
     """A RAG rating as a coloured tag that also says the colour in words."""
     label = RAG_LABELS.get(value or "")
-    if label is None:
+    if label is None or value is None:
         return format_html('<span class="portal-muted">{}</span>', _("No report"))
     return format_html(
-        '<span class="ds-tag portal-rag" data-color="{}">{}</span>', RAG_COLORS[value], label
+        '<span class="ds-tag portal-rag" data-color="{}">{}</span>', RAG_COLORS[Rag(value)], label
     )
 
 

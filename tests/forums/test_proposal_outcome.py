@@ -13,13 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forums.models import Proposal
-from forums.services.proposals import (
-    objection_withdraw,
-    position_record,
-    proposal_close,
-    proposal_create,
-    proposal_open,
-)
+from forums.services.positions import objection_withdraw, position_record
+from forums.services.proposals import proposal_close, proposal_create, proposal_open
 from tests.forums.conftest import make_deadline_pass, user
 
 pytestmark = pytest.mark.django_db

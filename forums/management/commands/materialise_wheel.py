@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from forums.models import Forum
 from forums.services.wheel import wheel_materialise
-from portfolio.audit import audit_channel
+from portfolio.audit_context import audit_channel
 
 
 class Command(BaseCommand):

@@ -36,7 +36,7 @@ from measures.models import (
     Risk,
     StatusReport,
 )
-from portfolio.audit import audit_channel
+from portfolio.audit_context import audit_channel
 from portfolio.history import history_actor
 from portfolio.models import Criterion, TargetArea
 from portfolio.selectors import coordinating_ministry, owner_ministries

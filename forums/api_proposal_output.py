@@ -1,0 +1,108 @@
+"""What the proposals API answers: a proposal in the register, one proposal, its positions."""
+
+from typing import Any, cast
+
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from forums.models import Proposal
+from forums.selectors.proposals import proposal_positions
+
+MEASURE_CODES = gettext_lazy("Codes of the measures the proposal concerns.")
+
+
+class PositionOutput(serializers.Serializer):
+    ministry = serializers.CharField(
+        source="ministry.abbreviation",
+        help_text=gettext_lazy("Abbreviation of a participating ministry."),
+    )
+    position = serializers.CharField(
+        source="position.position",
+        default=None,
+        allow_null=True,
+        help_text=gettext_lazy(
+            "endorse, stand_aside or object on the current version; null until it answers."
+        ),
+    )
+    reason = serializers.CharField(source="position.reason", default=None, allow_null=True)
+    recorded_by = serializers.CharField(
+        source="position.recorded_by.username",
+        default=None,
+        allow_null=True,
+        help_text=gettext_lazy("User name of the person who recorded it."),
+    )
+    recorded_at = serializers.DateTimeField(
+        source="position.recorded_at", default=None, allow_null=True
+    )
+
+
+class ProposalListOutput(serializers.ModelSerializer):
+    forum = serializers.CharField(source="forum.slug", help_text=gettext_lazy("Slug of the forum."))
+    register_number = serializers.CharField(
+        read_only=True,
+        help_text=gettext_lazy("The forum's code, the year and the number, e.g. SF 2027/03."),
+    )
+    measures = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True, help_text=MEASURE_CODES
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "register_number",
+            "forum",
+            "title",
+            "status",
+            "version",
+            "deadline",
+            "silent_consent",
+            "measures",
+        ]
+        extra_kwargs = {
+            "version": {
+                "help_text": gettext_lazy(
+                    "Version of the text; a revision adds one, and only positions on the "
+                    "current version count."
+                )
+            },
+        }
+
+
+def _ministries(help_text) -> serializers.ListField:
+    return serializers.ListField(child=serializers.CharField(), read_only=True, help_text=help_text)
+
+
+class ProposalOutput(ProposalListOutput):
+    positions = serializers.SerializerMethodField(
+        help_text=gettext_lazy("Each participating ministry's position on the current version.")
+    )
+    amends = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text=gettext_lazy("Numeric id of the endorsed proposal this one amends, or null."),
+    )
+    objecting = _ministries(gettext_lazy("Ministries that objected; set when closed."))
+    missing = _ministries(gettext_lazy("Ministries that had not answered; set when closed."))
+    silent = _ministries(
+        gettext_lazy("Ministries counted as standing aside by silent consent; set when closed.")
+    )
+
+    class Meta(ProposalListOutput.Meta):
+        fields = [
+            *ProposalListOutput.Meta.fields,
+            "text",
+            "amends",
+            "opened_at",
+            "closed_at",
+            "objecting",
+            "missing",
+            "silent",
+            "positions",
+        ]
+
+    @extend_schema_field(PositionOutput(many=True))
+    def get_positions(self, obj: Proposal) -> list[dict[str, Any]]:
+        # many=True gives a list (the stubs type every .data as a dict).
+        return cast(list[dict[str, Any]], PositionOutput(proposal_positions(obj), many=True).data)

@@ -1,0 +1,19 @@
+"""A proposal read under its row lock and the check of its status, for the proposal services."""
+
+from django.utils.translation import gettext as _
+
+from forums.exceptions import WrongState
+from forums.models import Proposal
+
+
+def proposal_lock(proposal: Proposal) -> Proposal:
+    """Re-read the proposal under a row lock: every change to it is serialised here."""
+    return Proposal.objects.select_for_update().select_related("forum").get(pk=proposal.pk)
+
+
+def require_status(proposal: Proposal, *statuses: str) -> None:
+    if proposal.status not in statuses:
+        raise WrongState(
+            _("Not possible while the proposal is %(status)s.")
+            % {"status": proposal.get_status_display().lower()}
+        )

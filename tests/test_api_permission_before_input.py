@@ -1,0 +1,133 @@
+"""Every write endpoint answers "may you?" before "is your input right?".
+
+A user who may not make the change gets 403 for a bad body, never 400 with the field errors,
+and nothing changes; the one who may gets the 400 for the same body.
+"""
+
+import datetime
+
+import pytest
+
+from forums.models import Minutes, Proposal, ReviewComment
+from forums.services.minutes import minutes_comment
+from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
+from measures.services.delivery import milestone_save, risk_save
+from tests.follow_up import open_period, report
+from tests.forums.conftest import (  # noqa: F401 (fixtures)
+    draft,
+    draft_minutes,
+    forum,
+    held_meeting,
+    media_in_tmp,
+    meetings_2027,
+    review_minutes,
+    user,
+)
+
+pytestmark = pytest.mark.django_db
+
+BAD = {"title": "\x00", "text": 7, "rag": "purple", "score": 99, "level": "nowhere", "kind": "x"}
+
+
+@pytest.fixture
+def objects(request):
+    """One of each object the write endpoints change, with the state they are in."""
+    minutes = request.getfixturevalue("review_minutes")
+    period = open_period()
+    measure = Measure.objects.get(code="T5")
+    lead = user("leder-kdd")
+    return {
+        "proposal": draft_proposal(),
+        "minutes": minutes,
+        "comment": minutes_comment(actor=user("leder-fin"), minutes=minutes, text="Merknad"),
+        "period": period,
+        "report": report("T5", period),
+        "risk": risk_save(
+            actor=lead,
+            measure=measure,
+            title="Budsjett",
+            probability=2,
+            impact=3,
+            owner_ministry=lead.profile.ministry,
+        ),
+        "milestone": milestone_save(
+            actor=lead, measure=measure, title="Pilot", planned_on=datetime.date(2027, 3, 1)
+        ),
+    }
+
+
+def draft_proposal() -> Proposal:
+
+    from django.utils import timezone
+
+    from forums.services.proposals import proposal_create, proposal_open
+
+    proposal = proposal_create(
+        actor=user("koordinator"),
+        title="Sak",
+        text="Tekst",
+        deadline=timezone.now() + datetime.timedelta(days=2),
+    )
+    return proposal_open(actor=user("koordinator"), proposal=proposal)
+
+
+# (method, path, who may), the path filled in from `objects`. Where the body names the object
+# (a new report names its measure), everyone who may write such objects for some ministry is
+# told about the input; the others are refused first.
+ENDPOINTS = [
+    ("post", "/api/v1/proposals/", "koordinator"),
+    ("post", "/api/v1/proposals/{proposal}/revise/", "koordinator"),
+    ("post", "/api/v1/proposals/{proposal}/escalate/", "koordinator"),
+    ("put", "/api/v1/proposals/{proposal}/positions/FIN/", "leder-fin"),
+    ("post", "/api/v1/minutes/{minutes}/entries/", "sekretariat"),
+    ("post", "/api/v1/minutes/{minutes}/comments/", "leder-fin"),
+    ("post", "/api/v1/minutes/{minutes}/answer/", "sekretariat"),
+    ("post", "/api/v1/reporting-periods/", "koordinator"),
+    ("post", "/api/v1/status-reports/", "leder-kdd leder-fin"),
+    ("patch", "/api/v1/status-reports/{report}/", "leder-kdd"),
+    ("post", "/api/v1/risks/", "leder-kdd leder-fin"),
+    ("patch", "/api/v1/risks/{risk}/", "leder-kdd"),
+    ("post", "/api/v1/milestones/", "leder-kdd leder-fin"),
+    ("patch", "/api/v1/milestones/{milestone}/", "leder-kdd"),
+    ("post", "/api/v1/assessments/", "leder-fin koordinator"),
+]
+REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
+
+
+def _path(template: str, objects: dict) -> str:
+    return template.format(**{name: obj.pk for name, obj in objects.items()})
+
+
+def _state() -> tuple:
+    """Everything the endpoints could change, to check that a refusal changed none of it."""
+    return (
+        list(Proposal.objects.values_list("pk", "version", "status")),
+        list(Minutes.objects.values_list("pk", "status")),
+        ReviewComment.objects.count(),
+        list(ReviewComment.objects.values_list("answer", flat=True)),
+        ReportingPeriod.objects.count(),
+        list(Risk.objects.values_list("title", "probability")),
+        list(Milestone.objects.values_list("title", "planned_on")),
+        CriteriaAssessment.objects.count(),
+        sum(len(minutes.entries.all()) for minutes in Minutes.objects.all()),
+    )
+
+
+@pytest.mark.parametrize(("method", "template", "allowed"), ENDPOINTS)
+def test_permission_is_answered_before_the_input(
+    api_client_for, objects, method, template, allowed
+):
+    path = _path(template, objects)
+    before = _state()
+    anonymous = getattr(api_client_for("anonymous"), method)(path, BAD, format="json")
+    assert anonymous.status_code == 401
+    allowed, *also_allowed = allowed.split()
+    for username in [name for name in REFUSED if name not in (allowed, *also_allowed)]:
+        response = getattr(api_client_for(username), method)(path, BAD, format="json")
+        assert response.status_code == 403, (username, path, response.status_code)
+        assert set(response.json()) == {"detail"}, (username, path)
+    # The one who may is told what is wrong with the same body.
+    response = getattr(api_client_for(allowed), method)(path, BAD, format="json")
+    assert response.status_code == 400, (allowed, path, response.status_code, response.json())
+    assert "detail" not in response.json()
+    assert _state() == before

@@ -46,4 +46,21 @@ class ForumsConfig(AppConfig):
         "records.extraction_done": _("Archive extraction written"),
         "records.extraction_started": _("Archive extraction started"),
         "wheel.seeded": _("Annual wheel set up"),
+        "user.calendar_feed_rotated": _("Calendar address changed"),
+        "user.calendar_feed_revoked": _("Calendar address revoked"),
     }
+
+    def ready(self) -> None:
+        from forums.services.calendar_tokens import (
+            account_calendar_context,
+            revoke_on_logout_everywhere,
+        )
+        from portfolio.accounts.sections import account_section_register
+        from portfolio.accounts.signals import logged_out_everywhere
+
+        logged_out_everywhere.connect(
+            revoke_on_logout_everywhere, dispatch_uid="forums.calendar_tokens.logout_everywhere"
+        )
+        account_section_register(
+            template="forums/partials/_account_calendar.html", context=account_calendar_context
+        )

@@ -7,6 +7,7 @@ from measures.models import (
     CriteriaAssessment,
     Measure,
     MeasureDependency,
+    MeasureFollowUp,
     MeasureTransition,
     Milestone,
     ReportingPeriod,
@@ -14,6 +15,7 @@ from measures.models import (
     StatusReport,
 )
 from portfolio.admin import HistoryAdmin
+from portfolio.admin_base import ReadOnlyAdmin
 
 
 @admin.register(Measure)
@@ -29,20 +31,6 @@ class CoreGroupAdmin(HistoryAdmin):
     list_display = ["code", "name_nb", "lead_ministry", "status", "started"]
     filter_horizontal = ["participating_ministries"]
     list_select_related = ["lead_ministry"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Follow-up data is written through the portal's services (with permission checks and
-    audit events); the admin only shows it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReportingPeriod)
@@ -100,3 +88,9 @@ class BenefitAdmin(ReadOnlyAdmin):
 class BenefitMeasurementAdmin(ReadOnlyAdmin):
     list_display = ["benefit", "measured_on", "value"]
     list_select_related = ["benefit__measure"]
+
+
+@admin.register(MeasureFollowUp)
+class MeasureFollowUpAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "latest_rag", "latest_confidence", "open_risk_count", "updated_at"]
+    list_select_related = ["measure"]

@@ -5,6 +5,7 @@ file system, so `make run` needs no server. DATABASE_URL and CELERY_BROKER_URL s
 PostgreSQL and Redis.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -20,11 +21,15 @@ from strategyportal.logs import logging_config
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
-DEBUG = env_bool("DEBUG", default=True)
+# Fail closed: a deployment that forgets DEBUG gets production settings. `make run` sets
+# DEBUG=true for the embedded default.
+DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_secret("SECRET_KEY") or ""
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG=true for development)"
+        )
     SECRET_KEY = "development-only-not-secret"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -64,6 +69,7 @@ MIDDLEWARE = [
     "strategyportal.middleware.NulInPathMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "strategyportal.middleware.PrivateCacheControlMiddleware",
     "portfolio.accounts.sessions.SessionGenerationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -132,6 +138,14 @@ TEMPLATES = [
     },
 ]
 
+# Addresses (or networks) whose direct requests /readyz answers: the orchestrator's probes.
+PROBE_ALLOWED_IPS = env_list("PROBE_ALLOWED_IPS", ["127.0.0.1", "::1"])
+
+# The shared cache (alias `default`): the API throttles count in it, so in production it is
+# Redis, shared by every worker process (CACHE_URL=redis://host:6379/1). Without CACHE_URL it is
+# a cache local to the process, enough for `make run`.
+CACHES = {"default": environ.Env.cache_url_config(env("CACHE_URL", default="") or "locmemcache://")}
+
 # Database: SQLite by default, anything django-environ understands through DATABASE_URL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -142,7 +156,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL;",
     }
+else:
+    # Persistent connections: a new PostgreSQL connection per request costs more than most
+    # pages; the health check replaces one the server closed before it is used.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cached pages and sessions need a cache all processes share (Redis): with the default
+# per-process memory a change made in one process would not reach the others' caches.
+SHARED_CACHE = bool(env("CACHE_URL", default=""))
+PAGE_CACHE = env_bool("PAGE_CACHE", default=SHARED_CACHE)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user name and address before any password is checked.
@@ -169,6 +194,11 @@ SIMPLE_HISTORY_EDIT = False
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 SESSION_COOKIE_SAMESITE = "Lax"
+# With a shared cache, sessions are read from it and written through to the database.
+SESSION_ENGINE = env(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends." + ("cached_db" if SHARED_CACHE else "db"),
+)
 
 # Login lockout (django-axes): per user name and address together, so that one person
 # typing wrong cannot lock out a whole ministry behind one proxy address.
@@ -231,6 +261,7 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# No URL serves MEDIA_ROOT: papers are downloaded through views that check who asks.
 MEDIA_URL = "media/"
 
 # E-mail: printed to the console unless an SMTP host is configured.
@@ -274,6 +305,9 @@ else:
     # and NOTIFICATION_EMAIL_LEASE_SECONDS, or a waiting message is delivered a second time.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        # Prepended to every key: installations sharing one Redis database never see each
+        # other's messages (the test suite gives each test process and worker test its own).
+        "global_keyprefix": env("CELERY_BROKER_KEY_PREFIX", default=""),
     }
 # Seconds /readyz and the outbox wait for the broker before they give up (the work stays stored).
 BROKER_CHECK_TIMEOUT = env.float("BROKER_CHECK_TIMEOUT", default=2.0)
@@ -298,12 +332,19 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 HEARTBEAT_SECONDS = env_int("HEARTBEAT_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = beat_schedule(heartbeat_seconds=HEARTBEAT_SECONDS)
 
+# How long an API token is valid after it was issued; then the owner gets a new one.
+API_TOKEN_LIFETIME = timedelta(days=env_int("API_TOKEN_LIFETIME_DAYS", 90))
 REST_FRAMEWORK = {
     # Token first: DRF answers a request without credentials with the first class's
     # challenge, so anonymous requests get 401 (WWW-Authenticate: Token), not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "portfolio.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+    ],
+    # JSON only; the browsable API is a development aid, on with DEBUG alone.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # DRF's parsers, with the parse error translated.

@@ -20,6 +20,7 @@ from measures.api import (
     StatusReportViewSet,
 )
 from portfolio.accounts.api import obtain_token
+from portfolio.accounts.api_tokens import own_tokens
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
 from portfolio.audit_log.api import AuditEventViewSet
@@ -44,6 +45,7 @@ SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}
 
 api_urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_token, name="api-token"),
+    path("auth/tokens/", own_tokens, name="api-own-tokens"),
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path(
         "docs/",

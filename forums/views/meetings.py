@@ -17,7 +17,7 @@ from forums.permissions import can_plan_meetings, visible_proposals
 from forums.records_access import can_read_record
 from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
-from forums.services.attachments import attachment_add
+from forums.services.attachments import attachment_add, download_content_type
 from forums.services.minutes import minutes_create
 from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
@@ -180,7 +180,7 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
             attachment.file.open("rb"),
             as_attachment=True,
             filename=attachment.name,
-            content_type=attachment.content_type,
+            content_type=download_content_type(attachment),
         )
 
 

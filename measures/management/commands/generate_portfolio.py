@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from measures.follow_up_summary import follow_up_refresh
 from measures.models import (
     Benefit,
     BenefitMeasurement,
@@ -37,6 +38,7 @@ from measures.models import (
     StatusReport,
 )
 from portfolio.audit_context import audit_channel
+from portfolio.caching import data_changed
 from portfolio.history import history_actor
 from portfolio.models import Criterion, TargetArea
 from portfolio.selectors import coordinating_ministry, owner_ministries
@@ -100,6 +102,9 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         with transaction.atomic(), audit_channel("system"), history_actor(None):
             made = self._generate(rng, measures, periods, coordinator, ministries, areas, criteria)
+            # Bulk inserts bypass the services: refresh the read model and the cached pages.
+            follow_up_refresh()
+            data_changed()
         self.stdout.write(self.style.SUCCESS(made))
 
     def _generate(self, rng, total, period_count, coordinator, ministries, areas, criteria):

@@ -13,7 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from strategyportal.api_description import API_DESCRIPTION, API_TAGS
+from strategyportal.api_description import SPECTACULAR
 from strategyportal.beat_schedule import beat_schedule
 from strategyportal.env import env_bool, env_int, env_list, env_secret
 from strategyportal.logs import logging_config
@@ -156,7 +156,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL;",
     }
+else:
+    # Persistent connections: a new PostgreSQL connection per request costs more than most
+    # pages; the health check replaces one the server closed before it is used.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cached pages and sessions need a cache all processes share (Redis): with the default
+# per-process memory a change made in one process would not reach the others' caches.
+SHARED_CACHE = bool(env("CACHE_URL", default=""))
+PAGE_CACHE = env_bool("PAGE_CACHE", default=SHARED_CACHE)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user name and address before any password is checked.
@@ -183,6 +194,11 @@ SIMPLE_HISTORY_EDIT = False
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 SESSION_COOKIE_SAMESITE = "Lax"
+# With a shared cache, sessions are read from it and written through to the database.
+SESSION_ENGINE = env(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends." + ("cached_db" if SHARED_CACHE else "db"),
+)
 
 # Login lockout (django-axes): per user name and address together, so that one person
 # typing wrong cannot lock out a whole ministry behind one proxy address.
@@ -289,6 +305,9 @@ else:
     # and NOTIFICATION_EMAIL_LEASE_SECONDS, or a waiting message is delivered a second time.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        # Prepended to every key: installations sharing one Redis database never see each
+        # other's messages (the test suite gives each test process and worker test its own).
+        "global_keyprefix": env("CELERY_BROKER_KEY_PREFIX", default=""),
     }
 # Seconds /readyz and the outbox wait for the broker before they give up (the work stays stored).
 BROKER_CHECK_TIMEOUT = env.float("BROKER_CHECK_TIMEOUT", default=2.0)
@@ -342,30 +361,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "portfolio.api_errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
-SPECTACULAR_SETTINGS = {
-    # Served in the language asked for (?lang=nb or ?lang=en), else the user's language.
-    "TITLE": "Strategiportalen API",
-    "DESCRIPTION": API_DESCRIPTION,
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    # Swagger UI is served from our own static files, not from a CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "portfolio.api_docs.parameter_descriptions",
-    ],
-    "TAGS": API_TAGS,
-    # One name per choice set shared by several fields (RAG ratings, statuses).
-    "ENUM_NAME_OVERRIDES": {
-        "ProposalStatusEnum": "forums.models.proposals.Proposal.Status",
-        "RagEnum": "measures.models.Rag",
-        "MeasureStatusEnum": "measures.models.Measure.Status",
-        "OpenClosedEnum": "measures.models.Risk.Status",
-        "MinutesEntryKindEnum": "forums.models.MinutesEntry.Kind",
-        "ReviewCommentKindEnum": "forums.models.ReviewComment.Kind",
-    },
-}
+SPECTACULAR_SETTINGS = SPECTACULAR
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")
 

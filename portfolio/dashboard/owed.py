@@ -19,8 +19,8 @@ from forums.selectors.follow_up import (
     owner_recipients,
 )
 from forums.selectors.proposals import missing_positions
+from measures.selectors_portfolio import overdue_reports
 from portfolio.audit import audit_record
-from portfolio.dashboard.selectors import overdue_reports
 from portfolio.exceptions import WrongState
 from portfolio.models import AuditEvent, Ministry
 from portfolio.notifications import notification_send

@@ -42,3 +42,18 @@ def unread_notifications(request: HttpRequest) -> dict[str, object]:
             recipient=user, read_at__isnull=True
         ).count()
     }
+
+
+# Demo users are recognisable by their address; a real user never has one on this reserved domain.
+DEMO_EMAIL_DOMAIN = "demo.invalid"
+
+
+def demo_data(request: HttpRequest) -> dict[str, object]:
+    """Whether the demo data (made by seed_demo) is present, so every page says so plainly."""
+    from django.contrib.auth import get_user_model
+
+    return {
+        "demo_data_present": lambda: (
+            get_user_model().objects.filter(email__iendswith=f"@{DEMO_EMAIL_DOMAIN}").exists()
+        )
+    }

@@ -127,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portfolio.context_processors.current_person",
                 "portfolio.context_processors.unread_notifications",
+                "portfolio.context_processors.demo_data",
             ],
         },
     },

@@ -72,6 +72,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
             {
                 "form": form,
                 "proposals": proposals,
+                "filtered": any(filters.values()),
                 "may_create": is_coordinator(request.user),
                 "may_delegate": bool(sign_grant_ministry_ids(request.user)),
             },

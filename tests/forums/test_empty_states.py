@@ -3,6 +3,10 @@ it; a filter that excludes everything still says so. Every page says when demo d
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.urls import reverse
+
+from portfolio.context_processors import DEMO_DATA_CACHE_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -42,4 +46,39 @@ def test_the_demo_banner_shows_while_demo_data_is_present_in_both_languages(clie
 def test_no_demo_banner_without_demo_data(client_for):
     client = client_for("observator")
     get_user_model().objects.filter(email__endswith="@demo.invalid").update(email="")
-    assert "Demodata:" not in client.get("/").content.decode()
+    cache.delete(DEMO_DATA_CACHE_KEY)
+    try:
+        assert "Demodata:" not in client.get("/").content.decode()
+    finally:  # The rolled-back database has demo users again; the cache must not say otherwise.
+        cache.delete(DEMO_DATA_CACHE_KEY)
+
+
+def test_a_year_without_meetings_offers_the_secretariat_to_plan_them(client_for, forum):
+    page = client_for("sekretariat").get("/forums/strategisk-forum/?year=2031").content.decode()
+    assert "Ingen møter er planlagt for 2031 ennå." in page
+    assert 'action="/forums/strategisk-forum/materialise/"' in page
+
+
+def test_a_year_without_meetings_offers_a_reader_no_planning(client_for, forum):
+    page = client_for("observator").get("/forums/strategisk-forum/?year=2031").content.decode()
+    assert "Ingen møter er planlagt for 2031 ennå." in page
+    assert "/materialise/" not in page
+
+
+def test_a_measure_without_milestones_or_risks_offers_its_lead_to_add_one(client_for):
+    page = client_for("leder-kdd").get("/tiltak/T5/").content.decode()
+    assert "Ingen milepæler ennå." in page and "Ingen risikoer registrert." in page
+    for url_name in ("milestone-create", "risk-create"):
+        assert f'href="{reverse(f"measures:{url_name}", args=["T5"])}"' in page
+
+
+def test_a_measure_without_milestones_or_risks_offers_a_reader_nothing_to_add(client_for):
+    page = client_for("leder-fin").get("/tiltak/T5/").content.decode()
+    assert "Ingen milepæler ennå." in page
+    for url_name in ("milestone-create", "risk-create"):
+        assert reverse(f"measures:{url_name}", args=["T5"]) not in page
+
+
+def test_no_notifications_says_what_will_come(client_for):
+    page = client_for("observator").get(reverse("portfolio:notifications")).content.decode()
+    assert "Ingen varsler ennå." in page

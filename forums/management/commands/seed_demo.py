@@ -5,12 +5,14 @@ leder-<abbreviation> for every ministry and SMK that exists today.
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from forums.demo import STRATEGIC_FORUM_SLUG, seed_demo_users
 from forums.demo_year import seed_demo_year
 from forums.models import Forum
+from portfolio.context_processors import DEMO_DATA_CACHE_KEY
 
 
 class Command(BaseCommand):
@@ -31,6 +33,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             usernames = seed_demo_users(password=settings.DEMO_PASSWORD)
+        cache.delete(DEMO_DATA_CACHE_KEY)  # Every page shows the demo banner from now on.
         self.stdout.write(
             self.style.SUCCESS(f"Demo users ({len(usernames)}): {', '.join(usernames)}")
         )

@@ -4,19 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENDOR := static/vendor
+# Debug is off unless asked for (the settings fail closed). The embedded default of `make run`
+# and the development commands below ask for it; production sets its own environment.
+DEV := DEBUG=true
 
 .PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load
 
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_reference_data
-	$(PY) manage.py seed_demo --working-year
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py load_reference_data
+	$(DEV) $(PY) manage.py seed_demo --working-year --documents
 	@echo ""
 	@echo "Strategiportalen: http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	@echo "Log in as leder-fin (admin head, FIN), koordinator, sekretariat, observator or admin;"
 	@echo "password: $${DEMO_PASSWORD:-demo}. Web, Celery worker and beat run below; Ctrl-C stops all."
 	@echo ""
-	$(BIN)/honcho start -f Procfile
+	$(DEV) $(BIN)/honcho start -f Procfile
 
 # The suite, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when DATABASE_URL is set).
 test: install tools chromium lint typecheck migrations-check
@@ -48,12 +51,12 @@ $(VENDOR)/.installed: node_modules/.installed
 
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=gettext
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(DEV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 # Refresh the catalogues after changing UI text. Without source locations, so that unrelated
 # edits do not touch every entry.
 messages-update: $(VENV)/.installed
-	$(PY) manage.py makemessages -l nb -l en --no-location \
+	$(DEV) $(PY) manage.py makemessages -l nb -l en --no-location \
 		--ignore=.venv --ignore=.tools --ignore=node_modules --ignore=static/vendor
 
 lint: $(VENV)/.installed
@@ -63,10 +66,10 @@ lint: $(VENV)/.installed
 # mypy with the Django and DRF plugins; strict for services, selectors and permissions
 # (pyproject.toml).
 typecheck: $(VENV)/.installed
-	$(BIN)/mypy
+	$(DEV) $(BIN)/mypy
 
 migrations-check: $(VENV)/.installed
-	$(PY) manage.py makemigrations --check --dry-run
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
 # The browser tests drive Debian's Chromium; a browser download is not possible here.
 chromium:

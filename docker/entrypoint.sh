@@ -9,7 +9,7 @@ case "$1" in
       --bind "0.0.0.0:${PORT:-8000}" \
       --workers "${WEB_CONCURRENCY:-3}" \
       --timeout "${GUNICORN_TIMEOUT:-60}" \
-      --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-*}" \
+      --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
       --access-logfile -
     ;;
   worker)

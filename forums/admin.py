@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forums.exceptions import WrongState
@@ -27,8 +28,31 @@ from forums.models import (
     ReviewComment,
     WheelSlot,
 )
+from forums.permissions import visible_proposals
 from forums.services.delegations import delegation_grant, delegation_revoke
 from portfolio.admin import HistoryAdmin
+from portfolio.admin_base import PortalVisibleAdmin, ReadOnlyAdmin
+
+
+class ProposalChoicesMixin:
+    """Proposal fields offer only the proposals the staff user may see (no draft titles)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Proposal:
+            kwargs["queryset"] = visible_proposals(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Proposal:
+            kwargs["queryset"] = visible_proposals(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ProposalPartAdmin(ReadOnlyAdmin):
+    """Rows that belong to a proposal: hidden wherever the proposal is (drafts)."""
+
+    def portal_visible(self, request, queryset):
+        return queryset.filter(proposal__in=visible_proposals(request.user))
 
 
 class ForumSeatInline(admin.TabularInline):
@@ -94,7 +118,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(ProposalChoicesMixin, admin.ModelAdmin):
     list_display = ["label", "title", "meeting"]
     list_filter = ["forum", "year"]
     readonly_fields = ["forum", "year", "number"]
@@ -107,8 +131,14 @@ class AgendaCounterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
-    list_display = ["name", "agenda_item", "content_type", "size", "uploaded_at"]
+class AttachmentAdmin(ProposalChoicesMixin, PortalVisibleAdmin):
+    list_display = ["name", "agenda_item", "proposal", "content_type", "size", "uploaded_at"]
+
+    def portal_visible(self, request, queryset):
+        # A memo of a draft is as hidden as the draft itself.
+        return queryset.filter(
+            Q(proposal__isnull=True) | Q(proposal__in=visible_proposals(request.user))
+        )
 
 
 @admin.register(Attendance)
@@ -161,19 +191,6 @@ class ReviewCommentAdmin(admin.ModelAdmin):
     list_display = ["minutes", "ministry", "kind", "created_at", "answered_at"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Positions, history and outcomes change only through the services, never by hand."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class ProposalVersionInline(admin.TabularInline):
     model = ProposalVersion
     extra = 0
@@ -194,14 +211,14 @@ class ProposalAdmin(ReadOnlyAdmin):
     inlines = [ProposalVersionInline]
 
     def has_change_permission(self, request, obj=None):
-        return obj is None  # The list is visible; the rows are not editable here.
+        return False
 
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_staff
+    def portal_visible(self, request, queryset):
+        return queryset & visible_proposals(request.user)
 
 
 @admin.register(Position)
-class PositionAdmin(ReadOnlyAdmin):
+class PositionAdmin(ProposalPartAdmin):
     list_display = [
         "proposal",
         "version",
@@ -216,25 +233,25 @@ class PositionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PositionChange)
-class PositionChangeAdmin(ReadOnlyAdmin):
+class PositionChangeAdmin(ProposalPartAdmin):
     list_display = ["proposal", "version", "ministry", "kind", "position", "recorded_at"]
     list_filter = ["kind"]
     list_select_related = ["proposal__forum", "ministry"]
 
 
 @admin.register(ProposalVersion)
-class ProposalVersionAdmin(ReadOnlyAdmin):
+class ProposalVersionAdmin(ProposalPartAdmin):
     list_display = ["proposal", "number", "title", "created_at"]
     list_select_related = ["proposal__forum"]
 
 
 @admin.register(Advice)
-class AdviceAdmin(ReadOnlyAdmin):
+class AdviceAdmin(ProposalPartAdmin):
     list_display = ["proposal", "forum", "core_group", "created_at"]
 
 
 @admin.register(Escalation)
-class EscalationAdmin(ReadOnlyAdmin):
+class EscalationAdmin(ProposalPartAdmin):
     list_display = ["proposal", "level", "escalated_by", "created_at"]
 
 
@@ -280,3 +297,6 @@ class DelegationAdmin(admin.ModelAdmin):
                 delegation_revoke(actor=request.user, delegation=delegation)
             except (WrongState, PermissionDenied) as exc:
                 messages.warning(request, f"{delegation}: {exc}")
+
+
+from forums import admin_records  # noqa: E402, F401  (registers the records admin)

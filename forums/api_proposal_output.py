@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from forums.models import Proposal
+from forums.records_access import screened_proposals
 from forums.selectors.proposals import proposal_positions
 
 MEASURE_CODES = gettext_lazy("Codes of the measures the proposal concerns.")
@@ -68,6 +69,25 @@ class ProposalListOutput(serializers.ModelSerializer):
                 )
             },
         }
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        screened = self._screened()
+        if instance.pk in screened:
+            # The current version is exempt and the caller may not read it.
+            data["title"] = screened[instance.pk]
+            if "text" in data:
+                data["text"] = ""
+        return data
+
+    def _screened(self) -> dict[int, str]:
+        holder = self.parent if isinstance(self.parent, serializers.ListSerializer) else self
+        if not hasattr(holder, "_screened_titles"):
+            objects = holder.instance if holder is self.parent else [self.instance]
+            request = self.context.get("request")
+            ids = [proposal.pk for proposal in objects or []]
+            holder._screened_titles = screened_proposals(getattr(request, "user", None), ids)
+        return holder._screened_titles
 
 
 def _ministries(help_text) -> serializers.ListField:

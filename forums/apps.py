@@ -39,5 +39,28 @@ class ForumsConfig(AppConfig):
         "proposal.reminded": _("Reminder about a missing position sent"),
         "proposal.revised": _("Proposal revised"),
         "proposal.withdrawn": _("Proposal withdrawn"),
+        "record.marked": _("Access marking of a document changed"),
+        "record.marking_change_requested": _("Change of an access marking requested"),
+        "record.reference_set": _("A ministry's own reference recorded"),
+        "record.registered": _("Document registered in the journal"),
+        "records.extraction_done": _("Archive extraction written"),
+        "records.extraction_started": _("Archive extraction started"),
         "wheel.seeded": _("Annual wheel set up"),
+        "user.calendar_feed_rotated": _("Calendar address changed"),
+        "user.calendar_feed_revoked": _("Calendar address revoked"),
     }
+
+    def ready(self) -> None:
+        from forums.services.calendar_tokens import (
+            account_calendar_context,
+            revoke_on_logout_everywhere,
+        )
+        from portfolio.accounts.sections import account_section_register
+        from portfolio.accounts.signals import logged_out_everywhere
+
+        logged_out_everywhere.connect(
+            revoke_on_logout_everywhere, dispatch_uid="forums.calendar_tokens.logout_everywhere"
+        )
+        account_section_register(
+            template="forums/partials/_account_calendar.html", context=account_calendar_context
+        )

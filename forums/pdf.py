@@ -1,4 +1,4 @@
-"""PDFs of the notice with agenda (innkalling) and of the minutes, rendered by WeasyPrint.
+"""PDFs of the notice with agenda, the minutes and proposal versions, rendered by WeasyPrint.
 
 Always in bokmål: the documents of the forum are Norwegian whatever the reader's language.
 """
@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
 
-from forums.models import Meeting, Minutes
+from forums.models import Meeting, Minutes, ProposalVersion
 
 
 def _render(template: str, context: dict) -> bytes:
@@ -40,4 +40,10 @@ def minutes_pdf(minutes: Minutes) -> bytes:
             "items": items.items(),
             "attendance": meeting.attendance.select_related("ministry"),
         },
+    )
+
+
+def proposal_version_pdf(version: ProposalVersion) -> bytes:
+    return _render(
+        "forums/pdf/proposal_version.html", {"version": version, "proposal": version.proposal}
     )

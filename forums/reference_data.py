@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from forums.models import Forum, ForumSeat
+from forums.models import Forum, ForumSeat, LegalBasis
 from measures.models import Measure
 from portfolio.models import Ministry
 from portfolio.reference_data import sourced
@@ -11,6 +11,7 @@ Record = dict[str, Any]
 
 
 def load(data: Record) -> None:
+    load_legal_bases(data)
     keys = data.get("source_keys", {})
     for record in data["forums"]:
         secretariat = record.get("secretariat")
@@ -37,3 +38,18 @@ def load(data: Record) -> None:
             # Every ministry and SMK, past and present, holds a seat while it exists.
             for ministry in Ministry.objects.owners():
                 ForumSeat.objects.get_or_create(forum=forum, ministry=ministry)
+
+
+def load_legal_bases(data: Record) -> None:
+    """The controlled list of legal bases, matched on code; an administrator may edit the rest."""
+    keys = data.get("source_keys", {})
+    for record in data.get("legal_bases", []):
+        LegalBasis.objects.update_or_create(
+            code=record["code"],
+            defaults={
+                "citation": record["citation"],
+                "label_nb": record["label_nb"],
+                "label_en": record.get("label_en", ""),
+                **sourced(record, keys),
+            },
+        )

@@ -14,6 +14,7 @@ from measures.models import (
     StatusReport,
 )
 from portfolio.admin import HistoryAdmin
+from portfolio.admin_base import ReadOnlyAdmin
 
 
 @admin.register(Measure)
@@ -29,20 +30,6 @@ class CoreGroupAdmin(HistoryAdmin):
     list_display = ["code", "name_nb", "lead_ministry", "status", "started"]
     filter_horizontal = ["participating_ministries"]
     list_select_related = ["lead_ministry"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Follow-up data is written through the portal's services (with permission checks and
-    audit events); the admin only shows it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReportingPeriod)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from portfolio.admin_base import ReadOnlyAdmin
 from portfolio.models import (
     AuditEvent,
     CoordinationPeriod,
@@ -73,22 +74,14 @@ class UserProfileAdmin(HistoryAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: the audit trail is written by services and never edited."""
+class AuditEventAdmin(ReadOnlyAdmin):
+    """The audit trail is written by services and never edited. Its view permission is the
+    portal's own audit log permission, so the admin shows it to the same readers."""
 
     list_display = ["occurred_at", "kind", "actor_label", "ministry", "channel", "target_label"]
     list_filter = ["kind", "channel", "ministry"]
     search_fields = ["actor_label", "target_label", "note"]
     date_hierarchy = "occurred_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notification)

@@ -52,5 +52,12 @@ API_TAGS = [
         ),
     },
     {"name": "search", "description": _("Search across the portal.")},
+    {
+        "name": "journal",
+        "description": _(
+            "The journal of registered documents with their public-access marking, and the "
+            "public journal in the Noark 5 format."
+        ),
+    },
     {"name": "audit-events", "description": _("The global audit log of domain events.")},
 ]

@@ -1,12 +1,18 @@
 """Probes for orchestrators: /healthz (the process answers) and /readyz (it can do its work).
 
 Answered by a middleware at the top of the stack, so a probe needs no login, no session, no
-allowed host name and no https redirect, and never touches the session table.
+allowed host name and no https redirect, and never touches the session table. /readyz tells
+the state of the database, the migrations and the broker, so it answers only the orchestrator:
+a direct request from an address in PROBE_ALLOWED_IPS (loopback by default, where the
+container's health check runs); to anyone else, and to anything forwarded by a proxy, it
+does not exist.
 """
 
+import ipaddress
 import logging
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -21,7 +27,22 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def _from_orchestrator(request: HttpRequest) -> bool:
+    if "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_FORWARDED" in request.META:
+        return False
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(
+        address in ipaddress.ip_network(network, strict=False)
+        for network in settings.PROBE_ALLOWED_IPS
+    )
+
+
 def readyz(request: HttpRequest) -> JsonResponse:
+    if not _from_orchestrator(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
     checks = {"database": _database, "migrations": _migrations, "broker": _broker}
     results: dict[str, str] = {}
     for name, check in checks.items():

@@ -47,3 +47,29 @@ class NulInPathMiddleware:
         if "\x00" in request.path_info:
             raise Http404
         return self.get_response(request)
+
+
+class PrivateCacheControlMiddleware:
+    """Sends `Cache-Control: private, no-store` with what only its reader may see.
+
+    That is every page of a logged-in user, every API response and every download (a file
+    or a calendar feed), so that no shared cache or browser history keeps them. A view that
+    chose its own caching (e.g. `private, no-cache` with an ETag) keeps its choice.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        if (
+            (user is not None and user.is_authenticated)
+            or request.path.startswith("/api/")
+            or response.has_header("Content-Disposition")
+            or response.streaming
+        ):
+            response["Cache-Control"] = "private, no-store"
+        return response

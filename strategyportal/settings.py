@@ -5,6 +5,7 @@ file system, so `make run` needs no server. DATABASE_URL and CELERY_BROKER_URL s
 PostgreSQL and Redis.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -20,11 +21,15 @@ from strategyportal.logs import logging_config
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
-DEBUG = env_bool("DEBUG", default=True)
+# Fail closed: a deployment that forgets DEBUG gets production settings. `make run` sets
+# DEBUG=true for the embedded default.
+DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_secret("SECRET_KEY") or ""
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG=true for development)"
+        )
     SECRET_KEY = "development-only-not-secret"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -64,6 +69,7 @@ MIDDLEWARE = [
     "strategyportal.middleware.NulInPathMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "strategyportal.middleware.PrivateCacheControlMiddleware",
     "portfolio.accounts.sessions.SessionGenerationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -132,6 +138,14 @@ TEMPLATES = [
         },
     },
 ]
+
+# Addresses (or networks) whose direct requests /readyz answers: the orchestrator's probes.
+PROBE_ALLOWED_IPS = env_list("PROBE_ALLOWED_IPS", ["127.0.0.1", "::1"])
+
+# The shared cache (alias `default`): the API throttles count in it, so in production it is
+# Redis, shared by every worker process (CACHE_URL=redis://host:6379/1). Without CACHE_URL it is
+# a cache local to the process, enough for `make run`.
+CACHES = {"default": environ.Env.cache_url_config(env("CACHE_URL", default="") or "locmemcache://")}
 
 # Database: SQLite by default, anything django-environ understands through DATABASE_URL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
@@ -232,6 +246,7 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# No URL serves MEDIA_ROOT: papers are downloaded through views that check who asks.
 MEDIA_URL = "media/"
 
 # E-mail: printed to the console unless an SMTP host is configured.
@@ -299,12 +314,19 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 HEARTBEAT_SECONDS = env_int("HEARTBEAT_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = beat_schedule(heartbeat_seconds=HEARTBEAT_SECONDS)
 
+# How long an API token is valid after it was issued; then the owner gets a new one.
+API_TOKEN_LIFETIME = timedelta(days=env_int("API_TOKEN_LIFETIME_DAYS", 90))
 REST_FRAMEWORK = {
     # Token first: DRF answers a request without credentials with the first class's
     # challenge, so anonymous requests get 401 (WWW-Authenticate: Token), not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "portfolio.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+    ],
+    # JSON only; the browsable API is a development aid, on with DEBUG alone.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # DRF's parsers, with the parse error translated.

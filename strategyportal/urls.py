@@ -1,5 +1,4 @@
 from csp.decorators import csp_update
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
@@ -7,6 +6,7 @@ from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
 from forums.api import ForumViewSet, MeetingViewSet
+from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_minutes import MinutesViewSet
 from forums.api_proposals import ProposalViewSet
 from forums.api_search import SearchAPIView
@@ -20,6 +20,7 @@ from measures.api import (
     StatusReportViewSet,
 )
 from portfolio.accounts.api import obtain_token
+from portfolio.accounts.api_tokens import own_tokens
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
 from portfolio.audit_log.api import AuditEventViewSet
@@ -44,6 +45,7 @@ SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}
 
 api_urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_token, name="api-token"),
+    path("auth/tokens/", own_tokens, name="api-own-tokens"),
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path(
         "docs/",
@@ -51,6 +53,8 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
         name="api-docs",
     ),
     path("search/", SearchAPIView.as_view(), name="api-search"),
+    path("journal/", JournalAPIView.as_view(), name="api-journal"),
+    path("journal/export.xml", JournalExportView.as_view(), name="api-journal-export"),
     path("", include(router.urls)),
 ]
 
@@ -65,6 +69,7 @@ urlpatterns = [
     path("tiltak/", include("measures.urls")),
     path("", include("forums.urls.meetings")),
     path("saker/", include("forums.urls.proposals")),
+    path("journal/", include("forums.urls.journal")),
     path("sok/", SearchView.as_view(), name="search"),
     path("logg-inn/", LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
@@ -76,10 +81,8 @@ urlpatterns = [
     path("api/v1/", include(api_urlpatterns)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served by their storage address, not even with DEBUG on: they go
+# through views that check who may read them (an exempt memo must not be found by its name).
 
 handler403 = "strategyportal.errors.permission_denied"
 handler404 = "strategyportal.errors.page_not_found"

@@ -29,6 +29,7 @@ from tests.bad_input import (
     written,
 )
 from tests.forums.test_bad_input import ENDPOINTS as FORUM_ENDPOINTS
+from tests.forums.test_bad_input_records import ENDPOINTS as RECORDS_ENDPOINTS
 from tests.measures.test_bad_input import ENDPOINTS as MEASURE_ENDPOINTS
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +89,32 @@ ENDPOINTS = [
         # Takes no input.
     ),
     Endpoint(
+        name="accounts:api-tokens-revoke",
+        user="leder-fin",
+        url=lambda ctx: reverse("accounts:api-tokens-revoke"),
+        # Takes no input: revokes the person's own API token.
+    ),
+    Endpoint(
+        name="forums:calendar-rotate",
+        user="leder-fin",
+        url=lambda ctx: reverse("forums:calendar-rotate"),
+        # Takes no input: a new calendar address for the person.
+    ),
+    Endpoint(
+        name="forums:calendar-revoke",
+        user="leder-fin",
+        url=lambda ctx: reverse("forums:calendar-revoke"),
+        # Takes no input: revokes the person's calendar address.
+    ),
+    Endpoint(
+        name="api-own-tokens",
+        user="leder-fin",
+        method="DELETE",
+        url=lambda ctx: reverse("api-own-tokens"),
+        accepted=(204,),
+        # Takes no input: revokes the caller's own API tokens.
+    ),
+    Endpoint(
         name="api-token",
         user="anonymous",
         url=lambda ctx: reverse("api-token"),
@@ -96,7 +123,7 @@ ENDPOINTS = [
     ),
 ]
 
-ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + ENDPOINTS
+ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + RECORDS_ENDPOINTS + ENDPOINTS
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

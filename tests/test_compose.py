@@ -100,3 +100,11 @@ def test_docker_context_leaves_out_local_state():
     ignored = (ROOT / ".dockerignore").read_text().split()
     for path in (".venv", "node_modules", ".env", "db.sqlite3*", ".git"):
         assert path in ignored
+
+
+def test_gunicorn_trusts_forwarding_headers_only_from_the_configured_proxies(compose):
+    entrypoint = (ROOT / "docker" / "entrypoint.sh").read_text()
+    assert '--forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}"' in entrypoint
+    assert "*" not in entrypoint.split("--forwarded-allow-ips", 1)[1].splitlines()[0]
+    web = compose["services"]["web"]["environment"]
+    assert web["FORWARDED_ALLOW_IPS"] == "${FORWARDED_ALLOW_IPS:-127.0.0.1}"

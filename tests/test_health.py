@@ -67,3 +67,17 @@ def test_readyz_names_unapplied_migrations(client, monkeypatch):
     assert response.status_code == 503
     assert response.json()["failed"] == ["migrations"]
     assert response.json()["checks"]["migrations"] == "failed: 1 unapplied"
+
+
+@pytest.mark.django_db
+def test_readyz_is_for_the_orchestrator_alone(client, settings):
+    """Its body names the database, the migrations and the broker: not for the public."""
+    outside = client.get("/readyz", REMOTE_ADDR="203.0.113.9")
+    assert outside.status_code == 404
+    assert b"broker" not in outside.content
+    through_proxy = client.get("/readyz", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert through_proxy.status_code == 404
+    assert client.get("/healthz", REMOTE_ADDR="203.0.113.9").status_code == 200
+    settings.PROBE_ALLOWED_IPS = ["10.0.0.0/8"]
+    assert client.get("/readyz", REMOTE_ADDR="10.1.2.3").status_code == 200
+    assert client.get("/readyz").status_code == 404

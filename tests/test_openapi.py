@@ -326,3 +326,14 @@ def test_an_unknown_api_address_answers_json_and_a_page_address_html(client_for)
     page = client.get("/finnes-ikke/")
     assert page.status_code == 404
     assert page["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_the_schema_and_its_page_are_public_and_hold_no_data(client, demo_users):
+    """Decided: the API's description is public, like its rules; every answer it describes
+    still needs a login, and the schema names no person, ministry row or proposal."""
+    schema = client.get("/api/v1/schema/?lang=en")
+    assert schema.status_code == 200
+    assert b"leder-fin" not in schema.content
+    assert client.get("/api/v1/docs/").status_code == 200
+    assert client.get("/api/v1/ministries/").status_code == 401

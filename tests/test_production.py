@@ -22,8 +22,9 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("SECURE_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        if not k.startswith("SECURE_") and k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG")
     }
+    environment["DJANGO_SETTINGS_MODULE"] = "strategyportal.settings"  # not the suite's own
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -120,3 +121,56 @@ def test_log_format_is_chosen_by_environment_and_checked():
     assert logging_config(fmt="text", level="INFO")["handlers"]["console"]["formatter"] == "text"
     with pytest.raises(ImproperlyConfigured):
         logging_config(fmt="xml", level="INFO")
+
+
+def test_debug_is_off_unless_the_environment_turns_it_on():
+    """A deployment that forgets DEBUG runs with production settings, not debug ones."""
+    show = "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)"
+    result = _manage("shell", "--no-imports", "-c", show, SECRET_KEY="x" * 50)
+    assert result.stdout.split() == ["False", "True"], result.stderr
+    forgotten = _manage("check", SECRET_KEY="", DEBUG="")
+    assert forgotten.returncode != 0
+    assert "SECRET_KEY must be set" in forgotten.stderr
+
+
+def test_make_run_turns_debug_on_for_the_embedded_default():
+    result = subprocess.run(
+        ["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    commands = [
+        line for line in result.stdout.splitlines() if "manage.py" in line or "honcho" in line
+    ]
+    assert commands
+    assert all("DEBUG=true" in line for line in commands), commands
+
+
+def test_uploaded_files_are_never_served_without_the_portals_check():
+    """Not even in debug: a paper is downloaded through its view, which checks who asks."""
+    probe = (
+        "from django.urls import Resolver404, resolve\n"
+        "try:\n    resolve('/media/forums/attachments/2027/notat.pdf')\n"
+        "except Resolver404:\n    print('not served')\n"
+    )
+    result = _manage("shell", "--no-imports", "-c", probe, DEBUG="true")
+    assert result.stdout.strip() == "not served", result.stdout + result.stderr
+
+
+def test_the_shared_cache_comes_from_cache_url():
+    """The API token throttle counts in the `default` cache: Redis in production, so that
+    every gunicorn worker counts together."""
+    show = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    shared = _manage(
+        "shell", "--no-imports", "-c", show, CACHE_URL="redis://127.0.0.1:6379/4", DEBUG="true"
+    )
+    assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache", shared.stderr
+    local = _manage("shell", "--no-imports", "-c", show, CACHE_URL="", DEBUG="true")
+    assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", local.stderr
+
+
+def test_compose_points_the_cache_at_redis():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    web = compose["services"]["web"]["environment"]
+    assert web["CACHE_URL"] == "${CACHE_URL:-redis://redis:6379/1}"
+    assert web["CELERY_BROKER_URL"] == "redis://redis:6379/0"  # the broker has a db of its own

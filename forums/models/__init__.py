@@ -1,5 +1,6 @@
 """Models of the forums app, one module per subject; re-exported here for Django."""
 
+from forums.models.extractions import ArchiveExtraction
 from forums.models.forums import Forum, ForumMembership, ForumSeat
 from forums.models.meetings import (
     AgendaCounter,
@@ -21,22 +22,37 @@ from forums.models.proposals import (
     ProposalVersion,
     RegisterCounter,
 )
+from forums.models.records import (
+    Access,
+    CaseCounter,
+    LegalBasis,
+    MarkingChangeRequest,
+    MinistryReference,
+    Record,
+    RecordCase,
+)
 from forums.models.wheel import AnnualWheel, WheelSlot
 
 __all__ = [
+    "Access",
     "Advice",
     "AgendaCounter",
     "AgendaItem",
     "AnnualWheel",
+    "ArchiveExtraction",
     "Attachment",
     "Attendance",
     "CalendarToken",
+    "CaseCounter",
     "Delegation",
     "Escalation",
     "Forum",
     "ForumMembership",
     "ForumSeat",
+    "LegalBasis",
+    "MarkingChangeRequest",
     "Meeting",
+    "MinistryReference",
     "Minutes",
     "MinutesEntry",
     "Position",
@@ -44,6 +60,8 @@ __all__ = [
     "PositionChoice",
     "Proposal",
     "ProposalVersion",
+    "Record",
+    "RecordCase",
     "RegisterCounter",
     "ReviewComment",
     "WheelSlot",

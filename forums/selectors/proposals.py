@@ -59,7 +59,8 @@ def proposal_detail(*, user: Any, pk: int) -> Proposal:
                 queryset=Advice.objects.select_related("forum", "core_group", "recorded_by"),
             ),
             "escalations",
-            Prefetch("amended_by", queryset=Proposal.objects.select_related("forum")),
+            # A draft amendment is as hidden as any other draft.
+            Prefetch("amended_by", queryset=visible_proposals(user).select_related("forum")),
             Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("meeting")),
             "memos",
         )

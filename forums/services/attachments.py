@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import struct
 import zipfile
+import zlib
 from pathlib import PurePath
 from typing import IO, Any
 
@@ -14,6 +17,7 @@ from django.utils.translation import gettext as _
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Attachment, Proposal
 from forums.permissions import ensure_may_prepare_proposals
+from forums.services.journal import journal_attachment
 from forums.services.meetings import OPEN_STATES, _require_planner
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -21,7 +25,9 @@ from portfolio.types import User
 
 MAX_BYTES = 20 * 1024 * 1024
 
-# Sniffed kind → (content type, file name extensions that fit it).
+# Sniffed kind → (content type, file name extensions that fit it). The content type of a
+# download comes from this fixed list, never from the file.
+ODF_PREFIX = "application/vnd.oasis.opendocument."
 KINDS = {
     "pdf": ("application/pdf", {".pdf"}),
     "docx": (
@@ -33,36 +39,100 @@ KINDS = {
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         {".pptx"},
     ),
-    "odf": ("", {".odt", ".ods", ".odp", ".odg"}),
+    "odt": (ODF_PREFIX + "text", {".odt"}),
+    "ods": (ODF_PREFIX + "spreadsheet", {".ods"}),
+    "odp": (ODF_PREFIX + "presentation", {".odp"}),
+    "odg": (ODF_PREFIX + "graphics", {".odg"}),
 }
+CONTENT_TYPES = {content_type for content_type, _suffixes in KINDS.values()}
+ODF_KINDS = {KINDS[kind][0]: kind for kind in ("odt", "ods", "odp", "odg")}
 OOXML_PARTS = {
     "word/document.xml": "docx",
     "xl/workbook.xml": "xlsx",
     "ppt/presentation.xml": "pptx",
 }
 
+# An archive is judged by its directory alone; these bounds keep that cheap and refuse zip
+# bombs before anything is inflated. Real office documents stay far below them.
+MAX_ENTRIES = 5_000
+MAX_ENTRY_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 500 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for entries over RATIO_FLOOR bytes
+RATIO_FLOOR = 1024 * 1024
+MIMETYPE_BYTES = max(len(content_type) for content_type in ODF_KINDS) + 1
+END_OF_DIRECTORY = b"PK\x05\x06"
+
+
+def _entry_count(data: IO[bytes] | UploadedFile[Any]) -> int | None:
+    """The number of entries the archive's end record announces, read before its directory."""
+    data.seek(0, io.SEEK_END)
+    size = data.tell()
+    tail_start = max(0, size - (22 + 65_535))  # the end record and its longest comment
+    data.seek(tail_start)
+    tail = data.read()
+    at = tail.rfind(END_OF_DIRECTORY)
+    if at < 0 or len(tail) < at + 22:
+        return None
+    (total,) = struct.unpack("<H", tail[at + 10 : at + 12])
+    data.seek(0)
+    return int(total)
+
+
+def _directory_is_safe(archive: zipfile.ZipFile) -> bool:
+    infos = archive.infolist()
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES:
+            return False
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            return False
+    return True
+
+
+def _odf_kind(archive: zipfile.ZipFile) -> str | None:
+    """The ODF kind named by the `mimetype` entry, of which only a few bytes are read."""
+    with archive.open("mimetype") as entry:
+        mimetype = entry.read(MIMETYPE_BYTES)
+    return ODF_KINDS.get(mimetype.decode("ascii", "replace"))
+
 
 def sniff(head: bytes, data: IO[bytes] | UploadedFile[Any]) -> tuple[str, str] | None:
-    """The kind and content type of the file, judged by its bytes, or None."""
+    """The kind and content type of the file, judged by its bytes, or None.
+
+    The work is bounded for every kind: a PDF by its first bytes; an archive by its
+    directory (entry count announced first, then sizes and compression ratios), after which
+    at most a few bytes of one entry are inflated.
+    """
     if head.startswith(b"%PDF-"):
         return "pdf", KINDS["pdf"][0]
     if not head.startswith(b"PK\x03\x04"):
         return None
     try:
+        count = _entry_count(data)
+        if count is None or count > MAX_ENTRIES:
+            return None  # also the Zip64 marker 0xFFFF: no document needs that many entries
         with zipfile.ZipFile(data) as archive:
+            if len(archive.infolist()) > MAX_ENTRIES or not _directory_is_safe(archive):
+                return None
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                if mimetype.startswith("application/vnd.oasis.opendocument."):
-                    return "odf", mimetype
-                return None
+                kind = _odf_kind(archive)
+                return (kind, KINDS[kind][0]) if kind else None
             if "[Content_Types].xml" in names:
                 for part, kind in OOXML_PARTS.items():
                     if part in names:
                         return kind, KINDS[kind][0]
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error):
         return None
     return None
+
+
+def download_content_type(attachment: Attachment) -> str:
+    """The type a download is sent with: one of the fixed list, else a harmless default."""
+    if attachment.content_type in CONTENT_TYPES:
+        return attachment.content_type
+    return "application/octet-stream"
 
 
 def _checked(upload: UploadedFile[Any]) -> tuple[str, str]:
@@ -95,6 +165,7 @@ def _store(
     attachment.file.save(name, upload, save=False)
     try:  # a failure after the file is stored must not leave it behind
         attachment.save()
+        journal_attachment(attachment=attachment)
         audit_record(
             actor=actor, kind=kind, target=target, after={"name": name, "size": upload.size}
         )

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_update_with_history
 from forums.exceptions import WrongState
 from forums.models import AgendaCounter, AgendaItem, Attendance, Meeting, Proposal
 from forums.permissions import can_plan_meetings
+from forums.services.journal import journal_notice
 from forums.services.validation import clean_text
 from measures.models import Measure
 from portfolio import roles
@@ -290,6 +291,7 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
         ),
         url=meeting.get_absolute_url(),
     )
+    journal_notice(meeting=meeting)
     audit_record(actor=None, kind="meeting.notice_sent", target=meeting)
     return True
 

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 from forums.exceptions import WrongState
 from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry, is_chair
+from forums.services.journal import journal_minutes
 from forums.services.meetings import meeting_recipients
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
@@ -233,6 +234,7 @@ def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
     meeting = minutes.meeting
     meeting.status = Meeting.Status.MINUTES_APPROVED
     meeting.save(update_fields=["status"])
+    journal_minutes(minutes=minutes)
     audit_record(
         actor=actor,
         kind="minutes.approved",

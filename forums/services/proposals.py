@@ -26,6 +26,10 @@ from forums.models import (
 )
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import ensure_may_prepare_proposals, may_give_advice
+from forums.services.journal import (
+    journal_proposal_opened,
+    journal_proposal_version,
+)
 from forums.services.positions import objection_withdraw, position_record
 from forums.services.proposal_notices import (
     proposal_deadline_passed_notify,
@@ -122,9 +126,10 @@ def proposal_create(
         created_by=actor,
     )
     proposal.measures.set(list(measures))
-    ProposalVersion.objects.create(
+    version = ProposalVersion.objects.create(
         proposal=proposal, number=1, title=title, text=text, created_by=actor
     )
+    journal_proposal_version(version=version)
     audit_record(
         actor=actor,
         kind="proposal.created",
@@ -167,6 +172,7 @@ def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
     proposal.status = Proposal.Status.CONSULTATION
     proposal.opened_at = timezone.now()
     proposal.save(update_fields=["status", "opened_at"])
+    journal_proposal_opened(proposal=proposal)
     audit_record(
         actor=actor,
         kind="proposal.opened",
@@ -209,9 +215,10 @@ def proposal_revise(
     proposal.text = text
     proposal.title = title
     proposal.save(update_fields=["version", "text", "title"])
-    ProposalVersion.objects.create(
+    version = ProposalVersion.objects.create(
         proposal=proposal, number=proposal.version, title=title, text=text, created_by=actor
     )
+    journal_proposal_version(version=version)
     audit_record(
         actor=actor,
         kind="proposal.revised",

@@ -6,9 +6,11 @@ from forums.tasks.meetings import (
     meeting_papers_remind,
 )
 from forums.tasks.proposals import close_due_proposals, remind_missing_positions
+from forums.tasks.records import archive_extraction_run
 from forums.tasks.wheel import wheel_materialise
 
 __all__ = [
+    "archive_extraction_run",
     "close_due_proposals",
     "meeting_minutes_remind",
     "meeting_notices_send",

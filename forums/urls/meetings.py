@@ -48,6 +48,12 @@ urlpatterns = [
         calendar.ForumCalendarView.as_view(),
         name="forum-calendar",
     ),
+    path("konto/kalender/ny/", calendar.calendar_token_rotate_view, name="calendar-rotate"),
+    path(
+        "konto/kalender/trekk-tilbake/",
+        calendar.calendar_token_revoke_view,
+        name="calendar-revoke",
+    ),
     path(
         "calendar/me/<str:token>.ics",
         calendar.PersonalCalendarView.as_view(),

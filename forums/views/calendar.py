@@ -1,12 +1,18 @@
 """iCalendar feeds: one per forum, and a personal one of all the person's forums."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_POST
 
 from forums.ical import meetings_calendar
 from forums.models import CalendarToken, Forum
 from forums.selectors.meetings import meeting_list, meetings_of_user
+from forums.services.calendar_tokens import calendar_token_revoke, calendar_token_rotate
 
 
 def _ics(content: bytes, name: str) -> HttpResponse:
@@ -50,3 +56,19 @@ class PersonalCalendarView(View):
             ),
             "strategiportalen",
         )
+
+
+@login_required
+@require_POST
+def calendar_token_rotate_view(request):
+    calendar_token_rotate(actor=request.user, user=request.user)
+    messages.success(request, _("The calendar address is changed. Give calendar apps the new one."))
+    return redirect("accounts:account")
+
+
+@login_required
+@require_POST
+def calendar_token_revoke_view(request):
+    calendar_token_revoke(actor=request.user, user=request.user)
+    messages.success(request, _("The calendar address is revoked."))
+    return redirect("accounts:account")

@@ -1,7 +1,6 @@
 """The forums and their annual wheel, drawn as a wheel and listed as a table."""
 
 import datetime
-import secrets
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -14,20 +13,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from forums.models import CalendarToken, Forum
+from forums.models import Forum
 from forums.permissions import can_materialise
 from forums.selectors.meetings import forum_detail, forum_list, meeting_list
+from forums.services.calendar_tokens import calendar_token_get_or_create
 from forums.services.wheel import wheel_materialise
 from forums.wheel_svg import wheel_geometry
 from portfolio.validation import year_error
-
-
-def calendar_token(user) -> str:
-    """The person's secret feed token, made on first use."""
-    token, _made = CalendarToken.objects.get_or_create(
-        user=user, defaults={"token": secrets.token_urlsafe(32)}
-    )
-    return token.token
 
 
 class ForumListView(LoginRequiredMixin, ListView):
@@ -79,7 +71,7 @@ class ForumDetailView(LoginRequiredMixin, TemplateView):
             "year": year,
             "rows": rows,
             "geometry": wheel_geometry(year=year, meetings=meetings, offsets=offsets),
-            "feed_token": calendar_token(self.request.user),
+            "feed_token": calendar_token_get_or_create(user=self.request.user),
             "can_materialise": wheel is not None and can_materialise(self.request.user),
         }
 

@@ -14,9 +14,10 @@ from forums.forms.meetings import AgendaItemForm, AttachmentForm, AttendanceForm
 from forums.models import AgendaItem, Attachment, Meeting
 from forums.pdf import agenda_pdf
 from forums.permissions import can_plan_meetings, visible_proposals
+from forums.records_access import can_read_record
 from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
-from forums.services.attachments import attachment_add
+from forums.services.attachments import attachment_add, download_content_type
 from forums.services.minutes import minutes_create
 from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
@@ -173,11 +174,13 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
             and not visible_proposals(request.user).filter(pk=attachment.proposal_id).exists()
         ):
             raise Http404  # a memo of a draft is as hidden as the draft itself
+        if not can_read_record(request.user, getattr(attachment, "record", None)):
+            raise Http404  # an exempt paper is not found by guessing its address
         return FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,
             filename=attachment.name,
-            content_type=attachment.content_type,
+            content_type=download_content_type(attachment),
         )
 
 
@@ -186,6 +189,8 @@ class AgendaPdfView(LoginRequiredMixin, View):
 
     def get(self, request, pk: int):
         meeting = _meeting(pk)
+        if not can_read_record(request.user, getattr(meeting, "notice_record", None)):
+            raise Http404
         response = HttpResponse(agenda_pdf(meeting), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="innkalling-{meeting.pk}.pdf"'
         return response

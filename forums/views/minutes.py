@@ -19,6 +19,7 @@ from forums.permissions import (
     is_chair,
     seat_ministry,
 )
+from forums.records_access import can_read_record
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
 from forums.views import confirmations
@@ -169,6 +170,8 @@ class MinutesPdfView(LoginRequiredMixin, View):
         meeting = _meeting(pk)
         minutes = minutes_current(meeting=meeting)
         if minutes is None:
+            raise Http404
+        if not can_read_record(request.user, getattr(minutes, "record", None)):
             raise Http404
         if minutes.is_frozen and minutes.pdf:
             with minutes.pdf.open("rb") as stored:

@@ -24,6 +24,7 @@ from forums.permissions import (
     may_give_advice,
     signable_ministry_ids,
 )
+from forums.records_access import screened_proposals, unreadable_version_ids
 from forums.selectors.proposals import (
     proposal_detail,
     proposal_history,
@@ -117,6 +118,10 @@ class ProposalDetailView(LoginRequiredMixin, View):
     @staticmethod
     def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):
         forms = forms or {}
+        screened = screened_proposals(request.user, [proposal.pk])
+        if screened:
+            # Shown, never saved: the reader may not read the exempt current version.
+            proposal.title, proposal.text = screened[proposal.pk], ""
         rows = proposal_positions(proposal)
         signable = signable_ministry_ids(request.user)
         coordinator = is_coordinator(request.user)
@@ -134,6 +139,8 @@ class ProposalDetailView(LoginRequiredMixin, View):
                     prefix=row.ministry.abbreviation.lower(), initial=initial
                 )
         context = {
+            "screened": bool(screened),
+            "hidden_versions": unreadable_version_ids(request.user, proposal),
             "proposal": proposal,
             "rows": rows,
             "my_rows": [row for row in rows if getattr(row, "may_sign", False)],

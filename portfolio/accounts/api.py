@@ -12,6 +12,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
 from portfolio.accounts.forms import PASSWORD_MAX
+from portfolio.accounts.tokens import api_token_issue
 from portfolio.api_docs import ErrorDetailSerializer, FieldErrorsSerializer, operation_doc
 
 
@@ -48,7 +49,8 @@ class ObtainTokenView(ObtainAuthToken):
         summary=gettext_lazy("Get an API token"),
         description=gettext_lazy(
             "Exchanges a user name and password for the user's API token; send it as "
-            "`Authorization: Token <key>`. The token stays the same until it is revoked. "
+            "`Authorization: Token <key>`. The token stays the same until it expires (after "
+            "API_TOKEN_LIFETIME_DAYS, 90 by default) or is revoked; then this gives a new one. "
             "Failed attempts count towards the same lockout as the login page, and the number "
             "of attempts per address is limited."
         ),
@@ -74,7 +76,10 @@ class ObtainTokenView(ObtainAuthToken):
     )
     def post(self, request, *args, **kwargs):
         try:
-            return super().post(request, *args, **kwargs)
+            serializer = self.get_serializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            token = api_token_issue(user=serializer.validated_data["user"])
+            return Response({"token": token.key})
         except ValidationError:
             # axes flags the request it saw; for the API that is DRF's request object.
             if getattr(request, "axes_locked_out", False):

@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 
 from portfolio import roles as portal_roles
 from portfolio.accounts.models import ExternalIdentity, SessionGeneration
+from portfolio.accounts.signals import logged_out_everywhere
 from portfolio.audit import audit_record
 from portfolio.history import history_actor
 from portfolio.models import Ministry, UserProfile
@@ -127,6 +128,7 @@ def account_logout_everywhere(*, actor: User | AnonymousUser, user: User) -> int
     generation.changed_at = timezone.now()
     generation.save(update_fields=["generation", "changed_at"])
     tokens = Token.objects.filter(user=user).delete()[0]
+    logged_out_everywhere.send(sender=account_logout_everywhere, actor=actor, user=user)
     profile = UserProfile.objects.filter(user=user).select_related("ministry").first()
     audit_record(
         actor=actor,

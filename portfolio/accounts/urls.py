@@ -6,5 +6,6 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.account, name="account"),
     path("logg-ut-overalt/", views.logout_everywhere, name="logout-everywhere"),
+    path("api-nokkel/trekk-tilbake/", views.api_tokens_revoke_view, name="api-tokens-revoke"),
     path("sso-avvist/", views.sso_refused, name="sso-refused"),
 ]

@@ -12,11 +12,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rest_framework.authtoken.models import Token
 
 from portfolio.accounts.forms import LoginForm
 from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
+from portfolio.accounts.sections import account_sections
 from portfolio.accounts.services import account_logout_everywhere
+from portfolio.accounts.tokens import api_tokens_of, api_tokens_revoke, token_expires_at
 from portfolio.roles import ALL_ROLES, LABELS
 from portfolio.types import User
 
@@ -71,9 +72,25 @@ def account(request: HttpRequest) -> HttpResponse:
                 .values_list("name", flat=True)
             ],
             "uses_sso": user.external_identities.exists(),
-            "has_token": Token.objects.filter(user=user).exists(),
+            "tokens": [
+                {
+                    "prefix": token.key[:6],
+                    "created": token.created,
+                    "expires": token_expires_at(token),
+                }
+                for token in api_tokens_of(user)
+            ],
+            "sections": account_sections(user),
         },
     )
+
+
+@login_required
+@require_POST
+def api_tokens_revoke_view(request: HttpRequest) -> HttpResponse:
+    api_tokens_revoke(actor=request.user, user=request.user)
+    messages.success(request, _("The API token is revoked."))
+    return redirect("accounts:account")
 
 
 @login_required

@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 
+from portfolio.accounts.tokens import ExpiringTokenAuthentication
 from portfolio.api_docs import operation_doc
 from portfolio.audit import audit_kind_label
 from portfolio.audit_log.filters import AuditEventFilter
@@ -107,6 +108,6 @@ class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [MayViewAuditLog]
     # Token first: an unauthenticated request gets 401 with a WWW-Authenticate header
     # instead of the 403 that session authentication alone would give.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExpiringTokenAuthentication, SessionAuthentication]
     filterset_class = AuditEventFilter
     queryset = audit_event_list()

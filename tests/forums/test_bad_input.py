@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Forum, Meeting, Proposal
+from forums.services.calendar_tokens import calendar_token_get_or_create
 from forums.services.delegations import delegation_grant
 from forums.services.minutes import (
     minutes_comment,
@@ -25,7 +26,6 @@ from forums.services.proposals import (
     proposal_open,
 )
 from forums.services.wheel import wheel_materialise
-from forums.views.forums import calendar_token
 from measures.models import Measure
 from portfolio.models import Ministry, UserProfile
 from tests.bad_input import (
@@ -66,7 +66,7 @@ def meetings() -> SimpleNamespace:
 def forum_page() -> SimpleNamespace:
     """The meetings, and the secretariat has seen the forum page (and got its calendar link)."""
     ctx = meetings()
-    calendar_token(user("sekretariat"))
+    calendar_token_get_or_create(user=user("sekretariat"))
     return ctx
 
 

@@ -151,7 +151,7 @@ def _events(content: bytes) -> dict[str, icalendar.Event]:
 
 
 def test_forum_calendar_feed(client_for, meetings_2027):
-    from forums.views.forums import calendar_token
+    from forums.services.calendar_tokens import calendar_token_get_or_create
 
     client = client_for("leder-fin")
     response = client.get("/calendar/forums/strategisk-forum.ics")
@@ -179,20 +179,24 @@ def test_forum_calendar_feed(client_for, meetings_2027):
     anonymous = client_for("anonymous")
     assert anonymous.get("/calendar/forums/strategisk-forum.ics").status_code == 302
     assert anonymous.get("/calendar/forums/strategisk-forum.ics?token=nope").status_code == 302
-    token = calendar_token(user("leder-fin"))
+    token = calendar_token_get_or_create(user=user("leder-fin"))
     with_token = anonymous.get(f"/calendar/forums/strategisk-forum.ics?token={token}")
     assert with_token.status_code == 200 and len(_events(with_token.content)) == 5
 
 
 def test_personal_calendar_feed(client_for, meetings_2027):
-    from forums.views.forums import calendar_token
+    from forums.services.calendar_tokens import calendar_token_get_or_create
 
     anonymous = client_for("anonymous")
-    response = anonymous.get(f"/calendar/me/{calendar_token(user('leder-fin'))}.ics")
+    response = anonymous.get(
+        f"/calendar/me/{calendar_token_get_or_create(user=user('leder-fin'))}.ics"
+    )
     assert len(_events(response.content)) == 5
     assert anonymous.get("/calendar/me/unknown.ics").status_code == 404
     # Not a member of any forum: an empty, valid calendar.
-    empty = anonymous.get(f"/calendar/me/{calendar_token(user('observator'))}.ics")
+    empty = anonymous.get(
+        f"/calendar/me/{calendar_token_get_or_create(user=user('observator'))}.ics"
+    )
     assert _events(empty.content) == {}
 
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from forums.management.forum_activity import Generation
 from forums.models import Forum
+from forums.records.generate import generate_records
 from forums.services.proposals import STRATEGIC_FORUM_SLUG
 from portfolio import roles
 from portfolio.models import Ministry
@@ -75,9 +76,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             meetings = context.meetings()
             proposals = context.proposals()
+            journal = generate_records(rng=context.rng)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Forum activity ×{scale}: {meetings} and {proposals} "
-                f"({len(participants)} participating ministries)."
+                f"({len(participants)} participating ministries); {journal}."
             )
         )

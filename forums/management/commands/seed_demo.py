@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from forums.demo import STRATEGIC_FORUM_SLUG, seed_demo_users
+from forums.demo_records import seed_demo_records
 from forums.demo_year import seed_demo_year
 from forums.models import Forum
 from portfolio.context_processors import DEMO_DATA_CACHE_KEY
@@ -25,14 +26,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Also make a year of use: meetings, reports, proposals, minutes (all 'Demo:').",
         )
+        parser.add_argument(
+            "--documents",
+            action="store_true",
+            help="Also open demo proposals journaled with each access marking.",
+        )
 
-    def handle(self, *args, force: bool, working_year: bool = False, **options):
+    def handle(
+        self, *args, force: bool, working_year: bool = False, documents: bool = False, **options
+    ):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to create demo users while DEBUG is off; use --force if you mean it."
             )
         with transaction.atomic():
             usernames = seed_demo_users(password=settings.DEMO_PASSWORD)
+            if documents:
+                seed_demo_records()
         cache.delete(DEMO_DATA_CACHE_KEY)  # Every page shows the demo banner from now on.
         self.stdout.write(
             self.style.SUCCESS(f"Demo users ({len(usernames)}): {', '.join(usernames)}")

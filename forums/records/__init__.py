@@ -1,0 +1,1 @@
+"""Writers of the Noark 5 formats: the public journal and the archive extraction."""

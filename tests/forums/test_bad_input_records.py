@@ -1,0 +1,81 @@
+"""The write endpoints of the journal in the bad-input sweep (tests/bad_input.py)."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+
+from tests.bad_input import UNKNOWN_PK, Choice, Day, Endpoint, Text, Variant, check
+
+pytestmark = pytest.mark.django_db
+
+
+def registered_record() -> SimpleNamespace:
+    """A proposal opened for consultation: its first version is registered and public."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from forums.models import Record
+    from forums.services.proposals import proposal_create, proposal_open
+
+    koordinator = get_user_model().objects.get(username="koordinator")
+    proposal = proposal_create(
+        actor=koordinator,
+        title="Felles innkjøp",
+        text="Tekst",
+        deadline=timezone.now() + datetime.timedelta(days=7),
+    )
+    proposal_open(actor=koordinator, proposal=proposal)
+    return SimpleNamespace(record=Record.objects.get(proposal_version__proposal=proposal))
+
+
+def _unknown(name: str):
+    return lambda ctx: [reverse(name, args=[UNKNOWN_PK])]
+
+
+ENDPOINTS = [
+    Endpoint(
+        name="journal:mark",
+        user="sekretariat",
+        setup=registered_record,
+        url=lambda ctx: reverse("journal:mark", args=[ctx.record.pk]),
+        valid=lambda ctx: {
+            "access": "exempt",
+            "legal_basis": "offl-14-1",
+            "screened_title": "Skjermet sak",
+            "reason": "Organinternt",
+        },
+        fields={
+            "access": Choice(),
+            "legal_basis": Choice(),
+            "screened_title": Text(250, required=False),
+            "reason": Text(2000),
+        },
+        unknown_urls=_unknown("journal:mark"),
+    ),
+    Endpoint(
+        name="journal:request",
+        user="leder-fin",
+        setup=registered_record,
+        url=lambda ctx: reverse("journal:request", args=[ctx.record.pk]),
+        valid=lambda ctx: {"access": "exempt", "reason": "Forhandlingsposisjon"},
+        fields={"access": Choice(), "reason": Text(2000)},
+        unknown_urls=_unknown("journal:request"),
+    ),
+    Endpoint(
+        name="journal:extractions",
+        user="sekretariat",
+        url=lambda ctx: reverse("journal:extractions"),
+        valid=lambda ctx: {"start": "2027-01-01", "end": "2027-12-31"},
+        fields={"start": Day(), "end": Day()},
+        extra=lambda ctx: [
+            Variant("end before start", "end", {"start": "2027-02-01", "end": "2027-01-01"})
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_bad_input_is_refused_and_writes_nothing(endpoint, client_for, api_client_for):
+    check(endpoint, (api_client_for if endpoint.api else client_for)(endpoint.user))

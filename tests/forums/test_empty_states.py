@@ -82,3 +82,7 @@ def test_a_measure_without_milestones_or_risks_offers_a_reader_nothing_to_add(cl
 def test_no_notifications_says_what_will_come(client_for):
     page = client_for("observator").get(reverse("portfolio:notifications")).content.decode()
     assert "Ingen varsler ennå." in page
+
+
+def test_the_empty_register_offers_the_new_proposal_once(client_for):
+    assert client_for("koordinator").get("/saker/").content.decode().count(NEW_PROPOSAL) == 1

@@ -8,7 +8,7 @@ VENDOR := static/vendor
 # and the development commands below ask for it; production sets its own environment.
 DEV := DEBUG=true
 
-.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load
+.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load bench-http
 
 run: install
 	$(DEV) $(PY) manage.py migrate --noinput
@@ -21,9 +21,12 @@ run: install
 	@echo ""
 	$(DEV) $(BIN)/honcho start -f Procfile
 
-# The suite, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when DATABASE_URL is set).
+# The suite in parallel, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when
+# DATABASE_URL is set). One pytest worker per core (PYTEST_WORKERS=0: one process); each has its
+# own test database (test_<name>_gwN), broker key prefix or folder, and media and mail folders.
+PYTEST_WORKERS ?= auto
 test: install tools chromium lint typecheck migrations-check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 	tools/fuzz_api.sh
 
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.installed messages
@@ -99,6 +102,12 @@ fuzz: install tools
 # gunicorn + a Celery worker on Redis, locust with 50 users. Needs DATABASE_URL and CELERY_BROKER_URL.
 load: install tools
 	bench/load.sh
+
+# The HTTP benchmark of bench/README.md: 1x and 100x databases on PostgreSQL, gunicorn with
+# production settings and Redis, wrk against the floor and each page. Knobs: see bench/http_bench.py.
+bench-http: install
+	@command -v wrk >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=wrk
+	$(PY) bench/http_bench.py
 
 BENCH_HOST ?= http://127.0.0.1:8000
 BENCH_USERS ?= 50

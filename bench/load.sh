@@ -9,7 +9,9 @@
 #                      the benchmark's own database is <name>_load, dropped at the end
 #   CELERY_BROKER_URL  Redis for the worker [redis://127.0.0.1:6379/0]
 #   BENCH_USERS [50], BENCH_SPAWN_RATE [10/s], BENCH_TIME [3m], BENCH_SCALE [100],
-#   BENCH_WORKERS (gunicorn) [3], BENCH_PORT [8010], BENCH_OUT (CSV files) [bench/out],
+#   CACHE_URL          Redis for the cache and sessions [the broker's]
+#   BENCH_WORKERS (gunicorn) [3], BENCH_WORKER_CLASS [gthread], BENCH_THREADS [4],
+#   BENCH_PORT [8010], BENCH_OUT (CSV files) [bench/out],
 #   BENCH_KEEP_DB=1 keeps the database
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,8 @@ SPAWN_RATE="${BENCH_SPAWN_RATE:-10}"
 RUN_TIME="${BENCH_TIME:-3m}"
 SCALE="${BENCH_SCALE:-100}"
 WORKERS="${BENCH_WORKERS:-3}"
+WORKER_CLASS="${BENCH_WORKER_CLASS:-gthread}"
+THREADS="${BENCH_THREADS:-4}"
 PORT="${BENCH_PORT:-8010}"
 OUT="${BENCH_OUT:-bench/out}"
 WORK="$(mktemp -d)"
@@ -43,6 +47,8 @@ LOAD_DB="$($PY tools/throwaway_db.py create \
   "${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/strategyportal}" load)"
 export DATABASE_URL="$LOAD_DB"
 export CELERY_BROKER_URL="${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0}"
+# The production settings: pages and sessions cached in Redis, persistent connections.
+export CACHE_URL="${CACHE_URL:-$CELERY_BROKER_URL}" CONN_MAX_AGE="${CONN_MAX_AGE:-60}"
 export DEBUG=false SECRET_KEY="load-$RANDOM-$RANDOM" ALLOWED_HOSTS=127.0.0.1
 export SECURE_SSL_REDIRECT=false SECURE_COOKIES=false LOG_LEVEL=WARNING
 export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH="$WORK/mail"
@@ -65,7 +71,7 @@ export BENCH_ADMIN_HEADS
 echo "load: data ready in $((SECONDS - started))s; admin heads: $BENCH_ADMIN_HEADS"
 
 .venv/bin/gunicorn strategyportal.wsgi:application -b "127.0.0.1:$PORT" -w "$WORKERS" \
-  --timeout 60 --access-logfile "$WORK/access.log" --error-logfile "$WORK/server.log" &
+  -k "$WORKER_CLASS" --threads "$THREADS" --timeout 60 --access-logfile "$WORK/access.log" --error-logfile "$WORK/server.log" &
 PIDS+=($!)
 .venv/bin/celery -A strategyportal worker --concurrency 1 --loglevel WARNING \
   >"$WORK/worker.log" 2>&1 &

@@ -8,6 +8,8 @@ case "$1" in
     exec gunicorn strategyportal.wsgi:application \
       --bind "0.0.0.0:${PORT:-8000}" \
       --workers "${WEB_CONCURRENCY:-3}" \
+      --worker-class "${GUNICORN_WORKER_CLASS:-gthread}" \
+      --threads "${GUNICORN_THREADS:-4}" \
       --timeout "${GUNICORN_TIMEOUT:-60}" \
       --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
       --access-logfile -

@@ -19,6 +19,7 @@ from forums.services import proposals as services
 from measures.models import Measure
 from portfolio.api_docs import conflict, operation_doc, rejected
 from portfolio.api_fields import SlugRelatedField, refuse_nul
+from portfolio.caching import CachedListMixin
 
 COORDINATOR_ONLY = gettext_lazy(
     "Only the coordinator (coordinator role, in the coordinating ministry); others get 403."
@@ -110,7 +111,7 @@ class EscalateInput(serializers.Serializer):
         ),
     ),
 )
-class ProposalViewSet(PositionActions, viewsets.ReadOnlyModelViewSet):
+class ProposalViewSet(CachedListMixin, PositionActions, viewsets.ReadOnlyModelViewSet):
     """Proposals to a forum and the ministries' positions. Drafts are seen by coordinators only."""
 
     def get_queryset(self):

@@ -7,6 +7,7 @@ from measures.models import (
     CriteriaAssessment,
     Measure,
     MeasureDependency,
+    MeasureFollowUp,
     MeasureTransition,
     Milestone,
     ReportingPeriod,
@@ -87,3 +88,9 @@ class BenefitAdmin(ReadOnlyAdmin):
 class BenefitMeasurementAdmin(ReadOnlyAdmin):
     list_display = ["benefit", "measured_on", "value"]
     list_select_related = ["benefit__measure"]
+
+
+@admin.register(MeasureFollowUp)
+class MeasureFollowUpAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "latest_rag", "latest_confidence", "open_risk_count", "updated_at"]
+    list_select_related = ["measure"]

@@ -7,11 +7,11 @@ from typing import Any
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
-    OuterRef,
     Prefetch,
+    Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -53,34 +53,41 @@ def measure_list() -> QuerySet[Measure]:
     return Measure.objects.select_related("lead_ministry").prefetch_related("target_areas")
 
 
+HOME_LIMIT = 50
+
+
+def measures_of_ministry(ministry: Ministry | None) -> tuple[list[Measure], int]:
+    """The measures a ministry leads or takes part in, the first HOME_LIMIT and the total."""
+    if ministry is None:
+        return [], 0
+    pks = (
+        Measure.objects.filter(Q(lead_ministry=ministry) | Q(participating_ministries=ministry))
+        .order_by()
+        .values("pk")
+    )
+    measures = measure_list().filter(pk__in=pks).order_by("position", "code")
+    return list(measures[:HOME_LIMIT]), measures.count()
+
+
+def measure_count() -> int:
+    return Measure.objects.count()
+
+
 def measure_overview() -> QuerySet[Measure]:
     """Every measure with its latest report, trend, next milestone and open risks.
 
-    All follow-up figures are subqueries of the one measure query, so the number of
-    queries does not grow with the number of measures, reports or periods.
+    The follow-up figures come from the read model the services keep (MeasureFollowUp),
+    joined to the one measure query: the cost does not grow with reports or milestones.
     """
-    reports = StatusReport.objects.filter(measure=OuterRef("pk")).order_by(*LATEST_FIRST)
-    upcoming = (
-        Milestone.objects.filter(measure=OuterRef("pk"), actual_on__isnull=True)
-        .annotate(expected=Coalesce("forecast_on", "planned_on"))
-        .order_by("expected", "id")
-    )
-    open_risks = (
-        Risk.objects.filter(measure=OuterRef("pk"), status=Risk.Status.OPEN)
-        .order_by()
-        .values("measure")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     # The long texts are not shown in lists; leaving them out saves time at hundreds of rows.
     lean = measure_list().defer("sources", "unconfirmed_fields", "description_nb", "description_en")
     return lean.annotate(
-        latest_rag=Subquery(reports.values("rag")[:1]),
-        previous_rag=Subquery(reports.values("rag")[1:2]),
-        latest_confidence=Subquery(reports.values("confidence")[:1]),
-        next_milestone_title=Subquery(upcoming.values("title")[:1]),
-        next_milestone_on=Subquery(upcoming.values("expected")[:1]),
-        open_risk_count=Coalesce(Subquery(open_risks, output_field=IntegerField()), Value(0)),
+        latest_rag=F("follow_up__latest_rag"),
+        previous_rag=F("follow_up__previous_rag"),
+        latest_confidence=F("follow_up__latest_confidence"),
+        next_milestone_title=F("follow_up__next_milestone_title"),
+        next_milestone_on=F("follow_up__next_milestone_on"),
+        open_risk_count=Coalesce(F("follow_up__open_risk_count"), Value(0)),
         rag_order=Case(
             *[When(latest_rag=rag, then=Value(score)) for rag, score in RAG_SCORE.items()],
             default=None,  # no report: sorted last in either direction

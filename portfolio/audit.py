@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from portfolio.audit_context import audit_channel, audit_context
+from portfolio.caching import data_changed
 from portfolio.models import AuditEvent, Ministry
 from portfolio.types import User
 
@@ -37,6 +38,7 @@ def audit_record(
 ) -> AuditEvent:
     """Append one audit event. Call inside the caller's transaction; rows are never updated."""
     channel, request_id = audit_context()
+    data_changed()  # every change goes through a service that records it: cached pages go stale
     person = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=person,

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from portfolio.caching import data_changed
 from portfolio.models import Notification
 from portfolio.outbox import outbox_enqueue
 
@@ -44,6 +45,7 @@ def notification_send(
                     recipient=user, key=key, defaults=values
                 )
                 if made:
+                    data_changed()  # the bell in the header of cached pages
                     # Through the outbox, in the same transaction as the notification: a crash
                     # or a broker outage cannot leave a notification without its e-mail.
                     outbox_enqueue(

@@ -1,25 +1,35 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from measures.selectors import measure_list
+from measures.selectors import measure_count, measures_of_ministry
+from portfolio.caching import cached_page, data_changed
 from portfolio.models import Ministry, Notification
 from portfolio.selectors import coordinating_ministry, current_strategy
 
 
+@method_decorator(cached_page, name="dispatch")
 class HomeView(LoginRequiredMixin, TemplateView):
-    """The start page: the strategy, its target areas and the measures of the portfolio."""
+    """The start page: the strategy, its target areas, and the measures and proposals that
+    concern the person's ministry (the whole portfolio is on the dashboard)."""
 
     template_name = "portfolio/home.html"
 
     def get_context_data(self, **kwargs):
+        profile = getattr(self.request.user, "profile", None)
+        ministry = profile.ministry if profile else None
+        measures, total = measures_of_ministry(ministry)
         return {
             **super().get_context_data(**kwargs),
             "strategy": current_strategy(),
-            "measures": measure_list(),
+            "ministry": ministry,
+            "measures": measures,
+            "measure_total": total,
+            "portfolio_total": measure_count(),
             "coordinator": coordinating_ministry(),
         }
 
@@ -48,6 +58,7 @@ class NotificationListView(LoginRequiredMixin, ListView):
         Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(
             read_at=timezone.now()
         )
+        data_changed()  # the bell in the header of cached pages
         return redirect("portfolio:notifications")
 
 
@@ -58,6 +69,7 @@ class NotificationOpenView(LoginRequiredMixin, View):
         notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
         if notification.read_at is None:
             Notification.objects.filter(pk=pk).update(read_at=timezone.now())
+            data_changed()
         target = notification.url
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = "portfolio:notifications"

@@ -133,7 +133,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portfolio.context_processors.current_person",
                 "portfolio.context_processors.unread_notifications",
-                "portfolio.context_processors.demo_data",
             ],
         },
     },
@@ -157,7 +156,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL;",
     }
+else:
+    # Persistent connections: a new PostgreSQL connection per request costs more than most
+    # pages; the health check replaces one the server closed before it is used.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cached pages and sessions need a cache all processes share (Redis): with the default
+# per-process memory a change made in one process would not reach the others' caches.
+SHARED_CACHE = bool(env("CACHE_URL", default=""))
+PAGE_CACHE = env_bool("PAGE_CACHE", default=SHARED_CACHE)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user name and address before any password is checked.
@@ -184,6 +194,11 @@ SIMPLE_HISTORY_EDIT = False
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 SESSION_COOKIE_SAMESITE = "Lax"
+# With a shared cache, sessions are read from it and written through to the database.
+SESSION_ENGINE = env(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends." + ("cached_db" if SHARED_CACHE else "db"),
+)
 
 # Login lockout (django-axes): per user name and address together, so that one person
 # typing wrong cannot lock out a whole ministry behind one proxy address.
@@ -290,6 +305,9 @@ else:
     # and NOTIFICATION_EMAIL_LEASE_SECONDS, or a waiting message is delivered a second time.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        # Prepended to every key: installations sharing one Redis database never see each
+        # other's messages (the test suite gives each test process and worker test its own).
+        "global_keyprefix": env("CELERY_BROKER_KEY_PREFIX", default=""),
     }
 # Seconds /readyz and the outbox wait for the broker before they give up (the work stays stored).
 BROKER_CHECK_TIMEOUT = env.float("BROKER_CHECK_TIMEOUT", default=2.0)

@@ -26,9 +26,6 @@ PORTFOLIO_PAGES = ("portfolio.dashboard", "portfolio.views")
 KNOWN_UPWARD = {
     ("portfolio.dashboard.export", "measures.models"),
     ("portfolio.dashboard.filters", "measures.models"),
-    ("portfolio.dashboard.selectors", "measures.models"),
-    ("portfolio.dashboard.selectors", "measures.models.reporting"),
-    ("portfolio.templatetags.followup", "measures.models"),
 }
 
 

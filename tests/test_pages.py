@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.db.models import Q
 
 from measures.models import Measure
 
@@ -24,15 +25,24 @@ def test_every_role_can_read_the_pages(client_for, who, path):
     assert client_for(who).get(path).status_code == 200
 
 
-def test_start_page_lists_the_strategy_and_seven_measures(client_for):
+def test_start_page_lists_the_strategy_and_the_measures_of_the_users_ministry(client_for):
     response = client_for("leder-fin").get("/")
     html = response.content.decode()
     assert "Gode hver for oss. Best sammen." in html
     assert "Vi legger til rette for at prioriterte samfunnsutfordringer kan løses" in html
-    assert len(response.context["measures"]) == 7
-    for measure in Measure.objects.all():
-        assert measure.name_nb in html
+    fin = Q(lead_ministry__abbreviation="FIN") | Q(participating_ministries__abbreviation="FIN")
+    mine = set(Measure.objects.filter(fin).values_list("code", flat=True))
+    assert mine and mine != set(Measure.objects.values_list("code", flat=True))
+    assert {m.code for m in response.context["measures"]} == mine
+    for measure in Measure.objects.exclude(code__in=mine):
+        assert f'href="/tiltak/{measure.code}/"' not in html
+    assert "Alle 7 tiltak i porteføljen" in html  # the link to the whole portfolio
     assert "DFD" in html  # today's coordinating ministry, from data
+
+
+def test_start_page_of_a_user_without_a_ministry_links_to_the_portfolio(client_for):
+    html = client_for("admin").get("/").content.decode()
+    assert "Alle 7 tiltak i porteføljen" in html
 
 
 def test_the_header_shows_the_users_ministry(client_for):
@@ -43,7 +53,7 @@ def test_the_header_shows_the_users_ministry(client_for):
 def test_pages_are_english_on_request(client_for):
     html = client_for("leder-fin").get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Target areas" in html
-    assert "Shared procurement strategy" in html
+    assert "Measures of FIN" in html
 
 
 def test_unconfirmed_values_are_shown_as_unconfirmed(client_for):

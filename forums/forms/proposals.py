@@ -62,7 +62,9 @@ class ProposalCreateForm(DesignsystemetForm):
         label=_("Measures"),
         queryset=Measure.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        # A list box, not a checkbox per measure: the portfolio may hold hundreds.
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Type a code to jump to it; hold Ctrl (Cmd on a Mac) to choose more than one."),
     )
     amends = forms.ModelChoiceField(
         label=_("Amends an endorsed proposal"),

@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -35,6 +37,7 @@ from forums.selectors.proposals import (
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
 from forums.views import confirmations
+from portfolio.caching import cached_page
 from portfolio.confirm import confirm_page
 from portfolio.models import Ministry
 from portfolio.notifications import notifications_mark_read
@@ -53,6 +56,10 @@ def _to_detail(proposal: Proposal) -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("proposals:detail", args=[proposal.pk]))
 
 
+REGISTER_PAGE_SIZE = 50
+
+
+@method_decorator(cached_page, name="dispatch")
 class ProposalRegisterView(LoginRequiredMixin, View):
     """The register: every proposal the user may see, searchable and filterable."""
 
@@ -67,12 +74,17 @@ class ProposalRegisterView(LoginRequiredMixin, View):
             status=filters.get("status") or "",
             q=filters.get("q") or "",
         )
+        page = Paginator(proposals, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
         return render(
             request,
             "forums/proposals/register.html",
             {
                 "form": form,
-                "proposals": proposals,
+                "proposals": page.object_list,
+                "page": page,
+                "query": params.urlencode(),
                 "filtered": any(filters.values()),
                 "may_create": is_coordinator(request.user),
                 "may_delegate": bool(sign_grant_ministry_ids(request.user)),

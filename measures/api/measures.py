@@ -7,6 +7,7 @@ from measures.models import Measure, Rag
 from measures.selectors import measure_overview
 from portfolio.api import LOCALIZED_NAME
 from portfolio.api_docs import ANY_USER, operation_doc
+from portfolio.caching import CachedListMixin
 
 
 class MeasureOutputSerializer(serializers.ModelSerializer):
@@ -70,7 +71,7 @@ class MeasureFilter(django_filters.FilterSet):
         permissions=ANY_USER,
     ),
 )
-class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
+class MeasureViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """The measures of the portfolio, with the RAG of the latest report. Readable by every
     logged-in user."""
 

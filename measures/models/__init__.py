@@ -3,6 +3,7 @@
 from measures.models.assessment import CriteriaAssessment
 from measures.models.benefits import Benefit, BenefitMeasurement
 from measures.models.delivery import MeasureDependency, Milestone, Risk
+from measures.models.follow_up import MeasureFollowUp
 from measures.models.lifecycle import MeasureTransition
 from measures.models.measures import CoreGroup, Measure
 from measures.models.reporting import RAG_SCORE, Rag, ReportingPeriod, StatusReport
@@ -15,6 +16,7 @@ __all__ = [
     "CriteriaAssessment",
     "Measure",
     "MeasureDependency",
+    "MeasureFollowUp",
     "MeasureTransition",
     "Milestone",
     "Rag",

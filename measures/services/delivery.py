@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
+from measures.follow_up_summary import follow_up_refresh
 from measures.models import Measure, MeasureDependency, Milestone, Risk
 from measures.permissions import can_write_measure, ensure
 from measures.services.common import follow_up_save, validated_save
@@ -29,7 +30,7 @@ def milestone_save(
     *, actor: User, measure: Measure, milestone: Milestone | None = None, **values: Any
 ) -> Milestone:
     """Create a milestone of the measure, or change one (planned, forecast, actual dates)."""
-    return follow_up_save(
+    saved = follow_up_save(
         actor=actor,
         measure=measure,
         model=Milestone,
@@ -37,15 +38,19 @@ def milestone_save(
         fields=MILESTONE_FIELDS,
         values=values,
     )
+    follow_up_refresh([measure.pk])  # the portfolio's read model, in the same transaction
+    return saved
 
 
 @records_actor
 @transaction.atomic
 def risk_save(*, actor: User, measure: Measure, risk: Risk | None = None, **values: Any) -> Risk:
     """Create a risk of the measure, or change one (scores, owner, response, status)."""
-    return follow_up_save(
+    saved = follow_up_save(
         actor=actor, measure=measure, model=Risk, record=risk, fields=RISK_FIELDS, values=values
     )
+    follow_up_refresh([measure.pk])
+    return saved
 
 
 @records_actor

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from measures.follow_up_summary import follow_up_refresh
 from measures.models import CoreGroup, Measure, ReportingPeriod, StatusReport
 from measures.permissions import can_write_core_group, can_write_measure, ensure
 from measures.services.common import snapshot, validated_save
@@ -80,6 +81,8 @@ def status_report_submit(
     report.ministry = ministry
     report.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
     validated_save(report)
+    if measure is not None:
+        follow_up_refresh([measure.pk])
     audit_record(
         actor=actor,
         kind="report.submitted" if created else "report.revised",

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
 from measures.models import Measure
@@ -14,9 +15,11 @@ from measures.selectors import (
     report_history,
 )
 from measures.services.lifecycle import allowed_transitions
+from portfolio.caching import cached_page
 from portfolio.selectors import coordinating_ministry
 
 
+@method_decorator(cached_page, name="dispatch")
 class MeasureDetailView(LoginRequiredMixin, DetailView):
     """One measure with all of its follow-up; write links only for those who may write."""
 

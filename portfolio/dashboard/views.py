@@ -1,4 +1,4 @@
-"""Dashboard pages. They only read, through the measures selectors and the dashboard selectors."""
+"""Dashboard pages. They only read, through the measures and forums selectors."""
 
 import datetime
 import re
@@ -6,6 +6,7 @@ import re
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
@@ -17,10 +18,7 @@ from measures.selectors import (
     report_forms_open_to,
     with_trend,
 )
-from portfolio.dashboard import export
-from portfolio.dashboard.charts import scatter
-from portfolio.dashboard.filters import PortfolioFilterForm
-from portfolio.dashboard.selectors import (
+from measures.selectors_portfolio import (
     balance_period,
     criteria_summary,
     overdue_reports,
@@ -29,6 +27,10 @@ from portfolio.dashboard.selectors import (
     risks_without_response,
     roadmap,
 )
+from portfolio.caching import cached_page
+from portfolio.dashboard import export
+from portfolio.dashboard.charts import scatter
+from portfolio.dashboard.filters import PortfolioFilterForm
 from portfolio.models import TargetArea
 from portfolio.permissions import ministry_of
 from portfolio.selectors import coordinating_ministry
@@ -67,6 +69,7 @@ def sort_links(request, form: PortfolioFilterForm) -> dict[str, dict]:
     return links
 
 
+@method_decorator(cached_page, name="dispatch")
 class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
     """The portfolio overview with filters, sorting and what needs attention."""
 
@@ -128,6 +131,7 @@ class PortfolioExportView(LoginRequiredMixin, View):
         return export.csv_response(measures)
 
 
+@method_decorator(cached_page, name="dispatch")
 class PortfolioBalanceView(LoginRequiredMixin, TemplateView):
     """Balance: target-area coverage and usefulness (A) against feasibility (C), B as size."""
 
@@ -163,6 +167,7 @@ class PortfolioBalanceView(LoginRequiredMixin, TemplateView):
         }
 
 
+@method_decorator(cached_page, name="dispatch")
 class PortfolioRoadmapView(LoginRequiredMixin, TemplateView):
     """Milestones of all measures by quarter, eight quarters from the chosen one."""
 

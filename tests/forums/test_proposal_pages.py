@@ -1,9 +1,12 @@
 """The register's filters, the start page's waiting list and form errors on the proposal pages."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from forums.models import PositionChange, Proposal
-from forums.services.proposals import position_record
+from forums.services.proposals import position_record, proposal_create
 from measures.models import Measure
 from tests.forums.conftest import ministry, user
 
@@ -86,3 +89,24 @@ def test_every_proposal_model_has_an_admin_page(client_for, consultation, settin
     entry = settings.CELERY_BEAT_SCHEDULE["forums.close_due_proposals"]
     assert entry["task"] == "forums.tasks.proposals.close_due_proposals"
     assert "expire_seconds" in entry["options"]
+
+
+def test_the_register_shows_fifty_proposals_a_page_keeping_the_filters(client_for):
+    coordinator = user("koordinator")
+    deadline = timezone.now() + datetime.timedelta(days=7)
+    for number in range(55):
+        proposal_create(
+            actor=coordinator, title=f"Sak nummer {number}", text="x", deadline=deadline
+        )
+    client = client_for("koordinator")
+    first = client.get("/saker/?q=nummer")
+    assert len(first.context["proposals"]) == 50
+    assert "55 saker" in first.content.decode()
+    assert "?q=nummer&amp;page=2" in first.content.decode()
+    second = client.get("/saker/?q=nummer&page=2")
+    assert len(second.context["proposals"]) == 5
+
+
+def test_the_new_proposal_form_offers_the_measures_in_one_list_box(client_for):
+    html = client_for("koordinator").get("/saker/ny/").content.decode()
+    assert '<select name="measures"' in html and 'type="checkbox" name="measures"' not in html

@@ -5,7 +5,6 @@ leder-<abbreviation> for every ministry and SMK that exists today.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -13,7 +12,6 @@ from forums.demo import STRATEGIC_FORUM_SLUG, seed_demo_users
 from forums.demo_records import seed_demo_records
 from forums.demo_year import seed_demo_year
 from forums.models import Forum
-from portfolio.context_processors import DEMO_DATA_CACHE_KEY
 
 
 class Command(BaseCommand):
@@ -43,7 +41,6 @@ class Command(BaseCommand):
             usernames = seed_demo_users(password=settings.DEMO_PASSWORD)
             if documents:
                 seed_demo_records()
-        cache.delete(DEMO_DATA_CACHE_KEY)  # Every page shows the demo banner from now on.
         self.stdout.write(
             self.style.SUCCESS(f"Demo users ({len(usernames)}): {', '.join(usernames)}")
         )

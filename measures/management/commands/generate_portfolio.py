@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from measures.follow_up_summary import follow_up_refresh
 from measures.models import (
     Benefit,
     BenefitMeasurement,
@@ -37,6 +38,8 @@ from measures.models import (
     StatusReport,
 )
 from portfolio.audit_context import audit_channel
+from portfolio.caching import data_changed
+from portfolio.evaluation import spread
 from portfolio.history import history_actor
 from portfolio.models import Criterion, TargetArea
 from portfolio.selectors import coordinating_ministry, owner_ministries
@@ -85,10 +88,19 @@ class Command(BaseCommand):
         parser.add_argument("--periods", type=int, default=6)
         parser.add_argument("--seed", type=int, default=2027)
         parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off.")
+        parser.add_argument(
+            "--strategy",
+            help="Fill the reporting periods of a strategy's years, e.g. 2021-2025 "
+            "(instead of --periods up to today).",
+        )
 
     def handle(self, *args, measures: int, periods: int, seed: int, force: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError("Refusing to generate data while DEBUG is off; use --force.")
+        self.today = timezone.localdate()
+        if options.get("strategy"):
+            scope = spread.strategy_scope(options["strategy"])
+            self.today, periods = spread.last_day(scope), spread.period_count(scope)
         if measures < 1 or periods < 1:
             raise CommandError("--measures and --periods must be at least 1.")
         coordinator = coordinating_ministry()
@@ -100,10 +112,13 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         with transaction.atomic(), audit_channel("system"), history_actor(None):
             made = self._generate(rng, measures, periods, coordinator, ministries, areas, criteria)
+            # Bulk inserts bypass the services: refresh the read model and the cached pages.
+            follow_up_refresh()
+            data_changed()
         self.stdout.write(self.style.SUCCESS(made))
 
     def _generate(self, rng, total, period_count, coordinator, ministries, areas, criteria):
-        today = timezone.localdate()
+        today = self.today
         Measure.objects.filter(code__startswith=PREFIX, code__regex=r"^S[0-9]+$").delete()
         real = Measure.objects.count()
         new = [

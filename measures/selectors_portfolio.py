@@ -1,4 +1,4 @@
-"""Reads behind the dashboard: needs attention, balance between criteria, roadmap by quarter."""
+"""Portfolio-wide reads of measures: needs attention, criteria balance, roadmap by quarter."""
 
 import datetime
 from typing import Any

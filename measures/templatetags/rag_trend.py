@@ -7,7 +7,7 @@ break the SVG in bokmål.
 from django import template
 from django.utils.translation import gettext as _
 
-from portfolio.templatetags.followup import RAG_LABELS
+from measures.templatetags.followup import RAG_LABELS
 
 register = template.Library()
 

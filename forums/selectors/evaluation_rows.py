@@ -4,14 +4,28 @@ Their columns are described in portfolio/evaluation/schema.py. They iterate over
 in chunks, so that a large portfolio is written without holding it in memory.
 """
 
-from collections.abc import Iterator
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from django.db.models import Count, QuerySet
 
 from measures.models import Measure
 from portfolio.evaluation.scope import Scope
 
+if TYPE_CHECKING:
+    from forums.models import Meeting, Proposal
+
 CHUNK = 2000
+
+# One row of a table: its cells in the order of the table's fields in schema.py.
+Row: TypeAlias = list[object]
+
+
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
 
 
 def scope_measures(scope: Scope) -> QuerySet[Measure]:
@@ -19,11 +33,11 @@ def scope_measures(scope: Scope) -> QuerySet[Measure]:
     return Measure.objects.filter(target_areas__strategy=scope.strategy).distinct()
 
 
-def _codes(objects) -> str:
+def _codes(objects: Iterable[_Coded]) -> str:
     return ";".join(sorted(obj.code for obj in objects))
 
 
-def measures_rows(scope: Scope) -> Iterator[list]:
+def measures_rows(scope: Scope) -> Iterator[Row]:
     measures = (
         scope_measures(scope)
         .select_related("lead_ministry")
@@ -41,7 +55,7 @@ def measures_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def status_reports_rows(scope: Scope) -> Iterator[list]:
+def status_reports_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import StatusReport
 
     reports = (
@@ -50,6 +64,8 @@ def status_reports_rows(scope: Scope) -> Iterator[list]:
         .order_by("measure__code", "period__year", "period__sequence")
     )
     for r in reports.iterator(chunk_size=CHUNK):
+        # The filter on measure__in leaves out reports without a measure.
+        assert r.measure is not None
         yield [
             r.measure.code,
             str(r.period),
@@ -66,7 +82,7 @@ def status_reports_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def assessments_rows(scope: Scope) -> Iterator[list]:
+def assessments_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import CriteriaAssessment
 
     rows = (
@@ -89,7 +105,7 @@ def assessments_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def milestones_rows(scope: Scope) -> Iterator[list]:
+def milestones_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import Milestone
 
     rows = Milestone.objects.filter(measure__in=scope_measures(scope)).select_related("measure")
@@ -97,7 +113,7 @@ def milestones_rows(scope: Scope) -> Iterator[list]:
         yield [m.measure.code, m.title, m.planned_on, m.forecast_on, m.actual_on]
 
 
-def risks_rows(scope: Scope) -> Iterator[list]:
+def risks_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import Risk
 
     rows = Risk.objects.filter(measure__in=scope_measures(scope)).select_related(
@@ -115,7 +131,7 @@ def risks_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def benefits_rows(scope: Scope) -> Iterator[list]:
+def benefits_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import Benefit
 
     rows = Benefit.objects.filter(measure__in=scope_measures(scope)).select_related("measure")
@@ -131,13 +147,13 @@ def benefits_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def proposals_in(scope: Scope):
+def proposals_in(scope: Scope) -> QuerySet[Proposal]:
     from forums.models import Proposal
 
     return Proposal.objects.filter(year__in=scope.years)
 
 
-def proposals_rows(scope: Scope) -> Iterator[list]:
+def proposals_rows(scope: Scope) -> Iterator[Row]:
     rows = (
         proposals_in(scope)
         .select_related("forum")
@@ -161,7 +177,7 @@ def proposals_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def positions_rows(scope: Scope) -> Iterator[list]:
+def positions_rows(scope: Scope) -> Iterator[Row]:
     from forums.models import Position
 
     rows = (
@@ -181,13 +197,13 @@ def positions_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def meetings_in(scope: Scope):
+def meetings_in(scope: Scope) -> QuerySet[Meeting]:
     from forums.models import Meeting
 
     return Meeting.objects.filter(year__in=scope.years)
 
 
-def meetings_rows(scope: Scope) -> Iterator[list]:
+def meetings_rows(scope: Scope) -> Iterator[Row]:
     rows = (
         meetings_in(scope)
         .select_related("forum")
@@ -213,7 +229,7 @@ def meetings_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def minutes_rows(scope: Scope) -> Iterator[list]:
+def minutes_rows(scope: Scope) -> Iterator[Row]:
     from forums.models import Minutes
 
     rows = (
@@ -235,7 +251,7 @@ def minutes_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def follow_up_actions_rows(scope: Scope) -> Iterator[list]:
+def follow_up_actions_rows(scope: Scope) -> Iterator[Row]:
     # Follow-up actions are the minutes' entries of that kind: the portal has no other record.
     from forums.models import MinutesEntry
 
@@ -252,6 +268,6 @@ def follow_up_actions_rows(scope: Scope) -> Iterator[list]:
             e.minutes_id,
             e.minutes.meeting.forum.code,
             e.text,
-            e.owner_ministry.abbreviation if e.owner_ministry_id else "",
+            e.owner_ministry.abbreviation if e.owner_ministry else "",
             e.due_date,
         ]

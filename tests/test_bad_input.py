@@ -28,6 +28,7 @@ from tests.bad_input import (
     row_counts,
     written,
 )
+from tests.evaluation.test_bad_input_evaluation import ENDPOINTS as EVALUATION_ENDPOINTS
 from tests.forums.test_bad_input import ENDPOINTS as FORUM_ENDPOINTS
 from tests.forums.test_bad_input_records import ENDPOINTS as RECORDS_ENDPOINTS
 from tests.measures.test_bad_input import ENDPOINTS as MEASURE_ENDPOINTS
@@ -123,7 +124,7 @@ ENDPOINTS = [
     ),
 ]
 
-ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + RECORDS_ENDPOINTS + ENDPOINTS
+ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + RECORDS_ENDPOINTS + EVALUATION_ENDPOINTS + ENDPOINTS
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -9,6 +9,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.translation import gettext as _
 
+from forums.selectors.evaluation_figures import (
+    CriteriaPoint,
+    MinistryParticipation,
+    RagMatrix,
+    Summary,
+)
+
 RAG_COLOURS = {"green": "#1a7f37", "amber": "#bf8700", "red": "#cf222e", None: "#e6e6e6"}
 OUTCOME_COLOURS = {"endorsed": "#1a7f37", "not_endorsed": "#cf222e", "withdrawn": "#6e7781"}
 FONT = 'font-family="sans-serif" font-size="12"'
@@ -31,7 +38,7 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
     )
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
+def _text(x: float, y: float, text: str | int, anchor: str = "start", extra: str = "") -> str:
     return (
         f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" {FONT}{extra}>'
         f"{escape(str(text))}</text>"
@@ -46,7 +53,7 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, title: str = "") ->
     )
 
 
-def rag_heatmap(matrix: dict) -> str:
+def rag_heatmap(matrix: RagMatrix) -> str:
     periods, rows = matrix["periods"], matrix["rows"]
     cell_w, cell_h, left, top = 22, 16, 90, 70
     width = max(left + cell_w * max(len(periods), 1) + 20, left + 4 * 100)
@@ -74,7 +81,7 @@ def rag_heatmap(matrix: dict) -> str:
     return _svg(width, height, _("Overall status (RAG) of every measure in every period"), body)
 
 
-def criteria_scatter(points: list[dict]) -> str:
+def criteria_scatter(points: list[CriteriaPoint]) -> str:
     size, pad = 420, 50
     plot = size - 2 * pad
 
@@ -120,7 +127,7 @@ def outcome_labels() -> dict[str, str]:
     }
 
 
-def decisions_bars(per_year: list[dict]) -> str:
+def decisions_bars(per_year: list[dict[str, int]]) -> str:
     width, height, left, top, bottom = 460, 300, 50, 20, 70
     plot_h = height - top - bottom
     highest = max([sum(row[o] for o in OUTCOME_COLOURS) for row in per_year] + [1])
@@ -132,7 +139,7 @@ def decisions_bars(per_year: list[dict]) -> str:
     ]
     for index, row in enumerate(per_year):
         x = left + index * bar_w + 6
-        base = top + plot_h
+        base: float = top + plot_h
         for outcome, colour in OUTCOME_COLOURS.items():
             h = row[outcome] / highest * plot_h
             if h:
@@ -160,7 +167,7 @@ def share(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def participation_bars(rows: list[dict]) -> str:
+def participation_bars(rows: list[MinistryParticipation]) -> str:
     left, top, row_h, bar_max = 70, 40, 30, 300
     width = left + bar_max + 80
     height = top + row_h * max(len(rows), 1) + 20
@@ -201,7 +208,7 @@ def participation_bars(rows: list[dict]) -> str:
     return _svg(width, height, _("Participation per ministry"), body)
 
 
-def all_charts(summary: dict) -> dict[str, str]:
+def all_charts(summary: Summary) -> dict[str, str]:
     """The four charts by file stem."""
     return {
         "rag-heatmap": rag_heatmap(summary["rag_matrix"]),

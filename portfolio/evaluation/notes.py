@@ -1,11 +1,24 @@
 """LES-MEG.md (bokmål) and README.md (English): what each table means, how figures are derived."""
 
+from typing import TypedDict
+
 from django.utils import timezone
 
 from portfolio.evaluation.schema import TABLES
 from portfolio.evaluation.scope import Scope
 
-TEXT = {
+
+class ReadmeText(TypedDict):
+    title: str
+    intro: str
+    scope: str
+    tables: str
+    rows: str
+    figures: str
+    derivations: list[str]
+
+
+TEXT: dict[str, ReadmeText] = {
     "nb": {
         "title": "Evalueringsgrunnlag for strategiperioden {slug}",
         "intro": (

@@ -6,7 +6,8 @@ The descriptions feed datapackage.json, the workbook's header notes and LES-MEG.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from portfolio.evaluation import rows
+from forums.selectors import evaluation_rows as rows
+from forums.selectors.evaluation_rows import Row
 from portfolio.evaluation.scope import Scope
 
 
@@ -24,7 +25,7 @@ class Table:
     nb: str
     en: str
     fields: tuple[Field, ...]
-    rows: Callable[[Scope], Iterator[list]]
+    rows: Callable[[Scope], Iterator[Row]]
 
 
 def _f(name: str, type_: str, nb: str, en: str) -> Field:

@@ -1,25 +1,45 @@
-"""The rows of the evaluation package's tables, one iterator per table (see schema.py).
+"""The rows of the evaluation package's tables, one iterator per table.
 
-Iterators over the database in chunks, so that a large portfolio is written without holding it
-in memory.
+Their columns are described in portfolio/evaluation/schema.py. They iterate over the database
+in chunks, so that a large portfolio is written without holding it in memory.
 """
 
-from collections.abc import Iterator
+from __future__ import annotations
 
-from django.db.models import Count
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
+from django.db.models import Count, QuerySet
+
+from measures.models import Measure
 from portfolio.evaluation.scope import Scope
+
+if TYPE_CHECKING:
+    from forums.models import Meeting, Proposal
 
 CHUNK = 2000
 
+# One row of a table: its cells in the order of the table's fields in schema.py.
+Row: TypeAlias = list[object]
 
-def _codes(objects) -> str:
+
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+def scope_measures(scope: Scope) -> QuerySet[Measure]:
+    """Measures carry no strategy of their own: they belong to it through its target areas."""
+    return Measure.objects.filter(target_areas__strategy=scope.strategy).distinct()
+
+
+def _codes(objects: Iterable[_Coded]) -> str:
     return ";".join(sorted(obj.code for obj in objects))
 
 
-def measures_rows(scope: Scope) -> Iterator[list]:
+def measures_rows(scope: Scope) -> Iterator[Row]:
     measures = (
-        scope.measures()
+        scope_measures(scope)
         .select_related("lead_ministry")
         .prefetch_related("target_areas")
         .order_by("position", "code")
@@ -35,15 +55,17 @@ def measures_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def status_reports_rows(scope: Scope) -> Iterator[list]:
+def status_reports_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import StatusReport
 
     reports = (
-        StatusReport.objects.filter(measure__in=scope.measures(), period__year__in=scope.years)
+        StatusReport.objects.filter(measure__in=scope_measures(scope), period__year__in=scope.years)
         .select_related("measure", "period", "ministry")
         .order_by("measure__code", "period__year", "period__sequence")
     )
     for r in reports.iterator(chunk_size=CHUNK):
+        # The filter on measure__in leaves out reports without a measure.
+        assert r.measure is not None
         yield [
             r.measure.code,
             str(r.period),
@@ -60,12 +82,12 @@ def status_reports_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def assessments_rows(scope: Scope) -> Iterator[list]:
+def assessments_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import CriteriaAssessment
 
     rows = (
         CriteriaAssessment.objects.filter(
-            measure__in=scope.measures(),
+            measure__in=scope_measures(scope),
             criterion__strategy=scope.strategy,
             period__year__in=scope.years,
         )
@@ -83,18 +105,18 @@ def assessments_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def milestones_rows(scope: Scope) -> Iterator[list]:
+def milestones_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import Milestone
 
-    rows = Milestone.objects.filter(measure__in=scope.measures()).select_related("measure")
+    rows = Milestone.objects.filter(measure__in=scope_measures(scope)).select_related("measure")
     for m in rows.order_by("measure__code", "planned_on", "id").iterator(chunk_size=CHUNK):
         yield [m.measure.code, m.title, m.planned_on, m.forecast_on, m.actual_on]
 
 
-def risks_rows(scope: Scope) -> Iterator[list]:
+def risks_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import Risk
 
-    rows = Risk.objects.filter(measure__in=scope.measures()).select_related(
+    rows = Risk.objects.filter(measure__in=scope_measures(scope)).select_related(
         "measure", "owner_ministry"
     )
     for r in rows.order_by("measure__code", "id").iterator(chunk_size=CHUNK):
@@ -109,10 +131,10 @@ def risks_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def benefits_rows(scope: Scope) -> Iterator[list]:
+def benefits_rows(scope: Scope) -> Iterator[Row]:
     from measures.models import Benefit
 
-    rows = Benefit.objects.filter(measure__in=scope.measures()).select_related("measure")
+    rows = Benefit.objects.filter(measure__in=scope_measures(scope)).select_related("measure")
     for b in rows.order_by("measure__code", "id").iterator(chunk_size=CHUNK):
         yield [
             b.measure.code,
@@ -125,13 +147,13 @@ def benefits_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def proposals_in(scope: Scope):
+def proposals_in(scope: Scope) -> QuerySet[Proposal]:
     from forums.models import Proposal
 
     return Proposal.objects.filter(year__in=scope.years)
 
 
-def proposals_rows(scope: Scope) -> Iterator[list]:
+def proposals_rows(scope: Scope) -> Iterator[Row]:
     rows = (
         proposals_in(scope)
         .select_related("forum")
@@ -155,7 +177,7 @@ def proposals_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def positions_rows(scope: Scope) -> Iterator[list]:
+def positions_rows(scope: Scope) -> Iterator[Row]:
     from forums.models import Position
 
     rows = (
@@ -175,13 +197,13 @@ def positions_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def meetings_in(scope: Scope):
+def meetings_in(scope: Scope) -> QuerySet[Meeting]:
     from forums.models import Meeting
 
     return Meeting.objects.filter(year__in=scope.years)
 
 
-def meetings_rows(scope: Scope) -> Iterator[list]:
+def meetings_rows(scope: Scope) -> Iterator[Row]:
     rows = (
         meetings_in(scope)
         .select_related("forum")
@@ -207,7 +229,7 @@ def meetings_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def minutes_rows(scope: Scope) -> Iterator[list]:
+def minutes_rows(scope: Scope) -> Iterator[Row]:
     from forums.models import Minutes
 
     rows = (
@@ -229,7 +251,7 @@ def minutes_rows(scope: Scope) -> Iterator[list]:
         ]
 
 
-def follow_up_actions_rows(scope: Scope) -> Iterator[list]:
+def follow_up_actions_rows(scope: Scope) -> Iterator[Row]:
     # Follow-up actions are the minutes' entries of that kind: the portal has no other record.
     from forums.models import MinutesEntry
 
@@ -246,6 +268,6 @@ def follow_up_actions_rows(scope: Scope) -> Iterator[list]:
             e.minutes_id,
             e.minutes.meeting.forum.code,
             e.text,
-            e.owner_ministry.abbreviation if e.owner_ministry_id else "",
+            e.owner_ministry.abbreviation if e.owner_ministry else "",
             e.due_date,
         ]

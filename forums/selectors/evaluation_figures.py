@@ -6,13 +6,52 @@ package and the portal cannot disagree.
 """
 
 from collections import defaultdict
+from typing import TypedDict
 
 from django.db.models import Avg, Count, F, Q
 
-from portfolio.evaluation import rows
+from forums.selectors import evaluation_rows as rows
 from portfolio.evaluation.scope import Scope
 
 DECISION_OUTCOMES = ("endorsed", "not_endorsed", "withdrawn")
+
+
+class RagRow(TypedDict):
+    measure: str
+    rag: list[str | None]
+
+
+class RagMatrix(TypedDict):
+    periods: list[str]
+    rows: list[RagRow]
+
+
+class CriteriaPoint(TypedDict):
+    measure: str
+    a: float
+    c: float
+
+
+class ParticipationCounts(TypedDict):
+    asked: int
+    answered: int
+    meetings: int
+    attended: int
+
+
+class MinistryParticipation(ParticipationCounts):
+    ministry: str
+
+
+class Summary(TypedDict):
+    strategy: str
+    code: str
+    years: list[int]
+    counts: dict[str, int]
+    rag_matrix: RagMatrix
+    criteria_balance: list[CriteriaPoint]
+    decisions_per_year: list[dict[str, int]]
+    participation: list[MinistryParticipation]
 
 
 def counts(scope: Scope) -> dict[str, int]:
@@ -20,7 +59,7 @@ def counts(scope: Scope) -> dict[str, int]:
     from forums.models import Minutes, MinutesEntry, Position
     from measures.models import Benefit, CriteriaAssessment, Milestone, Risk, StatusReport
 
-    measures = scope.measures()
+    measures = rows.scope_measures(scope)
     meetings = rows.meetings_in(scope)
     return {
         "measures": measures.count(),
@@ -43,17 +82,17 @@ def counts(scope: Scope) -> dict[str, int]:
     }
 
 
-def rag_matrix(scope: Scope) -> dict:
+def rag_matrix(scope: Scope) -> RagMatrix:
     """Every measure × every reporting period of the strategy's years: the RAG, or None."""
     from measures.models import ReportingPeriod, StatusReport
 
     periods = list(
         ReportingPeriod.objects.filter(year__in=scope.years).order_by("year", "sequence")
     )
-    measures = list(scope.measures().order_by("position", "code").values("pk", "code"))
+    measures = list(rows.scope_measures(scope).order_by("position", "code").values("pk", "code"))
     cells: dict[tuple[int, int], str] = {}
     reports = StatusReport.objects.filter(
-        measure__in=scope.measures(), period__in=periods
+        measure__in=rows.scope_measures(scope), period__in=periods
     ).values_list("measure_id", "period_id", "rag")
     for measure_id, period_id, rag in reports.iterator(chunk_size=rows.CHUNK):
         cells[(measure_id, period_id)] = rag
@@ -69,13 +108,13 @@ def rag_matrix(scope: Scope) -> dict:
     }
 
 
-def criteria_balance(scope: Scope) -> list[dict]:
+def criteria_balance(scope: Scope) -> list[CriteriaPoint]:
     """Per measure, the mean score on A (useful) and C (feasible) over the whole period."""
     from measures.models import CriteriaAssessment
 
     means = (
         CriteriaAssessment.objects.filter(
-            measure__in=scope.measures(),
+            measure__in=rows.scope_measures(scope),
             criterion__strategy=scope.strategy,
             criterion__code__in=("A", "C"),
             period__year__in=scope.years,
@@ -83,7 +122,7 @@ def criteria_balance(scope: Scope) -> list[dict]:
         .values("measure__code", "criterion__code")
         .annotate(mean=Avg("score"), n=Count("id"))
     )
-    by_measure: dict[str, dict] = defaultdict(dict)
+    by_measure: dict[str, dict[str, float]] = defaultdict(dict)
     for row in means:
         by_measure[row["measure__code"]][row["criterion__code"]] = round(float(row["mean"]), 2)
     return [
@@ -93,7 +132,7 @@ def criteria_balance(scope: Scope) -> list[dict]:
     ]
 
 
-def decisions_per_year(scope: Scope) -> list[dict]:
+def decisions_per_year(scope: Scope) -> list[dict[str, int]]:
     """Closed proposals per year by outcome (endorsed, not endorsed, withdrawn)."""
     table = {year: dict.fromkeys(DECISION_OUTCOMES, 0) for year in scope.years}
     grouped = (
@@ -107,7 +146,7 @@ def decisions_per_year(scope: Scope) -> list[dict]:
     return [{"year": year, **outcomes} for year, outcomes in table.items()]
 
 
-def participation(scope: Scope) -> list[dict]:
+def participation(scope: Scope) -> list[MinistryParticipation]:
     """Per ministry: proposals it was asked about and answered by the deadline, and meetings
     it attended (present or by deputy) out of the meetings with its attendance recorded."""
     from forums.models import Attendance, Position, Proposal
@@ -135,16 +174,17 @@ def participation(scope: Scope) -> list[dict]:
             attended=Count("id", filter=Q(status__in=("present", "deputy"))),
         )
     )
-    figures: dict[int, dict] = defaultdict(
+    figures: dict[int, ParticipationCounts] = defaultdict(
         lambda: {"asked": 0, "answered": 0, "meetings": 0, "attended": 0}
     )
     for row in asked:
         figures[row["ministry_id"]]["asked"] = row["n"]
     for row in answered:
         figures[row["ministry_id"]]["answered"] = row["n"]
-    for row in attendance:
-        figures[row["ministry_id"]]["meetings"] = row["recorded"]
-        figures[row["ministry_id"]]["attended"] = row["attended"]
+    # Attendance rows carry other keys than the rows above: a name of their own.
+    for attended in attendance:
+        figures[attended["ministry_id"]]["meetings"] = attended["recorded"]
+        figures[attended["ministry_id"]]["attended"] = attended["attended"]
     names = dict(Ministry.objects.filter(pk__in=figures).values_list("pk", "abbreviation"))
     return sorted(
         ({"ministry": names[pk], **values} for pk, values in figures.items()),
@@ -152,7 +192,7 @@ def participation(scope: Scope) -> list[dict]:
     )
 
 
-def summary(scope: Scope) -> dict:
+def summary(scope: Scope) -> Summary:
     """Everything the period page, the API and the charts show."""
     return {
         "strategy": scope.slug,

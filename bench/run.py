@@ -1,5 +1,7 @@
 """Benchmark: SQL queries and median/p95 time of the dashboard, the measures API list and the
-measure page at 1×, 10× and 100× of the real portfolio (7 measures), with a trivial view as floor.
+measure page at 1×, 10× and 100× of the real portfolio (7 measures), with a trivial view as floor;
+and of who owes what (/oppfolging/, as the coordinator) with a year of forum activity added at
+each scale (generate_forum_activity: minutes with answers, follow-up actions, proposals).
 
     .venv/bin/python bench/run.py                     # fresh SQLite file in a temporary folder
     DATABASE_URL=postgres://…/sp_bench .venv/bin/python bench/run.py --requests 20
@@ -41,6 +43,8 @@ TARGETS = [
     ("API /api/v1/measures/", "/api/v1/measures/"),
     ("measure page /tiltak/T5/", "/tiltak/T5/"),
 ]
+# Pages that only the coordinator sees whole.
+COORDINATOR_TARGETS = [("who owes what /oppfolging/", "/oppfolging/")]
 
 
 def emit(line: str) -> None:
@@ -78,6 +82,8 @@ def main() -> None:
     call_command("seed_demo", "--force", verbosity=0)
     client = Client()
     client.force_login(get_user_model().objects.get(username="leder-fin"))
+    coordinator = Client()
+    coordinator.force_login(get_user_model().objects.get(username="koordinator"))
 
     emit(f"database: {connection.vendor}, {args.requests} timed requests per row")
     emit("| scale | measures | view | SQL queries | median ms | p95 ms |")
@@ -94,8 +100,11 @@ def main() -> None:
                 "--force",
                 verbosity=0,
             )
-            for label, url in TARGETS:
-                queries, median, p95 = measure(client, url, args.requests)
+            call_command("generate_forum_activity", "--scale", str(scale), "--force", verbosity=0)
+            pages = [(client, *target) for target in TARGETS]
+            pages += [(coordinator, *target) for target in COORDINATOR_TARGETS]
+            for who, label, url in pages:
+                queries, median, p95 = measure(who, url, args.requests)
                 emit(f"| {scale}× | {total} | {label} | {queries} | {median:.1f} | {p95:.1f} |")
 
 

@@ -14,11 +14,14 @@ from forums.models import (
     CalendarToken,
     Delegation,
     Escalation,
+    FollowUpAction,
+    FollowUpReminder,
     Forum,
     ForumMembership,
     ForumSeat,
     Meeting,
     Minutes,
+    MinutesApproval,
     MinutesEntry,
     Position,
     PositionChange,
@@ -315,6 +318,30 @@ class DelegationAdmin(admin.ModelAdmin):
                 delegation_revoke(actor=request.user, delegation=delegation)
             except (WrongState, PermissionDenied) as exc:
                 messages.warning(request, f"{delegation}: {exc}")
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(HistoryAdmin, ReadOnlyAdmin):
+    """Follow-up actions change only through their services (close, reopen)."""
+
+    list_display = ["owner_ministry", "due_date", "state", "text"]
+    list_filter = ["state", "owner_ministry"]
+    list_select_related = ["owner_ministry"]
+
+
+@admin.register(FollowUpReminder)
+class FollowUpReminderAdmin(ReadOnlyAdmin):
+    list_display = ["action", "kind", "sent_at"]
+    list_filter = ["kind"]
+
+
+@admin.register(MinutesApproval)
+class MinutesApprovalAdmin(HistoryAdmin, ReadOnlyAdmin):
+    """A ministry's answer changes only through the justering service."""
+
+    list_display = ["minutes", "ministry", "decision", "decided_at"]
+    list_filter = ["decision"]
+    list_select_related = ["minutes__meeting", "ministry"]
 
 
 from forums import admin_records  # noqa: E402, F401  (registers the records admin)

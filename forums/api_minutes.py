@@ -9,7 +9,12 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from forums.models import AgendaItem, Minutes, MinutesEntry, ReviewComment
+from forums.api_approvals import (
+    ApprovalActionMixin,
+    ApprovalOutputSerializer,
+    DerivedStatusField,
+)
+from forums.models import AgendaItem, Minutes, MinutesEntry, Proposal, ReviewComment
 from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry
 from forums.services import minutes as minutes_services
 from portfolio.api_docs import ANY_USER, conflict, operation_doc, rejected
@@ -26,7 +31,16 @@ DUE_DATE = gettext_lazy("Due date of a follow-up action.")
 FOLLOW_UP_ONLY = gettext_lazy("Required for a follow-up action, ignored for other kinds.")
 
 
+PROPOSAL = gettext_lazy("Numeric id of the proposal a conclusion concludes, or null.")
+
+
 class EntryOutputSerializer(serializers.ModelSerializer):
+    proposal_status = serializers.CharField(
+        source="proposal.status",
+        read_only=True,
+        allow_null=True,
+        help_text=gettext_lazy("The derived outcome of the proposal it concludes, or null."),
+    )
     agenda_item = serializers.IntegerField(
         source="agenda_item_id", read_only=True, help_text=AGENDA_ITEM
     )
@@ -36,8 +50,17 @@ class EntryOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MinutesEntry
-        fields = ["id", "agenda_item", "kind", "text", "owner_ministry", "due_date"]
-        extra_kwargs = {"due_date": {"help_text": DUE_DATE}}
+        fields = [
+            "id",
+            "agenda_item",
+            "kind",
+            "text",
+            "owner_ministry",
+            "due_date",
+            "proposal",
+            "proposal_status",
+        ]
+        extra_kwargs = {"due_date": {"help_text": DUE_DATE}, "proposal": {"help_text": PROPOSAL}}
 
 
 class CommentOutputSerializer(serializers.ModelSerializer):
@@ -49,7 +72,16 @@ class CommentOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReviewComment
-        fields = ["id", "ministry", "kind", "text", "created_at", "answer", "answered_at"]
+        fields = [
+            "id",
+            "ministry",
+            "kind",
+            "text",
+            "created_at",
+            "answer",
+            "resolution",
+            "answered_at",
+        ]
         extra_kwargs = {
             "answer": {"help_text": gettext_lazy("The secretariat's answer; empty until then.")}
         }
@@ -58,6 +90,17 @@ class CommentOutputSerializer(serializers.ModelSerializer):
 class MinutesOutputSerializer(serializers.ModelSerializer):
     entries = EntryOutputSerializer(many=True, read_only=True)
     comments = CommentOutputSerializer(many=True, read_only=True)
+    approvals = ApprovalOutputSerializer(
+        many=True,
+        read_only=True,
+        help_text=gettext_lazy("One answer per ministry that attended the meeting."),
+    )
+    status = DerivedStatusField(
+        help_text=gettext_lazy(
+            "draft, review or approved. Approved when every attending ministry has approved, "
+            "or when the review period has passed and no change request is unanswered."
+        )
+    )
     approved_by = serializers.SlugRelatedField(
         slug_field="username",
         read_only=True,
@@ -78,6 +121,7 @@ class MinutesOutputSerializer(serializers.ModelSerializer):
             "pdf_sha256",
             "entries",
             "comments",
+            "approvals",
         ]
         extra_kwargs = {
             "meeting": {"help_text": gettext_lazy("Numeric id of the meeting.")},
@@ -114,6 +158,9 @@ class EntryInputSerializer(serializers.Serializer):
     due_date = serializers.DateField(
         required=False, allow_null=True, help_text=format_lazy("{} {}", DUE_DATE, FOLLOW_UP_ONLY)
     )
+    proposal = serializers.PrimaryKeyRelatedField(
+        queryset=Proposal.objects.all(), required=False, allow_null=True, help_text=PROPOSAL
+    )
 
 
 class CommentInputSerializer(serializers.Serializer):
@@ -128,6 +175,12 @@ class AnswerInputSerializer(serializers.Serializer):
         help_text=gettext_lazy("Numeric id of a review comment on these minutes.")
     )
     answer = serializers.CharField(max_length=5000)
+    resolution = serializers.ChoiceField(
+        choices=ReviewComment.Resolution.choices,
+        required=False,
+        default="",
+        help_text=gettext_lazy("For a change request: accepted (the entry is edited) or rejected."),
+    )
 
 
 @extend_schema_view(
@@ -146,7 +199,7 @@ class AnswerInputSerializer(serializers.Serializer):
         permissions=ANY_USER,
     ),
 )
-class MinutesViewSet(viewsets.ReadOnlyModelViewSet):
+class MinutesViewSet(ApprovalActionMixin, viewsets.ReadOnlyModelViewSet):
     """Minutes with their entries and review comments; the workflow as POST actions.
 
     The same services as the web pages decide who may do what.
@@ -157,7 +210,10 @@ class MinutesViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Minutes.objects.select_related("approved_by").prefetch_related(
-            "entries__owner_ministry", "comments__ministry"
+            "entries__owner_ministry",
+            "entries__proposal",
+            "comments__ministry",
+            "approvals__ministry",
         )
 
     def _done(self, minutes: Minutes, code: int = status.HTTP_200_OK) -> Response:
@@ -259,7 +315,10 @@ class MinutesViewSet(viewsets.ReadOnlyModelViewSet):
         if comment is None:
             raise ValidationError({"comment": [_("No such comment on these minutes.")]})
         minutes_services.minutes_comment_answer(
-            actor=request.user, comment=comment, answer=data.validated_data["answer"]
+            actor=request.user,
+            comment=comment,
+            answer=data.validated_data["answer"],
+            resolution=data.validated_data["resolution"],
         )
         return self._done(minutes)
 

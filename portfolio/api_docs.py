@@ -130,6 +130,7 @@ PARAMETER_DESCRIPTIONS = {
     "meeting": _("Numeric id of a meeting."),
     "period": _("Numeric id of a reporting period."),
     "year": _("Year, e.g. 2027."),
+    "state": _("State of the object."),
     "page": format_lazy(
         _("Page number, from 1; a page holds up to {size} objects."), size=api_settings.PAGE_SIZE
     ),

@@ -7,6 +7,7 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Strategy and ministries")
     # The audit event kinds this app writes, with the label the audit log shows.
     audit_kinds = {
+        "owed.reminded": _("Ministry reminded of what it owes"),
         "user.sso_created": _("User created through single sign-on"),
         "user.sso_login": _("Logged in through single sign-on"),
         "user.logged_out_everywhere": _("Logged out everywhere"),

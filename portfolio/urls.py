@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from portfolio import views
 from portfolio.audit_log import views as audit_log
+from portfolio.dashboard import owed_views
 from portfolio.dashboard import views as dashboard
 from portfolio.dashboard.pdf import PortfolioPdfView
 from portfolio.evaluation import views as evaluation
@@ -17,6 +18,13 @@ urlpatterns = [
         "revisjonslogg/feltendringer/",
         audit_log.FieldChangeLogView.as_view(),
         name="audit-log-changes",
+    ),
+    path("oppfolging/", owed_views.OwedView.as_view(), name="owed"),
+    path("oppfolging/eksport.xlsx", owed_views.OwedExportView.as_view(), name="owed-export"),
+    path(
+        "oppfolging/<str:abbreviation>/paminn/",
+        owed_views.OwedRemindView.as_view(),
+        name="owed-remind",
     ),
     path("portefolje/", dashboard.PortfolioDashboardView.as_view(), name="dashboard"),
     path("portefolje/balanse/", dashboard.PortfolioBalanceView.as_view(), name="balance"),

@@ -46,6 +46,10 @@ API_TAGS = [
     {"name": "meetings", "description": _("Meetings of the forums.")},
     {"name": "minutes", "description": _("Minutes of meetings and their review.")},
     {
+        "name": "follow-up-actions",
+        "description": _("What the decisions put on the ministries, followed until done."),
+    },
+    {
         "name": "proposals",
         "description": _(
             "Proposals put to a forum for endorsement by consensus, and the ministries' positions."

@@ -49,6 +49,25 @@ def beat_schedule(*, heartbeat_seconds: int) -> dict[str, dict[str, Any]]:
             "schedule": crontab(minute=20, hour=7),
             "options": {"expire_seconds": 20 * 60 * 60},
         },
+        # 07:25 every day: ministries that have not answered minutes due for approval in two days.
+        "forums.minutes-approval-reminders": {
+            "task": "forums.tasks.minutes_approval_remind",
+            "schedule": crontab(minute=25, hour=7),
+            "options": {"expire_seconds": 20 * 60 * 60},
+        },
+        # 00:20 every day: minutes whose review period has ended are approved if nothing stands
+        # in the way (no unanswered change request).
+        "forums.minutes-conclude": {
+            "task": "forums.tasks.minutes_conclude_due",
+            "schedule": crontab(minute=20, hour=0),
+            "options": {"expire_seconds": 20 * 60 * 60},
+        },
+        # 07:30 every day: follow-up actions due within a week, or overdue, to the owner ministry.
+        "forums.follow-up-reminders": {
+            "task": "forums.tasks.follow_up_remind",
+            "schedule": crontab(minute=30, hour=7),
+            "options": {"expire_seconds": 20 * 60 * 60},
+        },
         # 08:00 every day: remind ministries without a position when a deadline is two days away.
         "forums.remind_missing_positions": {
             "task": "forums.tasks.proposals.remind_missing_positions",

@@ -6,6 +6,7 @@ from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
 from forums.api import ForumViewSet, MeetingViewSet
+from forums.api_follow_up import FollowUpActionViewSet
 from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_minutes import MinutesViewSet
 from forums.api_proposals import ProposalViewSet
@@ -33,6 +34,7 @@ router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("minutes", MinutesViewSet, basename="minutes")
+router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reporting-periods", ReportingPeriodViewSet, basename="reporting-period")
 router.register("status-reports", StatusReportViewSet, basename="status-report")
@@ -81,6 +83,7 @@ urlpatterns = [
     path("tiltak/", include("measures.urls")),
     path("", include("forums.urls.meetings")),
     path("saker/", include("forums.urls.proposals")),
+    path("oppfolgingspunkter/", include("forums.urls.follow_up")),
     path("journal/", include("forums.urls.journal")),
     path("sok/", SearchView.as_view(), name="search"),
     path("logg-inn/", LoginView.as_view(), name="login"),

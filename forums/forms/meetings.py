@@ -4,7 +4,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forums.models import AgendaItem, Attendance, MinutesEntry, Proposal, ReviewComment
+from forums.models import (
+    AgendaItem,
+    Attendance,
+    MinutesApproval,
+    MinutesEntry,
+    Proposal,
+    ReviewComment,
+)
 from measures.models import Measure
 from portfolio.models import Ministry
 
@@ -86,14 +93,37 @@ class EntryForm(PortalForm):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    proposal = forms.ModelChoiceField(
+        label=_("Concludes proposal (conclusion)"), queryset=Proposal.objects.none(), required=False
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = Proposal.objects.filter(
+            agenda_items__meeting=meeting
+        ).distinct()
+        self.fields["proposal"].label_from_instance = lambda p: f"{p.register_number} {p.title}"
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("number")
         # Follow-up is owned by ministries that exist on the meeting's day.
         on = timezone.localdate(meeting.starts_at)
         self.fields["owner_ministry"].queryset = Ministry.objects.owners().active_on(on)
         self.fields["agenda_item"].label_from_instance = lambda item: f"{item.label} {item.title}"
+
+
+class EntryEditForm(PortalForm):
+    prefix = "edit"
+
+    text = forms.CharField(
+        label=_("Text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    owner_ministry = forms.ModelChoiceField(
+        label=_("Owner ministry (follow-up)"), queryset=Ministry.objects.owners(), required=False
+    )
+    due_date = forms.DateField(
+        label=_("Due date (follow-up)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 class CommentForm(PortalForm):
@@ -110,4 +140,23 @@ class AnswerForm(PortalForm):
 
     answer = forms.CharField(
         label=_("Answer"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    resolution = forms.ChoiceField(
+        label=_("Resolution"),
+        choices=[("", "–"), *ReviewComment.Resolution.choices],
+        required=False,
+    )
+
+
+class ApprovalForm(PortalForm):
+    prefix = "approval"
+
+    decision = forms.ChoiceField(
+        label=_("Your answer"), choices=MinutesApproval.Decision.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment (required when requesting changes)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -1,6 +1,8 @@
 """Models of the forums app, one module per subject; re-exported here for Django."""
 
+from forums.models.approvals import MinutesApproval
 from forums.models.extractions import ArchiveExtraction
+from forums.models.follow_up import FollowUpAction, FollowUpReminder
 from forums.models.forums import Forum, ForumMembership, ForumSeat
 from forums.models.meetings import (
     AgendaCounter,
@@ -46,6 +48,8 @@ __all__ = [
     "CaseCounter",
     "Delegation",
     "Escalation",
+    "FollowUpAction",
+    "FollowUpReminder",
     "Forum",
     "ForumMembership",
     "ForumSeat",
@@ -54,6 +58,7 @@ __all__ = [
     "Meeting",
     "MinistryReference",
     "Minutes",
+    "MinutesApproval",
     "MinutesEntry",
     "Position",
     "PositionChange",

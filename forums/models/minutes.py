@@ -120,6 +120,15 @@ class MinutesEntry(models.Model):
         verbose_name=_("owner ministry"),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    # The decision a conclusion records; the register shows the minutes from it.
+    proposal = models.ForeignKey(
+        "forums.Proposal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_entries",
+        verbose_name=_("concludes proposal"),
+    )
     history = history_records()
 
     objects = MinutesEntryQuerySet.as_manager()
@@ -133,7 +142,11 @@ class MinutesEntry(models.Model):
                 condition=~Q(kind="follow_up_action")
                 | Q(owner_ministry__isnull=False, due_date__isnull=False),
                 name="forums_minutesentry_follow_up_has_owner_and_due",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(proposal__isnull=True) | Q(kind="conclusion"),
+                name="forums_minutesentry_only_a_conclusion_names_a_proposal",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -152,6 +165,10 @@ class ReviewComment(models.Model):
         COMMENT = "comment", _("Comment")
         CHANGE_REQUEST = "change_request", _("Change request")
 
+    class Resolution(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted: the entry is edited")
+        REJECTED = "rejected", _("Rejected")
+
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments")
     ministry = models.ForeignKey(
         Ministry, on_delete=models.PROTECT, related_name="+", verbose_name=_("ministry")
@@ -163,6 +180,9 @@ class ReviewComment(models.Model):
     text = models.TextField(_("text"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
+    resolution = models.CharField(
+        _("resolution"), max_length=10, choices=Resolution.choices, blank=True
+    )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

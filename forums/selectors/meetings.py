@@ -7,7 +7,6 @@ may change is decided by forums.permissions.
 from django.db.models import Prefetch, QuerySet
 
 from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry, Proposal
-from portfolio.models import Ministry
 from portfolio.types import User
 
 
@@ -45,9 +44,9 @@ def meeting_detail(*, pk: int) -> Meeting:
 
 def minutes_current(*, meeting: Meeting) -> Minutes | None:
     """The newest version of the meeting's minutes, with entries and comments."""
-    entries = MinutesEntry.objects.select_related("agenda_item", "owner_ministry").order_by(
-        "agenda_item__number", "id"
-    )
+    entries = MinutesEntry.objects.select_related(
+        "agenda_item", "owner_ministry", "proposal__forum"
+    ).order_by("agenda_item__number", "id")
     return (
         Minutes.objects.filter(meeting=meeting)
         .select_related("approved_by", "corrects", "meeting__forum")
@@ -63,23 +62,3 @@ def meetings_of_user(*, user: User) -> QuerySet[Meeting]:
     """Meetings of every forum the person is a member of (the personal calendar)."""
     forums = Forum.objects.filter(memberships__user=user)
     return meeting_list().filter(forum__in=forums)
-
-
-def follow_up_actions_owed(*, ministry: Ministry | None, limit: int = 50) -> list[MinutesEntry]:
-    """Follow-up actions that the minutes put on the ministry, soonest due first.
-
-    Only the current text counts: actions in draft minutes may still change, and actions of
-    minutes that were later corrected are read from the correcting version.
-    """
-    if ministry is None:
-        return []
-    return list(
-        MinutesEntry.objects.filter(
-            kind=MinutesEntry.Kind.FOLLOW_UP,
-            owner_ministry=ministry,
-            minutes__status__in=[Minutes.Status.REVIEW, Minutes.Status.APPROVED],
-            minutes__corrected_by__isnull=True,
-        )
-        .select_related("agenda_item", "minutes__meeting")
-        .order_by("due_date", "id")[:limit]
-    )

@@ -1,5 +1,6 @@
 """Reads of proposals: the register, one proposal with its positions, what waits for a ministry."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,7 @@ from forums.models import (
     Advice,
     AgendaItem,
     Delegation,
+    MinutesEntry,
     Position,
     PositionChange,
     Proposal,
@@ -28,7 +30,14 @@ def proposal_register(
     q: str = "",
 ) -> QuerySet[Proposal]:
     """The proposals the user may see, filtered, with what the register shows."""
-    queryset = visible_proposals(user).select_related("forum").prefetch_related("measures")
+    entries = MinutesEntry.objects.select_related("minutes__meeting").order_by(
+        "minutes__meeting__starts_at"
+    )
+    queryset = (
+        visible_proposals(user)
+        .select_related("forum")
+        .prefetch_related("measures", Prefetch("minutes_entries", queryset=entries))
+    )
     if forum:
         queryset = queryset.filter(forum__slug=forum)
     if year:
@@ -103,17 +112,23 @@ def waiting_for_user(user: Any) -> list[WaitingItem]:
     ministry_ids = signable_ministry_ids(user)
     if not ministry_ids:
         return []
+    return missing_positions(ministry_ids=ministry_ids)
+
+
+def missing_positions(*, ministry_ids: Iterable[int] | None = None) -> list[WaitingItem]:
+    """(proposal, ministry) of every position still missing on a proposal in consultation;
+    of the given ministries, or of all. One query."""
     answered = Position.objects.current().filter(
         proposal=OuterRef("proposal_id"),
         ministry=OuterRef("ministry_id"),
         version=OuterRef("proposal__version"),
     )
     through = Proposal.participants.through
+    rows = through.objects.filter(proposal__status=Proposal.Status.CONSULTATION)
+    if ministry_ids is not None:
+        rows = rows.filter(ministry_id__in=ministry_ids)
     rows = (
-        through.objects.filter(
-            ministry_id__in=ministry_ids, proposal__status=Proposal.Status.CONSULTATION
-        )
-        .exclude(Exists(answered))
+        rows.exclude(Exists(answered))
         .select_related("proposal__forum", "ministry")
         .order_by("proposal__deadline", "ministry__abbreviation")
     )

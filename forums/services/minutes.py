@@ -16,10 +16,20 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from forums.exceptions import WrongState
-from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, ReviewComment
+from forums.models import (
+    AgendaItem,
+    FollowUpAction,
+    Meeting,
+    Minutes,
+    MinutesEntry,
+    Proposal,
+    ReviewComment,
+)
 from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry, is_chair
+from forums.services.follow_up import follow_up_action_detach, follow_up_action_from_entry
 from forums.services.journal import journal_minutes
 from forums.services.meetings import meeting_recipients
+from forums.services.outcome import approvals_open, minutes_outcome, unanswered_change_requests
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -64,8 +74,12 @@ def minutes_entry_add(
     text: str,
     owner_ministry: Ministry | None = None,
     due_date: datetime.date | None = None,
+    proposal: Proposal | None = None,
 ) -> MinutesEntry:
-    """Record a conclusion, recommendation, information or follow-up action for an item."""
+    """Record a conclusion, recommendation, information or follow-up action for an item.
+
+    A conclusion may name the proposal on the item that it concludes.
+    """
     ensure_may_edit_minutes(actor)
     minutes = _lock(minutes)
     _require_editable(minutes)
@@ -85,6 +99,11 @@ def minutes_entry_add(
             raise ValidationError(errors)
     else:
         owner_ministry, due_date = None, None
+    if proposal is not None:
+        if kind != MinutesEntry.Kind.CONCLUSION:
+            raise ValidationError({"proposal": _("Only a conclusion names the proposal.")})
+        if not agenda_item.proposals.filter(pk=proposal.pk).exists():
+            raise ValidationError({"proposal": _("The proposal is not on this agenda item.")})
     entry = MinutesEntry.objects.create(
         minutes=minutes,
         agenda_item=agenda_item,
@@ -92,7 +111,10 @@ def minutes_entry_add(
         text=text,
         owner_ministry=owner_ministry,
         due_date=due_date,
+        proposal=proposal,
     )
+    if kind == MinutesEntry.Kind.FOLLOW_UP and minutes.status == Minutes.Status.REVIEW:
+        follow_up_action_from_entry(actor=actor, entry=entry)
     audit_record(
         actor=actor,
         kind="minutes.entry_added",
@@ -115,6 +137,7 @@ def minutes_entry_delete(*, actor: User, entry: MinutesEntry) -> None:
         target=minutes,
         before={"entry": entry.pk, "kind": entry.kind, "text": entry.text},
     )
+    follow_up_action_detach(actor=actor, entry=entry)
     entry.delete()
 
 
@@ -133,6 +156,12 @@ def minutes_submit(*, actor: User, minutes: Minutes) -> Minutes:
     minutes.status = Minutes.Status.REVIEW
     minutes.review_ends_on = timezone.localdate() + datetime.timedelta(days=days)
     minutes.save(update_fields=["status", "review_ends_on"])
+    approvals_open(minutes)
+    # The actions become real when the ministries see them: from review on.
+    for entry in minutes.entries.filter(kind=MinutesEntry.Kind.FOLLOW_UP).select_related(
+        "agenda_item"
+    ):
+        follow_up_action_from_entry(actor=actor, entry=entry)
     meeting = minutes.meeting
     notification_send(
         recipients=meeting_recipients(meeting),
@@ -181,24 +210,33 @@ def minutes_comment(
 
 @records_actor
 @transaction.atomic
-def minutes_comment_answer(*, actor: User, comment: ReviewComment, answer: str) -> ReviewComment:
-    """The secretariat answers a review comment, once."""
+def minutes_comment_answer(
+    *, actor: User, comment: ReviewComment, answer: str, resolution: str = ""
+) -> ReviewComment:
+    """The secretariat answers a review comment, once; a change request is accepted (with the
+    entry edited) or rejected, and the answer gives the reason."""
     ensure_may_edit_minutes(actor)
     minutes = _lock(comment.minutes)
     _require_editable(minutes)
     comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
     if comment.answered_at:
         raise WrongState(_("The comment has already been answered."))
+    if comment.kind == ReviewComment.Kind.CHANGE_REQUEST:
+        if resolution not in ReviewComment.Resolution.values:
+            raise ValidationError({"resolution": _("Choose accepted or rejected.")})
+    else:
+        resolution = ""
     comment.answer = clean_text(answer, field="answer", max_length=5000)
+    comment.resolution = resolution
     comment.answered_by = actor
     comment.answered_at = timezone.now()
-    comment.save(update_fields=["answer", "answered_by", "answered_at"])
+    comment.save(update_fields=["answer", "resolution", "answered_by", "answered_at"])
     audit_record(
         actor=actor,
         kind="minutes.comment_answered",
         target=minutes,
         ministry=comment.ministry,
-        after={"comment": comment.pk},
+        after={"comment": comment.pk, "resolution": resolution},
     )
     return comment
 
@@ -206,23 +244,35 @@ def minutes_comment_answer(*, actor: User, comment: ReviewComment, answer: str) 
 @records_actor
 @transaction.atomic
 def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
-    """The chair approves after the review period; the PDF is stored with its checksum."""
-    from forums.pdf import minutes_pdf
-
+    """The chair seals minutes whose derived outcome is approved (see `minutes_outcome`)."""
     minutes = _lock(minutes)
     if not is_chair(actor, minutes.meeting.forum):
         raise PermissionDenied(_("Only the forum's chair may approve minutes."))
     if minutes.status != Minutes.Status.REVIEW:
         raise WrongState(_("Only minutes in review can be approved."))
-    if minutes.review_ends_on and timezone.localdate() <= minutes.review_ends_on:
+    if minutes_outcome(minutes) != Minutes.Status.APPROVED:
+        if unanswered_change_requests(minutes):
+            raise WrongState(_("Every change request must be answered first."))
         raise WrongState(
-            _("The review period runs until %(date)s.")
-            % {"date": minutes.review_ends_on.strftime("%d.%m.%Y")}
+            _("The review period runs until %(date)s.") % {"date": _day(minutes.review_ends_on)}
         )
-    if minutes.comments.filter(answered_at__isnull=True).exists():
-        raise WrongState(_("Every review comment must be answered first."))
+    return minutes_seal(actor=actor, minutes=minutes)
+
+
+def _day(day: datetime.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else "–"
+
+
+def minutes_seal(*, actor: User | None, minutes: Minutes) -> Minutes:
+    """Freeze locked minutes as approved; the PDF is stored with its checksum.
+
+    The caller holds the lock and has found the outcome approved; `actor` is the chair, the
+    ministry whose approval completed it, or None for the sweep after the review period.
+    """
+    from forums.pdf import minutes_pdf
+
     minutes.status = Minutes.Status.APPROVED
-    minutes.approved_by = actor
+    minutes.approved_by = actor if is_chair(actor, minutes.meeting.forum) else None
     minutes.approved_at = timezone.now()
     content = minutes_pdf(minutes)
     minutes.pdf_sha256 = hashlib.sha256(content).hexdigest()
@@ -265,7 +315,8 @@ def minutes_correct(*, actor: User, minutes: Minutes) -> Minutes:
     )
     # bulk_create skips the save signals; this writes the field history rows alongside,
     # with the actor, channel and request id as a save would.
-    bulk_create_with_history(
+    originals = list(minutes.entries.all())
+    copies = bulk_create_with_history(
         [
             MinutesEntry(
                 minutes=correction,
@@ -274,11 +325,16 @@ def minutes_correct(*, actor: User, minutes: Minutes) -> Minutes:
                 text=entry.text,
                 owner_ministry_id=entry.owner_ministry_id,
                 due_date=entry.due_date,
+                proposal_id=entry.proposal_id,
             )
-            for entry in minutes.entries.all()
+            for entry in originals
         ],
         MinutesEntry,
     )
+    # The actions follow their entry into the correction, so resubmitting makes no copies.
+    for original, copy in zip(originals, copies, strict=True):
+        if original.kind == MinutesEntry.Kind.FOLLOW_UP:
+            FollowUpAction.objects.filter(minutes_entry=original).update(minutes_entry=copy)
     audit_record(
         actor=actor,
         kind="minutes.correction_started",

@@ -42,6 +42,7 @@ urlpatterns = [
     path(
         "minutes-entries/<int:pk>/delete/", minutes.EntryDeleteView.as_view(), name="entry-delete"
     ),
+    path("minutes-entries/<int:pk>/edit/", minutes.EntryEditView.as_view(), name="entry-edit"),
     path("review-comments/<int:pk>/answer/", minutes.CommentAnswerView.as_view(), name="answer"),
     path(
         "calendar/forums/<slug:slug>.ics",

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from forums.models import Meeting, Minutes, MinutesEntry, Proposal
+from forums.models import FollowUpAction, Meeting, Minutes, MinutesEntry, Proposal
 from portfolio.confirm import Confirmation
 
 
@@ -59,12 +59,22 @@ def proposal_withdraw(proposal: Proposal) -> Confirmation:
     )
 
 
+def _open_action_cancelled(entry: MinutesEntry) -> list[str]:
+    open_action = FollowUpAction.objects.filter(
+        minutes_entry=entry, state=FollowUpAction.State.OPEN
+    )
+    if entry.kind != MinutesEntry.Kind.FOLLOW_UP or not open_action.exists():
+        return []
+    return [_("Its open follow-up action is cancelled; the owning ministry sees why.")]
+
+
 def entry_delete(entry: MinutesEntry) -> Confirmation:
     return Confirmation(
         title=_("Remove this entry from the minutes?"),
         consequences=[
             f"{entry.get_kind_display()}, {entry.agenda_item.label}: {entry.text[:200]}",
             _("The entry disappears from the draft; the audit log keeps a record of it."),
+            *_open_action_cancelled(entry),
         ],
         confirm_label=_("Remove the entry"),
         back=reverse("forums:minutes", args=[entry.minutes.meeting_id]),

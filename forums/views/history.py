@@ -16,6 +16,7 @@ from forums.models import (
     ForumSeat,
     Meeting,
     Minutes,
+    MinutesApproval,
     MinutesEntry,
     Position,
     Proposal,
@@ -90,6 +91,7 @@ class MeetingHistoryView(ObjectHistoryView):
             (_("Minutes"), Minutes.history.filter(meeting_id=meeting.pk)),
             (_("Minutes entry"), MinutesEntry.history.filter(minutes_id__in=minutes)),
             (_("Review comment"), ReviewComment.history.filter(minutes_id__in=minutes)),
+            (_("Answer on the minutes"), MinutesApproval.history.filter(minutes_id__in=minutes)),
         ]
 
 

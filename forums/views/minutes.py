@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from forums.forms.meetings import AnswerForm, CommentForm, EntryForm
+from forums.forms.meetings import AnswerForm, ApprovalForm, CommentForm, EntryEditForm, EntryForm
 from forums.models import Meeting, Minutes, MinutesEntry, ReviewComment
 from forums.pdf import minutes_pdf
 from forums.permissions import (
@@ -22,9 +22,13 @@ from forums.permissions import (
 from forums.records_access import can_read_record
 from forums.selectors.meetings import minutes_current
 from forums.services import minutes as services
+from forums.services.approvals import minutes_approval_record
+from forums.services.entries import minutes_entry_edit
+from forums.services.outcome import by_silence, minutes_outcome
 from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
 from portfolio.confirm import confirm_page
+from portfolio.models import Ministry
 from portfolio.permissions import is_secretariat
 
 
@@ -48,6 +52,10 @@ class MinutesView(LoginRequiredMixin, TemplateView):
         editable = bool(minutes and not minutes.is_frozen and secretariat)
         seat = seat_ministry(user, meeting.forum)
         commenting = bool(minutes and seat and minutes.status == Minutes.Status.REVIEW)
+        approvals = list(minutes.approvals.select_related("ministry")) if minutes else []
+        for approval in approvals:
+            approval.silent = by_silence(approval)
+        answering = commenting and any(a.ministry_id == seat.pk for a in approvals)
         return {
             **super().get_context_data(**kwargs),
             "meeting": meeting,
@@ -59,8 +67,15 @@ class MinutesView(LoginRequiredMixin, TemplateView):
             "entry_form": sent.get("entry_form")
             or (EntryForm(meeting=meeting) if editable else None),
             "seat": seat,
+            "approvals": approvals,
+            "outcome": minutes_outcome(minutes) if minutes else None,
+            "approval_form": sent.get("approval_form") or (ApprovalForm() if answering else None),
             "comment_form": sent.get("comment_form") or (CommentForm() if commenting else None),
             "answer_form": sent.get("answer_form") or (AnswerForm() if editable else None),
+            # One edit form per entry, drawn by the template; a refused edit shows at its entry.
+            "edit_form": sent.get("edit_form"),
+            "edit_entry": sent.get("edit_entry"),
+            "owner_choices": Ministry.objects.owners() if editable else [],
             # The answer form is drawn by hand per comment; a refused answer shows at its comment.
             "answer_comment": sent.get("answer_comment"),
             "can_approve": bool(
@@ -112,6 +127,22 @@ class MinutesActionView(LoginRequiredMixin, View):
                 back=back,
                 page=page_with(MinutesView, request, {"pk": minutes.meeting_id}, "comment_form"),
             )
+        if action == "approval":
+            seat = seat_ministry(user, minutes.meeting.forum)
+            if seat is None:
+                raise PermissionDenied(
+                    _("Only the ministry's seat in the forum may answer for it.")
+                )
+            return run_form(
+                request,
+                ApprovalForm(request.POST),
+                lambda data: minutes_approval_record(
+                    actor=user, minutes=minutes, ministry=seat, **data
+                ),
+                success=_("Your ministry's answer is recorded."),
+                back=back,
+                page=page_with(MinutesView, request, {"pk": minutes.meeting_id}, "approval_form"),
+            )
         if action == "submit":
             call, done = services.minutes_submit, _("The minutes are sent for review.")
         elif action == "approve":
@@ -144,6 +175,22 @@ class EntryDeleteView(LoginRequiredMixin, View):
         )
 
 
+class EntryEditView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        entry = get_object_or_404(MinutesEntry.objects.select_related("minutes"), pk=pk)
+        meeting_pk = entry.minutes.meeting_id
+        return run_form(
+            request,
+            EntryEditForm(request.POST),
+            lambda data: minutes_entry_edit(actor=request.user, entry=entry, **data),
+            success=_("The entry is changed."),
+            back=reverse("forums:minutes", args=[meeting_pk]),
+            page=page_with(
+                MinutesView, request, {"pk": meeting_pk}, "edit_form", edit_entry=entry.pk
+            ),
+        )
+
+
 class CommentAnswerView(LoginRequiredMixin, View):
     def post(self, request, pk: int):
         comment = get_object_or_404(ReviewComment.objects.select_related("minutes"), pk=pk)
@@ -153,7 +200,7 @@ class CommentAnswerView(LoginRequiredMixin, View):
             request,
             AnswerForm(request.POST),
             lambda data: services.minutes_comment_answer(
-                actor=request.user, comment=comment, answer=data["answer"]
+                actor=request.user, comment=comment, **data
             ),
             success=_("The answer is recorded."),
             back=reverse("forums:minutes", args=[meeting_pk]),

@@ -10,7 +10,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
-from forums.selectors.meetings import follow_up_actions_owed
+from forums.selectors.follow_up import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
 from measures.selectors import (
     measure_overview,

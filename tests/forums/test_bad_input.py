@@ -43,6 +43,7 @@ from tests.bad_input import (
     Variant,
     check,
 )
+from tests.forums.bad_input_follow_up import ENDPOINTS as FOLLOW_UP_ENDPOINTS
 from tests.forums.conftest import make_deadline_pass, ministry, user
 
 pytestmark = pytest.mark.django_db
@@ -196,6 +197,7 @@ ENTRY_KINDS = {
     "text": Text(5000),
     "owner_ministry": Ref(required=False),
     "due_date": Day(required=False),
+    "proposal": Ref(required=False),
 }
 
 
@@ -597,7 +599,7 @@ API = [
     ),
 ]
 
-ENDPOINTS = PAGES + API
+ENDPOINTS = PAGES + API + FOLLOW_UP_ENDPOINTS
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from forums.models import Meeting, Minutes, MinutesEntry, Proposal
+from forums.models import FollowUpAction, Meeting, Minutes, MinutesEntry, Proposal
 from forums.services.meetings import meeting_cancel, meeting_reinstate
 from portfolio.models import AuditEvent
 from tests.forums.conftest import end_review, user
@@ -110,3 +110,14 @@ def test_removing_an_entry_and_approving_minutes_ask_first(client_for, review_mi
     review_minutes.refresh_from_db()
     assert review_minutes.status == Minutes.Status.REVIEW
     assert MinutesEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_removing_a_follow_up_entry_says_its_action_is_cancelled(client_for, review_minutes):
+    follow_up = review_minutes.entries.get(kind=MinutesEntry.Kind.FOLLOW_UP)
+    conclusion = review_minutes.entries.get(kind=MinutesEntry.Kind.CONCLUSION)
+    warning = "Det åpne oppfølgingspunktet blir avlyst"
+    secretariat = client_for("sekretariat")
+    assert asks(secretariat.get(f"/minutes-entries/{follow_up.pk}/delete/"), warning)
+    page = secretariat.get(f"/minutes-entries/{conclusion.pk}/delete/")
+    assert asks(page) and warning not in page.content.decode()
+    assert FollowUpAction.objects.get(minutes_entry=follow_up).state == FollowUpAction.State.OPEN

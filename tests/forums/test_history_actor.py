@@ -16,14 +16,17 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from forums import tasks as forums_tasks
-from forums.models import Delegation, Meeting, Minutes, MinutesEntry, Proposal
+from forums.models import Delegation, FollowUpAction, Meeting, Minutes, MinutesEntry, Proposal
 from forums.services.delegations import delegation_grant
 from forums.services.proposals import position_record
 from forums.tasks import (
     close_due_proposals,
+    follow_up_remind,
     meeting_minutes_remind,
     meeting_notices_send,
     meeting_papers_remind,
+    minutes_approval_remind,
+    minutes_conclude_due,
     remind_missing_positions,
     wheel_materialise,
 )
@@ -216,6 +219,14 @@ def _next_year_unplanned():
     Meeting.objects.filter(year=timezone.localdate().year + 1).delete()
 
 
+def _action_due_soon():
+    FollowUpAction.objects.create(
+        owner_ministry=ministry("FIN"),
+        due_date=timezone.localdate() + datetime.timedelta(days=2),
+        text="Oppdatere statusrapporten.",
+    )
+
+
 TASKS = [
     # (task, set-up, whether it writes history-tracked rows)
     (close_due_proposals, lambda c, m: _due_consultation(c), True),
@@ -225,6 +236,9 @@ TASKS = [
     (meeting_minutes_remind, lambda c, m: _meeting_in(m, -20, Meeting.Status.HELD), True),
     (wheel_materialise, lambda c, m: _next_year_unplanned(), True),
     (outbox_flush, lambda c, m: None, False),
+    (follow_up_remind, lambda c, m: _action_due_soon(), False),
+    (minutes_approval_remind, lambda c, m: None, False),
+    (minutes_conclude_due, lambda c, m: None, False),
 ]
 
 

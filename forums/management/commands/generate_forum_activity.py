@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forums.management.forum_activity import Generation
+from forums.management.loop_activity import justering_and_follow_up
 from forums.models import Forum
 from forums.records.generate import generate_records
 from forums.services.proposals import STRATEGIC_FORUM_SLUG
@@ -88,6 +89,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 meetings = context.meetings()
                 proposals = context.proposals()
+                # The justering below draws from where the journal starts, so neither
+                # changes the other's data for a given seed.
+                loop_rng = random.Random()
+                loop_rng.setstate(rng.getstate())
                 journal = generate_records(rng=context.rng)
             self.stdout.write(
                 self.style.SUCCESS(
@@ -95,3 +100,7 @@ class Command(BaseCommand):
                     f"({len(participants)} participating ministries); {journal}."
                 )
             )
+        # Once, over the minutes of every year: answers and actions, as of the latest anchor.
+        with transaction.atomic():
+            loop = justering_and_follow_up(rng=loop_rng, now=context.now, coordinator=coordinator)
+        self.stdout.write(self.style.SUCCESS(f"Justering and follow-up: {loop}."))

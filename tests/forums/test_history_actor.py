@@ -16,7 +16,15 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from forums import tasks as forums_tasks
-from forums.models import Delegation, FollowUpAction, Meeting, Minutes, MinutesEntry, Proposal
+from forums.models import (
+    Delegation,
+    FollowUpAction,
+    Meeting,
+    Minutes,
+    MinutesEntry,
+    Proposal,
+    Record,
+)
 from forums.services.delegations import delegation_grant
 from forums.services.proposals import position_record
 from forums.tasks import (
@@ -30,6 +38,7 @@ from forums.tasks import (
     remind_missing_positions,
     wheel_materialise,
 )
+from forums.tasks.records import archive_extraction_run
 from measures.models import Measure
 from measures.services.lifecycle import measure_transition
 from portfolio import tasks as portfolio_tasks
@@ -37,7 +46,7 @@ from portfolio.audit import audit_channel
 from portfolio.history import history_actor
 from portfolio.models import UserProfile
 from portfolio.permanence import PermanentRecordError
-from portfolio.tasks import notification_email, outbox_flush
+from portfolio.tasks import evaluation_package, notification_email, outbox_flush
 from tests.forums.conftest import end_review, make_deadline_pass, ministry, user
 
 pytestmark = pytest.mark.django_db
@@ -273,7 +282,11 @@ def test_the_notification_email_task_writes_no_history(
 
 
 def test_every_task_module_is_covered():
-    covered = {task.name for task, _set_up, _writes in TASKS} | {notification_email.name}
+    covered = {task.name for task, _set_up, _writes in TASKS} | {
+        notification_email.name,
+        archive_extraction_run.name,
+        evaluation_package.name,
+    }
     found = {
         task.name
         for module in (portfolio_tasks, forums_tasks)
@@ -299,3 +312,29 @@ def test_history_rows_are_never_changed_or_deleted(consultation):
     with pytest.raises(PermanentRecordError):
         Proposal.history.filter(id=consultation.pk).delete()
     assert not Proposal.history.filter(title="Endret i ettertid").exists()
+
+
+def test_the_tasks_that_take_arguments_record_the_task_channel_and_no_user(
+    consultation, django_capture_on_commit_callbacks
+):
+    """Neither names the user left in the context: the extraction marks its documents archived
+    in one update (the change log of the extraction records it), the package writes a file."""
+    from forums.services.extractions import archive_extraction_start
+    from portfolio.models import Strategy
+
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=False):
+        extraction = archive_extraction_start(
+            actor=user("sekretariat"), start=today.replace(month=1, day=1), end=today
+        )
+    marks = _marks()
+    with history_actor(user("koordinator")):
+        assert archive_extraction_run.apply(args=[extraction.pk]).get() is True
+    rows = _written_since(marks)
+    assert {(row.history_user_id, row.history_channel) for row in rows} <= {(None, "task")}
+    assert Record.objects.filter(archived_at__isnull=False).exists()
+
+    marks = _marks()
+    with history_actor(user("koordinator")):
+        evaluation_package.apply(args=[Strategy.objects.get(code="GHFO-2021").pk]).get()
+    assert _written_since(marks) == []

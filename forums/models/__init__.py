@@ -21,6 +21,7 @@ from forums.models.proposals import (
     Proposal,
     ProposalVersion,
     RegisterCounter,
+    Resolution,
 )
 from forums.models.records import (
     Access,
@@ -63,6 +64,7 @@ __all__ = [
     "Record",
     "RecordCase",
     "RegisterCounter",
+    "Resolution",
     "ReviewComment",
     "WheelSlot",
 ]

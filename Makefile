@@ -21,9 +21,12 @@ run: install
 	@echo ""
 	$(DEV) $(BIN)/honcho start -f Procfile
 
-# The suite, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when DATABASE_URL is set).
+# The suite in parallel, then the bounded API fuzz (tools/fuzz_api.sh; on PostgreSQL when
+# DATABASE_URL is set). One pytest worker per core (PYTEST_WORKERS=0: one process); each has its
+# own test database (test_<name>_gwN), broker key prefix or folder, and media and mail folders.
+PYTEST_WORKERS ?= auto
 test: install tools chromium lint typecheck migrations-check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 	tools/fuzz_api.sh
 
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.installed messages

@@ -24,11 +24,13 @@ from forums.models import (
     PositionChange,
     Proposal,
     ProposalVersion,
+    Record,
     RegisterCounter,
     ReviewComment,
     WheelSlot,
 )
 from forums.permissions import visible_proposals
+from forums.records_access import readable_q
 from forums.services.delegations import delegation_grant, delegation_revoke
 from portfolio.admin import HistoryAdmin
 from portfolio.admin_base import PortalVisibleAdmin, ReadOnlyAdmin
@@ -46,6 +48,13 @@ class ProposalChoicesMixin:
         if db_field.related_model is Proposal:
             kwargs["queryset"] = visible_proposals(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def readable_or_unmarked(request, relation: str = "record") -> Q:
+    """Rows whose document the user may read in full, or that have no record: an exempt
+    document is as hidden in the admin as its content is in the portal."""
+    readable = Record.objects.filter(readable_q(request.user))
+    return Q(**{f"{relation}__isnull": True}) | Q(**{f"{relation}__in": readable})
 
 
 class ProposalPartAdmin(ReadOnlyAdmin):
@@ -138,7 +147,7 @@ class AttachmentAdmin(ProposalChoicesMixin, PortalVisibleAdmin):
         # A memo of a draft is as hidden as the draft itself.
         return queryset.filter(
             Q(proposal__isnull=True) | Q(proposal__in=visible_proposals(request.user))
-        )
+        ).filter(readable_or_unmarked(request))
 
 
 @admin.register(Attendance)
@@ -158,11 +167,14 @@ class MinutesEntryInline(admin.TabularInline):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(PortalVisibleAdmin):
     list_display = ["meeting", "version", "status", "approved_by", "approved_at"]
     list_filter = ["status"]
     readonly_fields = ["status", "approved_by", "approved_at", "pdf", "pdf_sha256", "corrects"]
     inlines = [MinutesEntryInline]
+
+    def portal_visible(self, request, queryset):
+        return queryset.filter(readable_or_unmarked(request))
 
     def has_change_permission(self, request, obj=None):
         # Approved minutes never change, not even here.
@@ -174,9 +186,12 @@ class MinutesAdmin(admin.ModelAdmin):
 
 
 @admin.register(MinutesEntry)
-class MinutesEntryAdmin(admin.ModelAdmin):
+class MinutesEntryAdmin(PortalVisibleAdmin):
     list_display = ["minutes", "agenda_item", "kind", "owner_ministry", "due_date"]
     list_select_related = ["minutes__meeting", "agenda_item"]
+
+    def portal_visible(self, request, queryset):
+        return queryset.filter(readable_or_unmarked(request, "minutes__record"))
 
     def has_change_permission(self, request, obj=None):
         # The entries of approved minutes are frozen with them.
@@ -243,6 +258,9 @@ class PositionChangeAdmin(ProposalPartAdmin):
 class ProposalVersionAdmin(ProposalPartAdmin):
     list_display = ["proposal", "number", "title", "created_at"]
     list_select_related = ["proposal__forum"]
+
+    def portal_visible(self, request, queryset):
+        return super().portal_visible(request, queryset).filter(readable_or_unmarked(request))
 
 
 @admin.register(Advice)

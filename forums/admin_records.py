@@ -15,7 +15,9 @@ from forums.models import (
     Record,
     RecordCase,
 )
+from forums.records_access import readable_q
 from portfolio.admin import HistoryAdmin
+from portfolio.admin_base import ReadOnlyAdmin
 
 
 @admin.register(LegalBasis)
@@ -28,23 +30,16 @@ class LegalBasisAdmin(admin.ModelAdmin):
         return False
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Record)
 class RecordAdmin(ReadOnlyAdmin, HistoryAdmin):
     list_display = ["document_number", "title", "kind", "access", "legal_basis", "registered_on"]
     list_filter = ["kind", "access"]
     list_select_related = ["legal_basis"]
     search_fields = ["document_number", "title"]
+
+    def portal_visible(self, request, queryset):
+        # Only records the user may read in full: the admin shows the real title.
+        return queryset.filter(readable_q(request.user))
 
 
 @admin.register(RecordCase)
@@ -61,6 +56,9 @@ class CaseCounterAdmin(ReadOnlyAdmin):
 class MarkingChangeRequestAdmin(ReadOnlyAdmin):
     list_display = ["record", "ministry", "access", "outcome", "created_at"]
     list_filter = ["outcome"]
+
+    def portal_visible(self, request, queryset):
+        return queryset.filter(record__in=Record.objects.filter(readable_q(request.user)))
 
 
 @admin.register(MinistryReference)

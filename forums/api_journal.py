@@ -12,10 +12,12 @@ from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
 
 from forums.models import Record
 from forums.records.public_journal import write_public_journal
 from forums.selectors.journal import (
+    JournalFilter,
     case_references,
     forum_of,
     journal_entries,
@@ -90,10 +92,10 @@ def _entry(record: Record, readable: bool) -> dict:
         "screened": title != record.title,
         "kind": record.kind,
         "access": record.access,
-        "legal_basis": record.legal_basis.citation if record.legal_basis_id else None,
+        "legal_basis": record.legal_basis.citation if record.legal_basis is not None else None,
         "registered_on": record.registered_on,
         "forum": forum_of(record).slug,
-        "sender": record.sender.abbreviation if record.sender_id else None,
+        "sender": record.sender.abbreviation if record.sender is not None else None,
         "recipients": [ministry.abbreviation for ministry in record.recipients.all()],
         "references": {
             ref.ministry.abbreviation: ref.reference for ref in case_references(record.case)
@@ -101,15 +103,17 @@ def _entry(record: Record, readable: bool) -> dict:
     }
 
 
-class _PeriodMixin:
+class _PeriodAPIView(GenericAPIView):
+    """A view of the journal of one period, for any logged-in user."""
+
     permission_classes = [IsAuthenticated]
 
-    def filters(self, request):
+    def filters(self, request: Request) -> JournalFilter:
         # Bad input raises Django's ValidationError: the API's one error handler makes it a 400.
         return journal_filter_parse(request.query_params, require_period=True)
 
 
-class JournalAPIView(_PeriodMixin, GenericAPIView):
+class JournalAPIView(_PeriodAPIView):
     """The journal of a period, page by page."""
 
     serializer_class = JournalEntrySerializer
@@ -140,7 +144,7 @@ class XMLRenderer(BaseRenderer):
         return data
 
 
-class JournalExportView(_PeriodMixin, GenericAPIView):
+class JournalExportView(_PeriodAPIView):
     """The public journal of a period in the Noark 5 format (offentligJournal.xsd)."""
 
     renderer_classes = [XMLRenderer]

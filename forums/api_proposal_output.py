@@ -1,6 +1,7 @@
 """What the proposals API answers: a proposal in the register, one proposal, its positions."""
 
 from typing import Any, cast
+from weakref import WeakKeyDictionary
 
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
@@ -11,6 +12,11 @@ from forums.records_access import screened_proposals
 from forums.selectors.proposals import proposal_positions
 
 MEASURE_CODES = gettext_lazy("Codes of the measures the proposal concerns.")
+# The screened titles of the proposals a serializer writes (the whole list, or the one
+# proposal), looked up once per serializer and gone with it.
+_SCREENED: "WeakKeyDictionary[serializers.BaseSerializer[Any], dict[int, str]]" = (
+    WeakKeyDictionary()
+)
 
 
 class PositionOutput(serializers.Serializer):
@@ -82,12 +88,14 @@ class ProposalListOutput(serializers.ModelSerializer):
 
     def _screened(self) -> dict[int, str]:
         holder = self.parent if isinstance(self.parent, serializers.ListSerializer) else self
-        if not hasattr(holder, "_screened_titles"):
+        screened = _SCREENED.get(holder)
+        if screened is None:
             objects = holder.instance if holder is self.parent else [self.instance]
             request = self.context.get("request")
-            ids = [proposal.pk for proposal in objects or []]
-            holder._screened_titles = screened_proposals(getattr(request, "user", None), ids)
-        return holder._screened_titles
+            ids = [proposal.pk for proposal in objects or [] if proposal is not None]
+            screened = screened_proposals(getattr(request, "user", None), ids)
+            _SCREENED[holder] = screened
+        return screened
 
 
 def _ministries(help_text) -> serializers.ListField:

@@ -77,8 +77,11 @@ def screened_proposals(user: Any, proposal_ids: list[int]) -> dict[int, str]:
         proposal_version__proposal__in=proposal_ids,
         proposal_version__number=F("proposal_version__proposal__version"),
     ).exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
+    # A proposal version's record is always in its proposal's case.
     return {
-        record.case.proposal_id: record.public_title for record in restricted.select_related("case")
+        record.case.proposal_id: record.public_title
+        for record in restricted.select_related("case")
+        if record.case.proposal_id is not None
     }
 
 

@@ -57,3 +57,24 @@ def notification_email(self: Task, pk: int) -> bool:
             return email(pk=pk)
         except EmailLeased as leased:
             raise self.retry(countdown=leased.seconds_left() + 1) from leased
+
+
+@shared_task(
+    bind=True,
+    name="portfolio.tasks.evaluation_package",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def evaluation_package(self: Task, strategy_pk: int) -> str:
+    """Build a strategy's evaluation package, reporting progress; running it again is harmless."""
+    from portfolio.evaluation.service import evaluation_package_build
+    from portfolio.models import Strategy
+
+    def progress(done: int, total: int, step: str) -> None:
+        if self.request.id and not self.request.is_eager:
+            self.update_state(state="PROGRESS", meta={"done": done, "total": total, "step": step})
+
+    strategy = Strategy.objects.get(pk=strategy_pk)
+    return str(evaluation_package_build(strategy=strategy, progress=progress))

@@ -4,6 +4,7 @@ from portfolio import views
 from portfolio.audit_log import views as audit_log
 from portfolio.dashboard import views as dashboard
 from portfolio.dashboard.pdf import PortfolioPdfView
+from portfolio.evaluation import views as evaluation
 
 app_name = "portfolio"
 urlpatterns = [
@@ -21,6 +22,22 @@ urlpatterns = [
     path("portefolje/balanse/", dashboard.PortfolioBalanceView.as_view(), name="balance"),
     path("portefolje/veikart/", dashboard.PortfolioRoadmapView.as_view(), name="roadmap"),
     path("portefolje/utskrift/", dashboard.PortfolioPrintView.as_view(), name="print"),
+    path("strategi/<str:slug>/", evaluation.StrategyPeriodView.as_view(), name="strategy-period"),
+    path(
+        "strategi/<str:slug>/evaluering/",
+        evaluation.EvaluationPackageStartView.as_view(),
+        name="evaluation-start",
+    ),
+    path(
+        "strategi/<str:slug>/evaluering/status/",
+        evaluation.EvaluationPackageStatusView.as_view(),
+        name="evaluation-status",
+    ),
+    path(
+        "strategi/<str:slug>/evaluering.zip",
+        evaluation.EvaluationPackageDownloadView.as_view(),
+        name="evaluation-download",
+    ),
     path("portefolje/portefolje.pdf", PortfolioPdfView.as_view(), name="dashboard-pdf"),
     re_path(
         r"^portefolje/eksport\.(?P<fmt>xlsx|csv)$",

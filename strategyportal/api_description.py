@@ -60,4 +60,8 @@ API_TAGS = [
         ),
     },
     {"name": "audit-events", "description": _("The global audit log of domain events.")},
+    {
+        "name": "strategies",
+        "description": _("Strategy periods, their figures and the evaluation package."),
+    },
 ]

@@ -305,6 +305,9 @@ else:
     # and NOTIFICATION_EMAIL_LEASE_SECONDS, or a waiting message is delivered a second time.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        # Prepended to every key: installations sharing one Redis database never see each
+        # other's messages (the test suite gives each test process and worker test its own).
+        "global_keyprefix": env("CELERY_BROKER_KEY_PREFIX", default=""),
     }
 # Seconds /readyz and the outbox wait for the broker before they give up (the work stays stored).
 BROKER_CHECK_TIMEOUT = env.float("BROKER_CHECK_TIMEOUT", default=2.0)

@@ -24,6 +24,7 @@ from portfolio.accounts.api_tokens import own_tokens
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
 from portfolio.audit_log.api import AuditEventViewSet
+from portfolio.evaluation import api as evaluation_api
 from strategyportal.api_views import SchemaView, SwaggerView
 
 router = DefaultRouter()
@@ -53,6 +54,17 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
         name="api-docs",
     ),
     path("search/", SearchAPIView.as_view(), name="api-search"),
+    path("strategies/", evaluation_api.StrategyListAPIView.as_view(), name="api-strategies"),
+    path(
+        "strategies/<str:slug>/summary/",
+        evaluation_api.StrategySummaryAPIView.as_view(),
+        name="api-strategy-summary",
+    ),
+    path(
+        "strategies/<str:slug>/evaluation-package/",
+        evaluation_api.EvaluationPackageAPIView.as_view(),
+        name="api-evaluation-package",
+    ),
     path("journal/", JournalAPIView.as_view(), name="api-journal"),
     path("journal/export.xml", JournalExportView.as_view(), name="api-journal-export"),
     path("", include(router.urls)),

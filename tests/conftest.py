@@ -23,8 +23,70 @@ def _seed_demo() -> None:
         call_command("seed_demo", "--force", verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_broker_and_folders(tmp_path_factory):
+    """This test process publishes to a broker and writes files in folders of its own.
+
+    With `pytest -n` each worker is such a process: parallel workers never take each other's
+    messages (a folder or a Redis key prefix per process) nor see each other's files.
+    """
+    from django.conf import settings
+
+    from tests.processes import RUN_PREFIX, broker_options, forget_broker_keys
+
+    folder = tmp_path_factory.mktemp("own")
+    own = {
+        "CELERY_BROKER_TRANSPORT_OPTIONS": broker_options(folder / "celery", RUN_PREFIX),
+        "MEDIA_ROOT": folder / "media",
+        "EMAIL_FILE_PATH": str(folder / "mail"),
+    }
+    saved = {name: getattr(settings, name) for name in own}
+    for name, value in own.items():
+        setattr(settings, name, value)
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)
+    forget_broker_keys(RUN_PREFIX)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tables_emptied_with_delete_on_postgresql():
+    """After each transactional test (browser tests, real workers) Django empties every table.
+
+    Its TRUNCATE of some 200 tables makes PostgreSQL replace each table's files: seconds per
+    test, far more on a busy disk. DELETE does the same to these small tables in a fraction
+    of that; the foreign keys are deferred, so the order does not matter. A flush that also
+    resets the sequences (`manage.py restore --replace`) keeps TRUNCATE.
+    """
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return [f"DELETE FROM {self.quote_name(table)};" for table in tables]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def migrated_sqlite_file(tmp_path_factory):
+    """An empty SQLite database, migrated once per test process, for tests whose real worker
+    processes work on a file of their own (copy it with `processes.sqlite_copy`)."""
+    from tests.processes import manage
+
+    path = tmp_path_factory.mktemp("migrated") / "empty.sqlite3"
+    manage({**os.environ, "DATABASE_URL": f"sqlite:///{path}"}, "migrate", "--noinput", "-v0")
+    return path
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(own_broker_and_folders, django_db_setup, django_db_blocker):
     """Load the reference data and the demo cast once per run into the test database.
 
     Every ordinary test runs in a transaction that is rolled back, so each starts from this

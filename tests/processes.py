@@ -1,12 +1,18 @@
 """Real Celery workers and beats for the tests that need them, on the configured broker.
 
 The broker is CELERY_BROKER_URL from the environment (Redis in CI) or a file-system broker in
-the test's temporary folder. The database is either one the processes migrate themselves
-(`manage`) or the test's own database, shared through `shared_database`.
+the test's temporary folder. Each test gets a broker of its own: a folder, or on Redis a key
+prefix, so tests running side by side (pytest -n) never take each other's messages. The
+database is either one the processes migrate themselves (`manage`) or the test's own database,
+shared through `shared_database`.
+
+Waits poll with a generous deadline: on a loaded machine a worker can take half a minute to
+start, and a passing test never waits for the deadline.
 """
 
 import contextlib
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,29 +27,19 @@ from django.conf import settings
 from django.db import connection
 
 CELERY = [sys.executable, "-m", "celery", "-A", "strategyportal"]
+# The Redis key prefix of this test process; each test's processes get one below it.
+RUN_PREFIX = f"test-{os.getpid()}:"
+PATIENCE = 180.0  # seconds
 T = TypeVar("T")
 
 
-def celery_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """The environment of a Celery process: a broker folder of its own, tasks not eager."""
-    return {
-        **os.environ,
-        "CELERY_DATA_DIR": str(tmp_path / "celery"),
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "DJANGO_SETTINGS_MODULE": "strategyportal.settings",
-        **extra,
-    }
-
-
-def publish_like(env: dict[str, str], test_settings: Any) -> None:
-    """Let this process publish where processes started with `env` consume (file-system broker)."""
+def broker_options(folder: Path, key_prefix: str) -> dict[str, Any]:
+    """CELERY_BROKER_TRANSPORT_OPTIONS for a broker of its own: `folder` or the Redis `key_prefix`."""
     if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
-        return
-    folder = Path(env["CELERY_DATA_DIR"])
+        return {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, "global_keyprefix": key_prefix}
     for sub in ("queue", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-    test_settings.CELERY_BROKER_TRANSPORT_OPTIONS = {
+    return {
         **settings.CELERY_BROKER_TRANSPORT_OPTIONS,
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
@@ -52,16 +48,54 @@ def publish_like(env: dict[str, str], test_settings: Any) -> None:
     }
 
 
+def forget_broker_keys(prefix: str = RUN_PREFIX) -> None:
+    """Delete what this test process left on a Redis broker (messages nobody consumed)."""
+    if not settings.CELERY_BROKER_URL.startswith("redis://"):
+        return
+    import redis
+
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    with contextlib.closing(client):
+        keys = list(client.scan_iter(match=f"{prefix}*", count=1000))
+        if keys:
+            client.delete(*keys)
+
+
+def celery_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of a Celery process: a broker of the test's own, tasks not eager."""
+    return {
+        **os.environ,
+        "CELERY_DATA_DIR": str(tmp_path / "celery"),
+        "CELERY_BROKER_KEY_PREFIX": f"{RUN_PREFIX}{tmp_path.name}:",
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_SETTINGS_MODULE": "strategyportal.settings",
+        **extra,
+    }
+
+
+def publish_like(env: dict[str, str], test_settings: Any) -> None:
+    """Let this process publish where processes started with `env` consume."""
+    test_settings.CELERY_BROKER_TRANSPORT_OPTIONS = broker_options(
+        Path(env["CELERY_DATA_DIR"]), env["CELERY_BROKER_KEY_PREFIX"]
+    )
+
+
 def manage(env: dict[str, str], *args: str) -> None:
-    """Run a management command in a process of its own."""
-    subprocess.run(
+    """Run a management command in a process of its own; fail with its output."""
+    result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
         env=env,
-        check=True,
         capture_output=True,
-        timeout=120,
+        text=True,
+        timeout=PATIENCE,
     )
+    if result.returncode:
+        raise AssertionError(
+            f"manage.py {' '.join(args)}: exit {result.returncode}\n"
+            f"{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
 
 
 def start(env: dict[str, str], log: Path, *args: str) -> subprocess.Popen:
@@ -107,8 +141,8 @@ def stop(*processes: subprocess.Popen) -> None:
 def wait_for(
     condition: Callable[[], T],
     *,
-    timeout: float,
     what: str,
+    timeout: float = PATIENCE,
     processes: tuple[subprocess.Popen, ...] = (),
     logs: tuple[Path, ...] = (),
 ) -> T:
@@ -126,6 +160,22 @@ def wait_for(
             problem = f"died: {dead}" if dead else f"not within {timeout} s"
             raise AssertionError(f"{what}: {problem}\n{tails}")
         time.sleep(0.2)
+
+
+def sqlite_copy(migrated: Path, folder: Path) -> Path:
+    """A copy of the migrated empty database in `folder`: migrating anew takes many seconds."""
+    return Path(shutil.copyfile(migrated, folder / "processes.sqlite3"))
+
+
+def task_successes(database: Path, task_name: str) -> int:
+    """How many runs of `task_name` succeeded, in the results of a SQLite file of the processes."""
+    with contextlib.closing(sqlite3.connect(database, timeout=5)) as db:
+        row = db.execute(
+            "SELECT COUNT(*) FROM django_celery_results_taskresult "
+            "WHERE task_name = ? AND status = 'SUCCESS'",
+            (task_name,),
+        ).fetchone()
+    return row[0]
 
 
 @contextlib.contextmanager

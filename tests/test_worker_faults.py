@@ -92,9 +92,7 @@ def test_a_worker_killed_while_sending_an_email_sends_it_once(victim, process_en
     worker = start_worker(env, log, "--concurrency=1", "--purge")
     processes = [worker]
     try:
-        wait_for(
-            lambda: _ready(log), timeout=60, what="worker start", processes=(worker,), logs=(log,)
-        )
+        wait_for(lambda: _ready(log), what="worker start", processes=(worker,), logs=(log,))
         user = get_user_model().objects.create_user("mottaker", email="mottaker@example.no")
         [notification] = notification_send(
             recipients=[user], key="killed-worker", subject=lambda: "Innkalling"
@@ -103,7 +101,6 @@ def test_a_worker_killed_while_sending_an_email_sends_it_once(victim, process_en
         sender = int(
             wait_for(
                 lambda: stalled.exists() and stalled.read_text(),
-                timeout=30,
                 what="the e-mail task starts sending",
                 processes=(worker,),
                 logs=(log,),
@@ -122,7 +119,6 @@ def test_a_worker_killed_while_sending_an_email_sends_it_once(victim, process_en
 
         wait_for(
             lambda: Notification.objects.get(pk=notification.pk).emailed_at,
-            timeout=60,
             what="the e-mail is sent after the kill",
             processes=(worker,),
             logs=(log,),
@@ -221,14 +217,11 @@ def test_two_beats_by_mistake_do_nothing_twice(process_env, tmp_path):
     try:
         wait_for(
             lambda: _sent_by_each(logs),
-            timeout=60,
             what="each beat sends each task",
             processes=processes,
             logs=(*logs, worker_log),
         )
-        wait_for(
-            _settled, timeout=60, what="the work is done", processes=processes, logs=(worker_log,)
-        )
+        wait_for(_settled, what="the work is done", processes=processes, logs=(worker_log,))
         time.sleep(2)  # a last round of both beats, to catch a late duplicate
     finally:
         stop(*processes)

@@ -41,13 +41,13 @@ HISTORY = {"custom_historical_attrs": {"history_channel": "system"}, "batch_size
 class Generation:
     """One run of the command: the choices it makes and the rows it inserts."""
 
-    def __init__(self, *, rng, scale, coordinator, strategic, participants):
+    def __init__(self, *, rng, scale, coordinator, strategic, participants, now=None):
         self.rng = rng
         self.scale = scale
         self.coordinator = coordinator
         self.strategic = strategic
         self.participants = participants
-        self.now = timezone.now()
+        self.now = now or timezone.now()
         self.signers = self._signers(participants)
         self.measures = list(Measure.objects.order_by("code").values_list("pk", flat=True))
 

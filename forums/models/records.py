@@ -111,8 +111,16 @@ class RecordCase(PermanentRecord):
         return f"{self.year}/{self.number:05d}" if self.number else ""
 
     @property
+    def owner(self) -> Proposal | Meeting:
+        """The proposal or the meeting the case is about: exactly one, by the constraint."""
+        owner = self.proposal if self.proposal_id else self.meeting
+        if owner is None:
+            raise ValueError(f"Case {self.pk} has neither a proposal nor a meeting.")
+        return owner
+
+    @property
     def forum_id(self) -> int:
-        return self.proposal.forum_id if self.proposal_id else self.meeting.forum_id
+        return self.owner.forum_id
 
 
 class Record(PermanentRecord):

@@ -1,6 +1,6 @@
 """What the Noark 5 writers share: the archive creator, names and small element helpers."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 
@@ -14,7 +14,7 @@ ARCHIVE_CREATOR_NAME = getattr(
 
 # Noark 5 codes (metadatakatalog) for the portal's kinds of document.
 ACCESS_CODE = {"exempt": "Unntatt offentlighet", "partly_exempt": "Delvis offentlig"}
-RECORD_TYPE = {
+RECORD_TYPE: dict[str, str] = {
     Record.Kind.PROPOSAL_VERSION: "Utgående dokument",
     Record.Kind.MEMO: "Utgående dokument",
     Record.Kind.ATTACHMENT: "Utgående dokument",
@@ -40,5 +40,15 @@ class NoarkWriter:
             self.xf.write(str(value))
 
 
+T = TypeVar("T")
+
+
 def legal_basis_text(record: Record) -> str:
-    return record.legal_basis.citation if record.legal_basis_id else ""
+    return record.legal_basis.citation if record.legal_basis is not None else ""
+
+
+def registered(value: T | None, field: str) -> T:
+    """A field every registered document has (its constraints and the journal set it)."""
+    if value is None:
+        raise ValueError(f"A registered document has no {field}.")
+    return value

@@ -8,12 +8,14 @@ year without gaps, documents per case from 1.
 import datetime
 import random
 from collections import defaultdict
+from typing import Any
 
 from django.utils import timezone
 
 from forums.models import (
     Access,
     CaseCounter,
+    Forum,
     LegalBasis,
     Meeting,
     Minutes,
@@ -30,9 +32,12 @@ PARTLY_SHARE = 0.05
 BASES = ["offl-14-1", "offl-15-2", "offl-23-1"]
 
 
-def _documents(forum) -> list[tuple[datetime.datetime, str, object, dict]]:
+Document = tuple[datetime.datetime | None, str, Proposal | Meeting, dict[str, Any]]
+
+
+def _documents(forum: Forum) -> list[Document]:
     """(registered at, title, case owner, document link) of each final document of the forum."""
-    found = []
+    found: list[Document] = []
     versions = ProposalVersion.objects.filter(proposal__forum=forum).exclude(
         proposal__status=Proposal.Status.DRAFT
     )
@@ -56,8 +61,6 @@ def _documents(forum) -> list[tuple[datetime.datetime, str, object, dict]]:
 
 def generate_records(*, rng: random.Random) -> str:
     """Register every final document that has no record yet, forum by forum."""
-    from forums.models import Forum
-
     results = [_generate_for(rng=rng, forum=forum) for forum in Forum.objects.order_by("code")]
     total = sum(count for count, _ in results)
     marks: dict[str, int] = defaultdict(int)
@@ -68,23 +71,25 @@ def generate_records(*, rng: random.Random) -> str:
     return f"{total} journal entries ({summary})"
 
 
-def _generate_for(*, rng: random.Random, forum) -> tuple[int, dict[str, int]]:
+def _generate_for(*, rng: random.Random, forum: Forum) -> tuple[int, dict[str, int]]:
     recipients = list(Ministry.objects.filter(forum_seats__forum=forum).distinct())
     bases = list(LegalBasis.objects.filter(code__in=BASES).order_by("code"))
     counters = {c.year: c for c in CaseCounter.objects.all()}
     cases: dict[tuple[str, int], RecordCase] = {}
-    records, marks = [], defaultdict(int)
+    records: list[Record] = []
+    marks: dict[str, int] = defaultdict(int)
     for when, title, owner, link in _documents(forum):
         if Record.objects.filter(**{k: v for k, v in link.items() if k != "kind"}).exists():
             continue
         day = timezone.localtime(when).date()
         counter = counters.get(day.year) or CaseCounter.objects.create(year=day.year)
         counters[day.year] = counter
-        key = (owner._meta.model_name, owner.pk)
+        owner_field = "proposal" if isinstance(owner, Proposal) else "meeting"
+        key = (owner_field, owner.pk)
         if key not in cases:
             counter.last_number += 1
             cases[key] = RecordCase.objects.create(
-                **{owner._meta.model_name: owner},
+                **{owner_field: owner},
                 title=str(owner.title)[:200],
                 year=day.year,
                 number=counter.last_number,

@@ -26,14 +26,16 @@ from forums.records.common import (
     RECORD_TYPE,
     NoarkWriter,
     legal_basis_text,
+    registered,
 )
 from forums.selectors.journal import case_references
+from portfolio.models import Ministry
 
 NAMESPACE = "http://www.arkivverket.no/standarder/noark5/arkivstruktur"
 LOG_NAMESPACE = "http://www.arkivverket.no/standarder/noark5/endringslogg"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SYSTEM = "Strategiportalen"
-DOCUMENT_TYPE = {
+DOCUMENT_TYPE: dict[str, str] = {
     Record.Kind.PROPOSAL_VERSION: "Saksframlegg",
     Record.Kind.MEMO: "Notat",
     Record.Kind.ATTACHMENT: "Vedlegg",
@@ -61,11 +63,16 @@ def period_records(start: datetime.date, end: datetime.date):
 def _document_files(record: Record) -> Iterator[tuple[str, str, str, bytes | Path]]:
     """(variant, format, extension, content or stored path) of each file of the document."""
     if record.kind == Record.Kind.PROPOSAL_VERSION:
-        yield "Arkivformat", "PDF", "pdf", proposal_version_pdf(record.proposal_version)
+        yield (
+            "Arkivformat",
+            "PDF",
+            "pdf",
+            proposal_version_pdf(registered(record.proposal_version, "proposal version")),
+        )
     elif record.kind == Record.Kind.NOTICE:
-        yield "Arkivformat", "PDF", "pdf", agenda_pdf(record.notice_of)
+        yield "Arkivformat", "PDF", "pdf", agenda_pdf(registered(record.notice_of, "meeting"))
     elif record.kind == Record.Kind.MINUTES:
-        minutes = record.minutes
+        minutes = registered(record.minutes, "minutes")
         # Generated minutes store no PDF; the page renders them the same way on demand.
         yield (
             "Arkivformat",
@@ -74,10 +81,11 @@ def _document_files(record: Record) -> Iterator[tuple[str, str, str, bytes | Pat
             Path(minutes.pdf.path) if minutes.pdf else minutes_pdf(minutes),
         )
     else:
-        name = record.attachment.name
+        attachment = registered(record.attachment, "attachment")
+        name = attachment.name
         extension = name.rsplit(".", 1)[-1].lower() if "." in name else "bin"
         variant = "Arkivformat" if extension == "pdf" else "Produksjonsformat"
-        yield variant, extension.upper(), extension, Path(record.attachment.file.path)
+        yield variant, extension.upper(), extension, Path(attachment.file.path)
 
 
 def _store(out_dir: Path, name: str, content: bytes | Path) -> tuple[str, int]:
@@ -108,8 +116,9 @@ def _skjerming(w: NoarkWriter, record: Record) -> None:
 
 
 def _journalpost(w: NoarkWriter, record: Record, out_dir: Path) -> None:
-    created, archived = _time(record.created_at), _time(record.archived_at)
-    registered = _time(record.registered_at)
+    created = _time(record.created_at)
+    archived = _time(registered(record.archived_at, "archiving time"))
+    registered_at = _time(registered(record.registered_at, "registration time"))
     with w.block("registrering", attrib={f"{{{XSI}}}type": "journalpost"}):
         w.value("systemID", record.system_id)
         w.value("opprettetDato", created)
@@ -126,10 +135,10 @@ def _journalpost(w: NoarkWriter, record: Record, out_dir: Path) -> None:
             w.value("opprettetAv", SYSTEM)
             w.value("tilknyttetRegistreringSom", "Hoveddokument")
             w.value("dokumentnummer", 1)
-            w.value("tilknyttetDato", registered)
+            w.value("tilknyttetDato", registered_at)
             w.value("tilknyttetAv", SYSTEM)
             _skjerming(w, record)
-            base = record.document_number.replace("/", "-")
+            base = registered(record.document_number, "document number").replace("/", "-")
             for number, (variant, file_format, extension, content) in enumerate(
                 _document_files(record), start=1
             ):
@@ -140,7 +149,7 @@ def _journalpost(w: NoarkWriter, record: Record, out_dir: Path) -> None:
                     w.value("versjonsnummer", 1)
                     w.value("variantformat", variant)
                     w.value("format", file_format)
-                    w.value("opprettetDato", registered)
+                    w.value("opprettetDato", registered_at)
                     w.value("opprettetAv", SYSTEM)
                     w.value("referanseDokumentfil", f"dokumenter/{name}")
                     w.value("sjekksum", checksum)
@@ -150,7 +159,9 @@ def _journalpost(w: NoarkWriter, record: Record, out_dir: Path) -> None:
         w.value("tittel", record.title)
         if record.is_restricted:
             w.value("offentligTittel", record.public_title)
-        parties = [("Avsender", record.sender)] if record.sender_id else []
+        parties: list[tuple[str, Ministry]] = (
+            [("Avsender", record.sender)] if record.sender is not None else []
+        )
         parties += [("Mottaker", ministry) for ministry in record.recipients.all()]
         for kind, ministry in parties:
             with w.block("korrespondansepart"):
@@ -167,13 +178,13 @@ def _journal_fields(record: Record) -> list[tuple[str, object]]:
         ("journalpostnummer", record.document_sequence),
         ("journalposttype", RECORD_TYPE[record.kind]),
         ("journalstatus", "Arkivert"),
-        ("journaldato", record.registered_on.isoformat()),
+        ("journaldato", registered(record.registered_on, "journal date").isoformat()),
     ]
 
 
 def _saksmappe(w: NoarkWriter, case: RecordCase, records: list[Record], out_dir: Path) -> None:
-    forum = case.proposal.forum if case.proposal_id else case.meeting.forum
-    closed = max(record.registered_at for record in records)
+    forum = case.owner.forum
+    closed = max(registered(record.registered_at, "registration time") for record in records)
     with w.block("mappe", attrib={f"{{{XSI}}}type": "saksmappe"}):
         w.value("systemID", case.system_id)
         w.value("mappeID", case.case_number)

@@ -17,6 +17,7 @@ from forums.records.common import (
     ARCHIVE_CREATOR_NAME,
     NoarkWriter,
     legal_basis_text,
+    registered,
 )
 
 NAMESPACE = "http://www.arkivverket.no/standarder/noark5/offentligJournal"
@@ -37,7 +38,7 @@ def _entry(w: NoarkWriter, record: Record) -> None:
             w.value("journalsekvensnummer", record.journal_sequence)
             w.value("journalpostnummer", record.document_sequence)
             w.value("offentligTittel", record.public_title)
-            w.value("journaldato", record.registered_on.isoformat())
+            w.value("journaldato", registered(record.registered_on, "journal date").isoformat())
             if record.is_restricted:
                 w.value("tilgangsrestriksjon", ACCESS_CODE[record.access])
                 w.value("skjermingshjemmel", legal_basis_text(record))

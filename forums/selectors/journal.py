@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from forums.models import Access, Record
+from forums.models import Access, Forum, MinistryReference, Record, RecordCase
 from forums.records_access import readable_q
 
 CASE_NUMBER = re.compile(r"^(\d{4})/(\d{1,5})$")
@@ -59,7 +59,10 @@ def journal_entries(*, filters: JournalFilter) -> QuerySet[Record]:
     if filters.end:
         records = records.filter(registered_on__lte=filters.end)
     if filters.case:
-        year, number = CASE_NUMBER.match(filters.case).groups()
+        matched = CASE_NUMBER.match(filters.case)
+        if matched is None:
+            raise ValidationError({"case": _("Give a case number as YYYY/NNNNN.")})
+        year, number = matched.groups()
         records = records.filter(case__year=int(year), case__number=int(number))
     if filters.forum:
         records = records.filter(
@@ -84,17 +87,16 @@ def title_for(record: Record, *, readable: bool) -> str:
     return record.title if readable else record.public_title
 
 
-def forum_of(record: Record):
-    case = record.case
-    return case.proposal.forum if case.proposal_id else case.meeting.forum
+def forum_of(record: Record) -> Forum:
+    return record.case.owner.forum
 
 
-def case_references(case) -> list:
+def case_references(case: RecordCase) -> list[MinistryReference]:
     """The ministries' own references on the case: on its proposal, or on its meeting's minutes."""
-    from forums.models import MinistryReference
-
-    if case.proposal_id:
+    if case.proposal_id is not None:
         found = MinistryReference.objects.filter(proposal_id=case.proposal_id)
-    else:
+    elif case.meeting_id is not None:
         found = MinistryReference.objects.filter(minutes__meeting_id=case.meeting_id)
+    else:
+        raise ValueError(f"Case {case.pk} has neither a proposal nor a meeting.")
     return list(found.select_related("ministry", "recorded_by").order_by("ministry__abbreviation"))

@@ -8,7 +8,6 @@ import datetime
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
@@ -17,11 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import ArchiveExtraction
-from forums.records.noark import write_extraction
+from forums.records.noark import Progress, write_extraction
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.outbox import outbox_enqueue
 from portfolio.permissions import is_secretariat
+from portfolio.types import User
 from portfolio.validation import check_dates
 
 TASK = "forums.tasks.archive_extraction_run"
@@ -30,7 +30,7 @@ TASK = "forums.tasks.archive_extraction_run"
 @records_actor
 @transaction.atomic
 def archive_extraction_start(
-    *, actor: Any, start: datetime.date | None, end: datetime.date | None
+    *, actor: User, start: datetime.date | None, end: datetime.date | None
 ) -> ArchiveExtraction:
     """The secretariat starts an extraction of a period; the worker writes it."""
     if not is_secretariat(actor):
@@ -55,7 +55,7 @@ def archive_extraction_start(
     return extraction
 
 
-def _progress(extraction_id: int):
+def _progress(extraction_id: int) -> Progress:
     def report(done: int, total: int) -> None:
         ArchiveExtraction.objects.filter(pk=extraction_id).update(done=done, total=total)
 

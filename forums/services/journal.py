@@ -44,10 +44,12 @@ def case_for(*, proposal: Proposal | None = None, meeting: Meeting | None = None
         case, _ = RecordCase.objects.get_or_create(
             proposal=proposal, defaults={"title": proposal.title[:200]}
         )
-    else:
+    elif meeting is not None:
         case, _ = RecordCase.objects.get_or_create(
             meeting=meeting, defaults={"title": str(meeting.title)[:200]}
         )
+    else:
+        raise ValueError("A case belongs to a proposal or a meeting.")
     return case
 
 
@@ -152,16 +154,18 @@ def journal_proposal_version(*, version: ProposalVersion) -> Record:
 def journal_attachment(*, attachment: Attachment) -> Record:
     """A memo or meeting paper's record; registered once its proposal or notice has gone out."""
     record = Record.objects.filter(attachment=attachment).first()
-    if attachment.proposal_id:
+    if attachment.proposal is not None:
         proposal = attachment.proposal
         final = proposal.status != Proposal.Status.DRAFT
         case, kind = case_for(proposal=proposal), Record.Kind.MEMO
         sender, recipients = _proposal_parties(proposal)
-    else:
+    elif attachment.agenda_item is not None:
         meeting = attachment.agenda_item.meeting
         final = meeting.notice_sent_at is not None
         case, kind = case_for(meeting=meeting), Record.Kind.ATTACHMENT
         sender, recipients = _meeting_parties(meeting)
+    else:
+        raise ValueError("An attachment belongs to a proposal or an agenda item.")
     if record is None:
         record = _create(
             kind=kind,

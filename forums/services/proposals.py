@@ -215,10 +215,10 @@ def proposal_revise(
     proposal.text = text
     proposal.title = title
     proposal.save(update_fields=["version", "text", "title"])
-    version = ProposalVersion.objects.create(
+    revision = ProposalVersion.objects.create(
         proposal=proposal, number=proposal.version, title=title, text=text, created_by=actor
     )
-    journal_proposal_version(version=version)
+    journal_proposal_version(version=revision)
     audit_record(
         actor=actor,
         kind="proposal.revised",

@@ -29,6 +29,7 @@ from forums.services.validation import clean_text
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
+from portfolio.types import User
 
 REASON_MAX = 2000
 SCREENED_TITLE_MAX = 250
@@ -56,7 +57,7 @@ def _clean_legal_basis(access: str, legal_basis: Any) -> LegalBasis | None:
 def _snapshot(record: Record) -> dict[str, Any]:
     return {
         "access": record.access,
-        "legal_basis": record.legal_basis.code if record.legal_basis_id else None,
+        "legal_basis": record.legal_basis.code if record.legal_basis is not None else None,
         "screened_title": record.screened_title,
     }
 
@@ -65,7 +66,7 @@ def _snapshot(record: Record) -> dict[str, Any]:
 @transaction.atomic
 def record_mark(
     *,
-    actor: Any,
+    actor: User,
     record: Record,
     access: str,
     legal_basis: LegalBasis | str | None = None,
@@ -111,10 +112,13 @@ def record_mark(
 @records_actor
 @transaction.atomic
 def marking_change_request(
-    *, actor: Any, record: Record, access: str, reason: str
+    *, actor: User, record: Record, access: str, reason: str
 ) -> MarkingChangeRequest:
     """An admin head asks the secretariat and the coordinator to change a document's marking."""
     if not can_request_marking_change(actor):
+        raise PermissionDenied(_("Only an admin head may ask for a change of marking."))
+    ministry_id = user_ministry_id(actor)
+    if ministry_id is None:
         raise PermissionDenied(_("Only an admin head may ask for a change of marking."))
     access = _clean_access(access)
     reason = clean_text(reason, field="reason", max_length=REASON_MAX)
@@ -123,7 +127,7 @@ def marking_change_request(
         raise WrongState(_("The document has been handed to the archive; its marking is final."))
     request = MarkingChangeRequest.objects.create(
         record=record,
-        ministry_id=user_ministry_id(actor),
+        ministry_id=ministry_id,
         requested_by=actor,
         access=access,
         reason=reason,
@@ -143,7 +147,7 @@ def marking_change_request(
 @transaction.atomic
 def ministry_reference_set(
     *,
-    actor: Any,
+    actor: User,
     ministry: Ministry,
     reference: str,
     proposal: Proposal | None = None,
@@ -152,7 +156,9 @@ def ministry_reference_set(
     """Record a ministry's own case or document number; its own people, or the secretariat."""
     if not (can_mark_records(actor) or user_ministry_id(actor) == ministry.pk):
         raise PermissionDenied(_("Only the ministry's own people may record its reference."))
-    if (proposal is None) == (minutes is None):
+    # Exactly one of them: what the reference is recorded on.
+    target = proposal if minutes is None else minutes if proposal is None else None
+    if target is None:
         raise ValidationError(_("Give either a proposal or minutes."))
     reference = clean_text(reference, field="reference", max_length=REFERENCE_MAX)
     owner = {"proposal": proposal} if proposal is not None else {"minutes": minutes}
@@ -167,7 +173,7 @@ def ministry_reference_set(
     audit_record(
         actor=actor,
         kind="record.reference_set",
-        target=proposal if proposal is not None else minutes,
+        target=target,
         ministry=ministry,
         before=before,
         after={"reference": reference},

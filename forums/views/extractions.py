@@ -55,11 +55,13 @@ class ExtractionListView(SecretariatOnly, TemplateView):
 class ExtractionDownloadView(SecretariatOnly, View):
     def get(self, request, pk: int):
         extraction = get_object_or_404(ArchiveExtraction, pk=pk)
-        if extraction.status != ArchiveExtraction.Status.DONE or not extraction.result:
+        # A file field without a name holds no file.
+        name = extraction.result.name
+        if extraction.status != ArchiveExtraction.Status.DONE or not name:
             raise Http404
         return FileResponse(
             extraction.result.open("rb"),
             as_attachment=True,
-            filename=extraction.result.name.rsplit("/", 1)[-1],
+            filename=name.rsplit("/", 1)[-1],
             content_type="application/zip",
         )

@@ -66,7 +66,9 @@ def document_url(record: Record) -> str:
         return reverse("forums:attachment-download", args=[record.attachment_id])
     if record.notice_of_id:
         return reverse("forums:agenda-pdf", args=[record.notice_of_id])
-    return reverse("forums:minutes-pdf", args=[record.minutes.meeting_id])
+    if record.minutes is not None:
+        return reverse("forums:minutes-pdf", args=[record.minutes.meeting_id])
+    raise ValueError(f"Record {record.pk} links to no document.")
 
 
 class RecordDetailView(LoginRequiredMixin, TemplateView):

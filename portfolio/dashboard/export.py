@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 TREND_LABELS = {"up": "↑", "down": "↓", "same": "→"}
 
 
-def _safe(value: object) -> object:
+def spreadsheet_safe(value: object) -> object:
     # A cell starting with =, +, - or @ would run as a formula in spreadsheets.
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
@@ -71,7 +71,10 @@ def csv_response(measures) -> HttpResponse:
     writer.writerow(header())
     for row in rows(measures):
         writer.writerow(
-            [_safe(cell.isoformat() if hasattr(cell, "isoformat") else cell) for cell in row]
+            [
+                spreadsheet_safe(cell.isoformat() if hasattr(cell, "isoformat") else cell)
+                for cell in row
+            ]
         )
     # The byte-order mark makes Excel read the file as UTF-8 (æ, ø, å).
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -87,7 +90,7 @@ def xlsx_response(measures) -> HttpResponse:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows(measures):
-        sheet.append([_safe(cell) for cell in row])
+        sheet.append([spreadsheet_safe(cell) for cell in row])
     for cell in sheet["J"][1:]:
         cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A2"

@@ -1,6 +1,6 @@
 """Beat fires the wheel's task through a real Celery worker, over the configured broker.
 
-The worker migrates a SQLite file of its own and runs `celery worker -B` on it; the broker is
+The worker works on a migrated SQLite file of its own and runs `celery worker -B` on it; the broker is
 CELERY_BROKER_URL from the environment (Redis in CI) or a file-system broker in a temporary
 folder (see tests/processes.py).
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import celery_env, manage, start_worker, stop, wait_for
+from tests.processes import celery_env, manage, sqlite_copy, start_worker, stop, wait_for
 
 SETUP = """
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
@@ -36,10 +36,9 @@ def _meetings(database: Path, year: int) -> int:
 
 
 @pytest.mark.slow
-def test_beat_fires_the_wheel_task_through_a_real_worker(tmp_path):
-    database = tmp_path / "beat.sqlite3"
+def test_beat_fires_the_wheel_task_through_a_real_worker(tmp_path, migrated_sqlite_file):
+    database = sqlite_copy(migrated_sqlite_file, tmp_path)
     env = celery_env(tmp_path, DATABASE_URL=f"sqlite:///{database}")
-    manage(env, "migrate", "--noinput")
     manage(env, "load_reference_data")
     manage(env, "shell", "-c", SETUP)
     next_year = datetime.date.today().year + 1
@@ -50,7 +49,6 @@ def test_beat_fires_the_wheel_task_through_a_real_worker(tmp_path):
     try:
         wait_for(
             lambda: _meetings(database, next_year) == 5,
-            timeout=55,
             what="the wheel's meetings of next year",
             processes=(worker,),
             logs=(log,),

@@ -1,18 +1,21 @@
 """Notification e-mails go through the outbox: a broker outage delays them, never loses them."""
 
-import os
 import socket
-import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from portfolio.models import Notification, OutboxMessage
+from tests.processes import (
+    celery_env,
+    manage,
+    sqlite_copy,
+    start_worker,
+    stop,
+    task_successes,
+    wait_for,
+)
 
 
 def _closed_port_url() -> str:
@@ -75,76 +78,50 @@ app.send_task("portfolio.tasks.notification_email", kwargs={"pk": Notification.o
 """
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, check=True)
-
-
-def _done(database: Path) -> int:
-    with sqlite3.connect(database, timeout=5) as connection:
-        return connection.execute(
-            "SELECT COUNT(*) FROM django_celery_results_taskresult "
-            "WHERE task_name = 'portfolio.tasks.notification_email' AND status = 'SUCCESS'"
-        ).fetchone()[0]
+EMAIL_TASK = "portfolio.tasks.notification_email"
 
 
 @pytest.mark.slow
-def test_after_the_outage_a_real_worker_delivers_the_email_exactly_once(tmp_path: Path):
-    database = tmp_path / "outbox.sqlite3"
+def test_after_the_outage_a_real_worker_delivers_the_email_exactly_once(
+    tmp_path: Path, migrated_sqlite_file
+):
+    database = sqlite_copy(migrated_sqlite_file, tmp_path)
     mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "CELERY_DATA_DIR": str(tmp_path / "celery"),
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(mail_dir),
-        "DJANGO_SETTINGS_MODULE": "strategyportal.settings",
-    }
-    _manage(env, "migrate", "-v0")
-    _manage(env, "shell", "-c", SETUP)
+    env = celery_env(
+        tmp_path,
+        DATABASE_URL=f"sqlite:///{database}",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(mail_dir),
+    )
+    manage(env, "shell", "-c", SETUP)
     # The action happens while the broker is unreachable.
-    _manage({**env, "CELERY_BROKER_URL": _closed_port_url()}, "shell", "-c", ACT)
+    manage({**env, "CELERY_BROKER_URL": _closed_port_url()}, "shell", "-c", ACT)
     assert not mail_dir.exists() or not list(mail_dir.iterdir())
 
     # The broker is back: the flush publishes, a worker delivers.
-    _manage(env, "outbox_flush")
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "strategyportal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            f"--hostname=mail-{os.getpid()}@localhost",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    manage(env, "outbox_flush")
+    log = tmp_path / "worker.log"
+    worker = start_worker(env, log, "--pool=solo")
     try:
-        deadline = time.monotonic() + 40
-        while time.monotonic() < deadline and _done(database) < 1:
-            assert worker.poll() is None, "the worker died"
-            time.sleep(0.5)
-        assert _done(database) == 1, "the e-mail task did not run within 40 s"
+        wait_for(
+            lambda: task_successes(database, EMAIL_TASK) >= 1,
+            what="the e-mail task runs",
+            processes=(worker,),
+            logs=(log,),
+        )
+        assert task_successes(database, EMAIL_TASK) == 1
         # A duplicate delivery of the same task (a republish after a crash) sends nothing.
-        _manage(env, "outbox_flush")
-        _manage(env, "shell", "-c", RESEND)
-        while time.monotonic() < deadline and _done(database) < 2:
-            time.sleep(0.5)
-        assert _done(database) == 2
+        manage(env, "outbox_flush")
+        manage(env, "shell", "-c", RESEND)
+        wait_for(
+            lambda: task_successes(database, EMAIL_TASK) >= 2,
+            what="the repeated e-mail task runs",
+            processes=(worker,),
+            logs=(log,),
+        )
+        assert task_successes(database, EMAIL_TASK) == 2
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop(worker)
     sent = [path.read_text() for path in mail_dir.iterdir()]
     assert sum("later-mail" in text for text in sent) == 1
     assert all("mottaker@example.no" in text for text in sent)

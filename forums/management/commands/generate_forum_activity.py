@@ -33,6 +33,7 @@ from forums.models import Forum
 from forums.records.generate import generate_records
 from forums.services.proposals import STRATEGIC_FORUM_SLUG
 from portfolio import roles
+from portfolio.evaluation import spread
 from portfolio.models import Ministry
 
 
@@ -43,6 +44,11 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=100, help="Times the real volume.")
         parser.add_argument("--seed", type=int, default=2027)
         parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off.")
+        parser.add_argument(
+            "--strategy",
+            help="One year of work for every year of a strategy, e.g. 2021-2025 (instead of "
+            "the year around today).",
+        )
 
     def handle(self, *args, scale: int, seed: int, force: bool, **options):
         if not settings.DEBUG and not force:
@@ -66,20 +72,26 @@ class Command(BaseCommand):
         )
         if not participants:
             raise CommandError("No ministry holds a seat in Strategisk forum.")
-        context = Generation(
-            rng=random.Random(seed),
-            scale=scale,
-            coordinator=coordinator,
-            strategic=strategic,
-            participants=participants,
-        )
-        with transaction.atomic():
-            meetings = context.meetings()
-            proposals = context.proposals()
-            journal = generate_records(rng=context.rng)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Forum activity ×{scale}: {meetings} and {proposals} "
-                f"({len(participants)} participating ministries); {journal}."
+        anchors = [timezone.now()]
+        if options.get("strategy"):
+            anchors = spread.yearly_anchors(spread.strategy_scope(options["strategy"]))
+        rng = random.Random(seed)
+        for now in anchors:
+            context = Generation(
+                rng=rng,
+                scale=scale,
+                coordinator=coordinator,
+                strategic=strategic,
+                participants=participants,
+                now=now,
             )
-        )
+            with transaction.atomic():
+                meetings = context.meetings()
+                proposals = context.proposals()
+                journal = generate_records(rng=context.rng)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Forum activity ×{scale}: {meetings} and {proposals} "
+                    f"({len(participants)} participating ministries); {journal}."
+                )
+            )

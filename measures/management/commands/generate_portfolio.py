@@ -39,6 +39,7 @@ from measures.models import (
 )
 from portfolio.audit_context import audit_channel
 from portfolio.caching import data_changed
+from portfolio.evaluation import spread
 from portfolio.history import history_actor
 from portfolio.models import Criterion, TargetArea
 from portfolio.selectors import coordinating_ministry, owner_ministries
@@ -87,10 +88,19 @@ class Command(BaseCommand):
         parser.add_argument("--periods", type=int, default=6)
         parser.add_argument("--seed", type=int, default=2027)
         parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off.")
+        parser.add_argument(
+            "--strategy",
+            help="Fill the reporting periods of a strategy's years, e.g. 2021-2025 "
+            "(instead of --periods up to today).",
+        )
 
     def handle(self, *args, measures: int, periods: int, seed: int, force: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError("Refusing to generate data while DEBUG is off; use --force.")
+        self.today = timezone.localdate()
+        if options.get("strategy"):
+            scope = spread.strategy_scope(options["strategy"])
+            self.today, periods = spread.last_day(scope), spread.period_count(scope)
         if measures < 1 or periods < 1:
             raise CommandError("--measures and --periods must be at least 1.")
         coordinator = coordinating_ministry()
@@ -108,7 +118,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(made))
 
     def _generate(self, rng, total, period_count, coordinator, ministries, areas, criteria):
-        today = timezone.localdate()
+        today = self.today
         Measure.objects.filter(code__startswith=PREFIX, code__regex=r"^S[0-9]+$").delete()
         real = Measure.objects.count()
         new = [

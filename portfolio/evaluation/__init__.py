@@ -1,0 +1,1 @@
+"""The evaluation package of a strategy period: tables, figures, charts and a zip of them all."""

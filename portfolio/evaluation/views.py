@@ -1,0 +1,100 @@
+"""The page of a strategy period and the evaluation package's download."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.generic import TemplateView, View
+
+from portfolio.evaluation import charts, figures
+from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
+from portfolio.evaluation.service import (
+    evaluation_package_progress,
+    evaluation_package_request,
+    may_export_evaluation,
+    package_path,
+)
+from portfolio.models import Strategy
+from portfolio.permissions import ensure
+
+
+def strategy_or_404(slug: str) -> Strategy:
+    try:
+        return strategy_by_slug(slug)
+    except Strategy.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+class StrategyPeriodView(LoginRequiredMixin, TemplateView):
+    """The whole period at a glance: the figures, four charts and a table behind each."""
+
+    template_name = "portfolio/strategy_period.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        strategy = strategy_or_404(kwargs["slug"])
+        summary = figures.summary(Scope(strategy))
+        participation = [
+            {
+                **row,
+                "answered_share": charts.share(row["answered"], row["asked"]),
+                "attended_share": charts.share(row["attended"], row["meetings"]),
+            }
+            for row in summary["participation"]
+        ]
+        context.update(
+            strategy=strategy,
+            slug=strategy_slug(strategy),
+            strategies=[
+                {"slug": strategy_slug(other)}
+                for other in Strategy.objects.order_by("-period_start")
+            ],
+            summary=summary,
+            participation=participation,
+            outcome_labels=charts.outcome_labels(),
+            # Built in Python with plain number formatting: safe to embed, never localised.
+            charts={
+                name.replace("-", "_"): mark_safe(svg)
+                for name, svg in charts.all_charts(summary).items()
+            },
+            may_export=may_export_evaluation(self.request.user),
+            package_ready=package_path(strategy).exists(),
+            task=self.request.GET.get("task", ""),
+        )
+        return context
+
+
+class EvaluationPackageStartView(LoginRequiredMixin, View):
+    """POST: build the package in the background (coordinator and secretariat)."""
+
+    def post(self, request, slug: str):
+        strategy = strategy_or_404(slug)
+        task = evaluation_package_request(actor=request.user, strategy=strategy)
+        page = reverse("portfolio:strategy-period", args=[strategy_slug(strategy)])
+        return redirect(f"{page}?task={task}#evaluering")
+
+
+class EvaluationPackageStatusView(LoginRequiredMixin, View):
+    """GET ?task=<id>: the build's progress as JSON."""
+
+    def get(self, request, slug: str):
+        strategy_or_404(slug)
+        task = request.GET.get("task", "")
+        return JsonResponse(evaluation_package_progress(actor=request.user, task_id=task))
+
+
+class EvaluationPackageDownloadView(LoginRequiredMixin, View):
+    """The latest package built, as a zip file."""
+
+    def get(self, request, slug: str):
+        strategy = strategy_or_404(slug)
+        ensure(may_export_evaluation(request.user))
+        path = package_path(strategy)
+        if not path.exists():
+            raise Http404
+        return FileResponse(
+            path.open("rb"),
+            as_attachment=True,
+            filename=f"evaluering-{strategy_slug(strategy)}.zip",
+        )

@@ -139,3 +139,54 @@ def objection_withdraw(
         after={"resolution": Resolution.WITHDRAWN, "explanation": explanation},
     )
     return current
+
+
+def objections_answer_by_revision(*, actor: Any, proposal: Proposal, answers: Any) -> None:
+    """Record, per objecting ministry, how the revision being made answers its objection.
+
+    Called by `proposal_revise` inside its transaction, before the version changes: a bad
+    answer refuses the whole revision.
+    """
+    if not answers:
+        return
+    if not isinstance(answers, dict):
+        raise ValidationError({"answers": _("Give one answer per objecting ministry.")})
+    objections = {
+        objection.ministry.abbreviation.upper(): objection
+        for objection in Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version, position=PositionChoice.OBJECT)
+        .select_related("ministry")
+    }
+    now = timezone.now()
+    for abbreviation, text in answers.items():
+        objection = objections.get(str(abbreviation).upper())
+        if objection is None:
+            raise ValidationError(
+                {
+                    "answers": _("%(ministry)s has no objection to this version to answer.")
+                    % {"ministry": abbreviation}
+                }
+            )
+        text = clean_text(text, field="answers", max_length=REASON_MAX, required=False)
+        if not text:
+            raise ValidationError(
+                {
+                    "answers": _("Say how the revision answers the objection of %(ministry)s.")
+                    % {"ministry": objection.ministry.abbreviation}
+                }
+            )
+        objection.withdrawn_at = now
+        objection.withdrawn_by = actor
+        objection.resolution = Resolution.ANSWERED_BY_REVISION
+        objection.resolution_text = text
+        objection.save(
+            update_fields=["withdrawn_at", "withdrawn_by", "resolution", "resolution_text"]
+        )
+        audit_record(
+            actor=actor,
+            kind="proposal.objection_answered",
+            target=proposal,
+            ministry=objection.ministry,
+            before={"position": PositionChoice.OBJECT, "reason": objection.reason},
+            after={"resolution": Resolution.ANSWERED_BY_REVISION, "answer": text},
+        )

@@ -154,3 +154,30 @@ def test_the_proposal_page_shows_the_resolution(consultation, client_for, langua
     text = page.content.decode()
     for shown in (heading, how, EXPLANATION, "Kostnadene er ikke avklart.", "leder-fin"):
         assert shown in text
+
+
+def test_a_revision_answers_an_objection_and_the_answer_is_recorded(consultation, api_client_for):
+    _object(consultation)
+    api = api_client_for("koordinator")
+    url = f"/api/v1/proposals/{consultation.pk}/revise/"
+    for answers in ({"KDD": "Svar."}, {"FIN": " "}):
+        response = api.post(url, {"text": "Ny tekst.", "answers": answers}, format="json")
+        assert response.status_code == 400
+        assert "answers" in response.json()
+    assert _unchanged(consultation)
+    consultation.refresh_from_db()
+    assert consultation.version == 1
+    refused = api_client_for("leder-fin").post(
+        url, {"text": "Ny tekst.", "answers": {"FIN": EXPLANATION}}, format="json"
+    )
+    assert refused.status_code == 403
+    assert _unchanged(consultation)
+    response = api.post(url, {"text": "Ny tekst.", "answers": {"fin": EXPLANATION}}, format="json")
+    assert response.status_code == 200
+    objection = Position.objects.get(proposal=consultation, ministry=ministry("FIN"))
+    assert (objection.resolution, objection.resolution_text, objection.withdrawn_by) == (
+        "answered_by_revision",
+        EXPLANATION,
+        user("koordinator"),
+    )
+    assert AuditEvent.objects.filter(kind="proposal.objection_answered").count() == 1

@@ -8,6 +8,7 @@ from guardian.shortcuts import assign_perm
 from forums.models import Forum, ForumMembership
 from forums.services.wheel import wheel_seed_demo
 from portfolio import roles
+from portfolio.context_processors import DEMO_EMAIL_DOMAIN
 from portfolio.models import Ministry, UserProfile
 from portfolio.selectors import coordinating_ministry, owner_ministries
 
@@ -17,7 +18,7 @@ STRATEGIC_FORUM_SLUG = "strategisk-forum"
 def _user(username: str, *, password: str, ministry: Ministry, role: str, title: str = ""):
     user, _ = get_user_model().objects.get_or_create(username=username)
     user.first_name = username
-    user.email = f"{username}@demo.invalid"
+    user.email = f"{username}@{DEMO_EMAIL_DOMAIN}"
     user.set_password(password)
     user.save()
     UserProfile.objects.update_or_create(

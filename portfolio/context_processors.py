@@ -6,18 +6,29 @@ from portfolio.audit_log.permissions import (
     remember_audit_log_access,
 )
 
+# Demo users are recognisable by their address; a real user never has one on this reserved domain.
+DEMO_EMAIL_DOMAIN = "demo.invalid"
+
 
 def current_person(request: HttpRequest) -> dict[str, object]:
-    """The logged-in user's ministry and whether the main menu offers the audit log, for the
-    header. One query reads both, with the ministry."""
+    """The logged-in user's ministry, whether the main menu offers the audit log and whether
+    demo data is present (the banner), for the header. One query reads all, with the ministry."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists
+
     from portfolio.models import UserProfile
 
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated):
-        return {"current_ministry": None, "may_view_audit_log": False}
+        return {"current_ministry": None, "may_view_audit_log": False, "demo_data_present": False}
     profile = (
         UserProfile.objects.select_related("ministry")
-        .annotate(audit_log_reader=audit_log_reader())
+        .annotate(
+            audit_log_reader=audit_log_reader(),
+            demo_data_present=Exists(
+                get_user_model().objects.filter(email__iendswith=f"@{DEMO_EMAIL_DOMAIN}")
+            ),
+        )
         .filter(user=user)
         .first()
     )
@@ -27,6 +38,7 @@ def current_person(request: HttpRequest) -> dict[str, object]:
     return {
         "current_ministry": profile.ministry if profile else None,
         "may_view_audit_log": lambda: can_view_audit_log(user),
+        "demo_data_present": bool(profile and profile.demo_data_present),
     }
 
 

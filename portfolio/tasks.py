@@ -69,7 +69,7 @@ def notification_email(self: Task, pk: int) -> bool:
 )
 def evaluation_package(self: Task, strategy_pk: int) -> str:
     """Build a strategy's evaluation package, reporting progress; running it again is harmless."""
-    from portfolio.evaluation.service import evaluation_package_build
+    from portfolio.evaluation.build import evaluation_package_build
     from portfolio.models import Strategy
 
     def progress(done: int, total: int, step: str) -> None:

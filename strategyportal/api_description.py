@@ -65,3 +65,30 @@ API_TAGS = [
         "description": _("Strategy periods, their figures and the evaluation package."),
     },
 ]
+
+
+# The settings of drf-spectacular (SPECTACULAR_SETTINGS).
+SPECTACULAR = {
+    # Served in the language asked for (?lang=nb or ?lang=en), else the user's language.
+    "TITLE": "Strategiportalen API",
+    "DESCRIPTION": API_DESCRIPTION,
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI is served from our own static files, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portfolio.api_docs.parameter_descriptions",
+    ],
+    "TAGS": API_TAGS,
+    # One name per choice set shared by several fields (RAG ratings, statuses).
+    "ENUM_NAME_OVERRIDES": {
+        "ProposalStatusEnum": "forums.models.proposals.Proposal.Status",
+        "RagEnum": "measures.models.Rag",
+        "MeasureStatusEnum": "measures.models.Measure.Status",
+        "OpenClosedEnum": "measures.models.Risk.Status",
+        "MinutesEntryKindEnum": "forums.models.MinutesEntry.Kind",
+        "ReviewCommentKindEnum": "forums.models.ReviewComment.Kind",
+    },
+}

@@ -13,7 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from strategyportal.api_description import API_DESCRIPTION, API_TAGS
+from strategyportal.api_description import SPECTACULAR
 from strategyportal.beat_schedule import beat_schedule
 from strategyportal.env import env_bool, env_int, env_list, env_secret
 from strategyportal.logs import logging_config
@@ -361,30 +361,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "portfolio.api_errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"auth-token": env("API_TOKEN_THROTTLE_RATE", default="20/minute")},
 }
-SPECTACULAR_SETTINGS = {
-    # Served in the language asked for (?lang=nb or ?lang=en), else the user's language.
-    "TITLE": "Strategiportalen API",
-    "DESCRIPTION": API_DESCRIPTION,
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    # Swagger UI is served from our own static files, not from a CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "portfolio.api_docs.parameter_descriptions",
-    ],
-    "TAGS": API_TAGS,
-    # One name per choice set shared by several fields (RAG ratings, statuses).
-    "ENUM_NAME_OVERRIDES": {
-        "ProposalStatusEnum": "forums.models.proposals.Proposal.Status",
-        "RagEnum": "measures.models.Rag",
-        "MeasureStatusEnum": "measures.models.Measure.Status",
-        "OpenClosedEnum": "measures.models.Risk.Status",
-        "MinutesEntryKindEnum": "forums.models.MinutesEntry.Kind",
-        "ReviewCommentKindEnum": "forums.models.ReviewComment.Kind",
-    },
-}
+SPECTACULAR_SETTINGS = SPECTACULAR
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo")
 

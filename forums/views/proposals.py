@@ -87,6 +87,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
                 "proposals": page.object_list,
                 "page": page,
                 "query": params.urlencode(),
+                "filtered": any(filters.values()),
                 "may_create": is_coordinator(request.user),
                 "may_delegate": bool(sign_grant_ministry_ids(request.user)),
             },

@@ -13,9 +13,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from forums.selectors import evaluation_figures as figures
 from portfolio.accounts.tokens import ExpiringTokenAuthentication
 from portfolio.api_docs import operation_doc
-from portfolio.evaluation import figures
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
 from portfolio.evaluation.service import evaluation_package_progress, evaluation_package_request
 from portfolio.models import Strategy

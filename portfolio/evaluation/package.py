@@ -19,8 +19,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from forums.selectors import evaluation_figures as figures
 from portfolio.dashboard.export import spreadsheet_safe
-from portfolio.evaluation import charts, figures, notes
+from portfolio.evaluation import charts, notes
 from portfolio.evaluation.schema import TABLES, Table
 from portfolio.evaluation.scope import Scope
 

@@ -6,7 +6,7 @@ The descriptions feed datapackage.json, the workbook's header notes and LES-MEG.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from portfolio.evaluation import rows
+from forums.selectors import evaluation_rows as rows
 from portfolio.evaluation.scope import Scope
 
 

@@ -33,9 +33,3 @@ class Scope:
     @property
     def years(self) -> range:
         return range(self.strategy.period_start, self.strategy.period_end + 1)
-
-    def measures(self):
-        # Measures carry no strategy of their own: they belong to it through its target areas.
-        from measures.models import Measure
-
-        return Measure.objects.filter(target_areas__strategy=self.strategy).distinct()

@@ -7,13 +7,14 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
 
-from portfolio.evaluation import charts, figures
+from forums.selectors import evaluation_figures as figures
+from portfolio.evaluation import charts
+from portfolio.evaluation.build import package_path
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
 from portfolio.evaluation.service import (
     evaluation_package_progress,
     evaluation_package_request,
     may_export_evaluation,
-    package_path,
 )
 from portfolio.models import Strategy
 from portfolio.permissions import ensure

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from frictionless import Package
 from openpyxl import load_workbook
 
-from portfolio.evaluation.figures import counts
+from forums.selectors.evaluation_figures import counts
 from portfolio.evaluation.schema import TABLES
 from portfolio.evaluation.scope import Scope, strategy_by_slug
 

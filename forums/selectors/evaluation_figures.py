@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from django.db.models import Avg, Count, F, Q
 
-from portfolio.evaluation import rows
+from forums.selectors import evaluation_rows as rows
 from portfolio.evaluation.scope import Scope
 
 DECISION_OUTCOMES = ("endorsed", "not_endorsed", "withdrawn")
@@ -20,7 +20,7 @@ def counts(scope: Scope) -> dict[str, int]:
     from forums.models import Minutes, MinutesEntry, Position
     from measures.models import Benefit, CriteriaAssessment, Milestone, Risk, StatusReport
 
-    measures = scope.measures()
+    measures = rows.scope_measures(scope)
     meetings = rows.meetings_in(scope)
     return {
         "measures": measures.count(),
@@ -50,10 +50,10 @@ def rag_matrix(scope: Scope) -> dict:
     periods = list(
         ReportingPeriod.objects.filter(year__in=scope.years).order_by("year", "sequence")
     )
-    measures = list(scope.measures().order_by("position", "code").values("pk", "code"))
+    measures = list(rows.scope_measures(scope).order_by("position", "code").values("pk", "code"))
     cells: dict[tuple[int, int], str] = {}
     reports = StatusReport.objects.filter(
-        measure__in=scope.measures(), period__in=periods
+        measure__in=rows.scope_measures(scope), period__in=periods
     ).values_list("measure_id", "period_id", "rag")
     for measure_id, period_id, rag in reports.iterator(chunk_size=rows.CHUNK):
         cells[(measure_id, period_id)] = rag
@@ -75,7 +75,7 @@ def criteria_balance(scope: Scope) -> list[dict]:
 
     means = (
         CriteriaAssessment.objects.filter(
-            measure__in=scope.measures(),
+            measure__in=rows.scope_measures(scope),
             criterion__strategy=scope.strategy,
             criterion__code__in=("A", "C"),
             period__year__in=scope.years,

@@ -1,16 +1,22 @@
-"""The rows of the evaluation package's tables, one iterator per table (see schema.py).
+"""The rows of the evaluation package's tables, one iterator per table.
 
-Iterators over the database in chunks, so that a large portfolio is written without holding it
-in memory.
+Their columns are described in portfolio/evaluation/schema.py. They iterate over the database
+in chunks, so that a large portfolio is written without holding it in memory.
 """
 
 from collections.abc import Iterator
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
+from measures.models import Measure
 from portfolio.evaluation.scope import Scope
 
 CHUNK = 2000
+
+
+def scope_measures(scope: Scope) -> QuerySet[Measure]:
+    """Measures carry no strategy of their own: they belong to it through its target areas."""
+    return Measure.objects.filter(target_areas__strategy=scope.strategy).distinct()
 
 
 def _codes(objects) -> str:
@@ -19,7 +25,7 @@ def _codes(objects) -> str:
 
 def measures_rows(scope: Scope) -> Iterator[list]:
     measures = (
-        scope.measures()
+        scope_measures(scope)
         .select_related("lead_ministry")
         .prefetch_related("target_areas")
         .order_by("position", "code")
@@ -39,7 +45,7 @@ def status_reports_rows(scope: Scope) -> Iterator[list]:
     from measures.models import StatusReport
 
     reports = (
-        StatusReport.objects.filter(measure__in=scope.measures(), period__year__in=scope.years)
+        StatusReport.objects.filter(measure__in=scope_measures(scope), period__year__in=scope.years)
         .select_related("measure", "period", "ministry")
         .order_by("measure__code", "period__year", "period__sequence")
     )
@@ -65,7 +71,7 @@ def assessments_rows(scope: Scope) -> Iterator[list]:
 
     rows = (
         CriteriaAssessment.objects.filter(
-            measure__in=scope.measures(),
+            measure__in=scope_measures(scope),
             criterion__strategy=scope.strategy,
             period__year__in=scope.years,
         )
@@ -86,7 +92,7 @@ def assessments_rows(scope: Scope) -> Iterator[list]:
 def milestones_rows(scope: Scope) -> Iterator[list]:
     from measures.models import Milestone
 
-    rows = Milestone.objects.filter(measure__in=scope.measures()).select_related("measure")
+    rows = Milestone.objects.filter(measure__in=scope_measures(scope)).select_related("measure")
     for m in rows.order_by("measure__code", "planned_on", "id").iterator(chunk_size=CHUNK):
         yield [m.measure.code, m.title, m.planned_on, m.forecast_on, m.actual_on]
 
@@ -94,7 +100,7 @@ def milestones_rows(scope: Scope) -> Iterator[list]:
 def risks_rows(scope: Scope) -> Iterator[list]:
     from measures.models import Risk
 
-    rows = Risk.objects.filter(measure__in=scope.measures()).select_related(
+    rows = Risk.objects.filter(measure__in=scope_measures(scope)).select_related(
         "measure", "owner_ministry"
     )
     for r in rows.order_by("measure__code", "id").iterator(chunk_size=CHUNK):
@@ -112,7 +118,7 @@ def risks_rows(scope: Scope) -> Iterator[list]:
 def benefits_rows(scope: Scope) -> Iterator[list]:
     from measures.models import Benefit
 
-    rows = Benefit.objects.filter(measure__in=scope.measures()).select_related("measure")
+    rows = Benefit.objects.filter(measure__in=scope_measures(scope)).select_related("measure")
     for b in rows.order_by("measure__code", "id").iterator(chunk_size=CHUNK):
         yield [
             b.measure.code,

@@ -65,6 +65,15 @@ class ReviseInput(serializers.Serializer):
         validators=[refuse_nul],
         help_text=gettext_lazy("Leave out, or leave empty, to keep the title."),
     )
+    answers = serializers.DictField(
+        child=serializers.CharField(max_length=REASON_MAX, validators=[refuse_nul]),
+        required=False,
+        default=dict,
+        help_text=gettext_lazy(
+            "Per objecting ministry (its abbreviation), how the revision answers its "
+            "objection; the objection is then resolved as answered by the revision."
+        ),
+    )
 
 
 class EscalateInput(serializers.Serializer):

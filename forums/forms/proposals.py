@@ -102,6 +102,15 @@ class PositionForm(DesignsystemetForm):
         return data
 
 
+class ObjectionWithdrawForm(DesignsystemetForm):
+    explanation = forms.CharField(
+        label=_("Why is the objection withdrawn?"),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[_no_nul],
+    )
+
+
 class EscalateForm(DesignsystemetForm):
     level = forms.ChoiceField(label=_("Escalate to"), choices=Escalation.Level.choices)
     note = forms.CharField(

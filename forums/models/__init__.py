@@ -23,6 +23,7 @@ from forums.models.proposals import (
     Proposal,
     ProposalVersion,
     RegisterCounter,
+    Resolution,
 )
 from forums.models.records import (
     Access,
@@ -68,6 +69,7 @@ __all__ = [
     "Record",
     "RecordCase",
     "RegisterCounter",
+    "Resolution",
     "ReviewComment",
     "WheelSlot",
 ]

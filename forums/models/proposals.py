@@ -165,6 +165,11 @@ class PositionChoice(models.TextChoices):
     OBJECT = "object", _("Object")
 
 
+class Resolution(models.TextChoices):
+    WITHDRAWN = "withdrawn", _("Withdrawn with an explanation")
+    ANSWERED_BY_REVISION = "answered_by_revision", _("Answered by a revision")
+
+
 class PositionQuerySet(PermanentQuerySet):
     def current(self) -> "PositionQuerySet":
         """The positions that count: a withdrawn objection counts as no position."""
@@ -200,6 +205,11 @@ class Position(PermanentRecord):
         related_name="+",
         verbose_name=_("objection withdrawn by"),
     )
+    # How an objection was resolved; withdrawn_at/withdrawn_by say who and when for both kinds.
+    resolution = models.CharField(
+        _("resolution"), max_length=30, choices=Resolution.choices, blank=True
+    )
+    resolution_text = models.TextField(_("resolution explained"), blank=True)
     history = history_records()
 
     objects: ClassVar["models.Manager[Position]"] = PositionQuerySet.as_manager()

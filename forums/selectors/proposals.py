@@ -13,6 +13,7 @@ from forums.models import (
     MinutesEntry,
     Position,
     PositionChange,
+    PositionChoice,
     Proposal,
     ProposalVersion,
 )
@@ -93,6 +94,16 @@ def proposal_positions(proposal: Proposal) -> list[PositionRow]:
         .select_related("recorded_by")
     }
     return [PositionRow(ministry, current.get(ministry.pk)) for ministry in participants]
+
+
+def resolved_objections(proposal: Proposal) -> QuerySet[Position]:
+    """Every objection on any version that was resolved: by withdrawal or by a revision."""
+    return (
+        Position.objects.filter(proposal=proposal, position=PositionChoice.OBJECT)
+        .exclude(resolution="")
+        .select_related("ministry", "withdrawn_by")
+        .order_by("withdrawn_at", "id")
+    )
 
 
 def proposal_history(proposal: Proposal) -> QuerySet[PositionChange]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.exceptions import WrongState
-from forums.models import Position, PositionChange, PositionChoice, Proposal
+from forums.models import Position, PositionChange, PositionChoice, Proposal, Resolution
 from forums.models.proposals import REASON_MAX
 from forums.permissions import can_sign_for
 from forums.services.proposal_notices import proposal_objection_notify
@@ -86,16 +86,23 @@ def position_record(
 
 @records_actor
 @transaction.atomic
-def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) -> None:
-    """The objecting ministry takes its objection back; its position is then missing again.
+def objection_withdraw(
+    *, actor: Any, proposal: Proposal, ministry: Ministry, explanation: Any
+) -> Position:
+    """The objecting ministry takes its objection back, saying why; its position is then missing.
 
-    The objection's row is kept, marked as withdrawn; a new position may be recorded after.
+    The objection's row is kept, marked as resolved by withdrawal; a new position may follow.
     """
     if not can_sign_for(user=actor, ministry=ministry):
         raise PermissionDenied(_("You may not act for %(ministry)s.") % {"ministry": ministry})
+    explanation = clean_text(
+        explanation, field="explanation", max_length=REASON_MAX, required=False
+    )
+    if not explanation:
+        raise ValidationError({"explanation": _("Say why the objection is withdrawn.")})
     proposal = proposal_lock(proposal)
     require_status(proposal, Proposal.Status.CONSULTATION)
-    current = (
+    current: Position | None = (
         Position.objects.current()
         .filter(
             proposal=proposal,
@@ -111,12 +118,15 @@ def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) ->
     # Kept and marked, never deleted: the objection stays on record but no longer counts.
     current.withdrawn_at = now
     current.withdrawn_by = actor
-    current.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    current.resolution = Resolution.WITHDRAWN
+    current.resolution_text = explanation
+    current.save(update_fields=["withdrawn_at", "withdrawn_by", "resolution", "resolution_text"])
     PositionChange.objects.create(
         proposal=proposal,
         version=proposal.version,
         ministry=ministry,
         kind=PositionChange.Kind.OBJECTION_WITHDRAWN,
+        reason=explanation,
         recorded_by=actor,
         recorded_at=now,
     )
@@ -126,4 +136,57 @@ def objection_withdraw(*, actor: Any, proposal: Proposal, ministry: Ministry) ->
         target=proposal,
         ministry=ministry,
         before={"position": PositionChoice.OBJECT, "reason": current.reason},
+        after={"resolution": Resolution.WITHDRAWN, "explanation": explanation},
     )
+    return current
+
+
+def objections_answer_by_revision(*, actor: Any, proposal: Proposal, answers: Any) -> None:
+    """Record, per objecting ministry, how the revision being made answers its objection.
+
+    Called by `proposal_revise` inside its transaction, before the version changes: a bad
+    answer refuses the whole revision.
+    """
+    if not answers:
+        return
+    if not isinstance(answers, dict):
+        raise ValidationError({"answers": _("Give one answer per objecting ministry.")})
+    objections = {
+        objection.ministry.abbreviation.upper(): objection
+        for objection in Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version, position=PositionChoice.OBJECT)
+        .select_related("ministry")
+    }
+    now = timezone.now()
+    for abbreviation, text in answers.items():
+        objection = objections.get(str(abbreviation).upper())
+        if objection is None:
+            raise ValidationError(
+                {
+                    "answers": _("%(ministry)s has no objection to this version to answer.")
+                    % {"ministry": abbreviation}
+                }
+            )
+        text = clean_text(text, field="answers", max_length=REASON_MAX, required=False)
+        if not text:
+            raise ValidationError(
+                {
+                    "answers": _("Say how the revision answers the objection of %(ministry)s.")
+                    % {"ministry": objection.ministry.abbreviation}
+                }
+            )
+        objection.withdrawn_at = now
+        objection.withdrawn_by = actor
+        objection.resolution = Resolution.ANSWERED_BY_REVISION
+        objection.resolution_text = text
+        objection.save(
+            update_fields=["withdrawn_at", "withdrawn_by", "resolution", "resolution_text"]
+        )
+        audit_record(
+            actor=actor,
+            kind="proposal.objection_answered",
+            target=proposal,
+            ministry=objection.ministry,
+            before={"position": PositionChoice.OBJECT, "reason": objection.reason},
+            after={"resolution": Resolution.ANSWERED_BY_REVISION, "answer": text},
+        )

@@ -30,7 +30,11 @@ from forums.services.journal import (
     journal_proposal_opened,
     journal_proposal_version,
 )
-from forums.services.positions import objection_withdraw, position_record
+from forums.services.positions import (
+    objection_withdraw,
+    objections_answer_by_revision,
+    position_record,
+)
 from forums.services.proposal_notices import (
     proposal_deadline_passed_notify,
     proposal_notifications_settle,
@@ -199,9 +203,17 @@ def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
 @records_actor
 @transaction.atomic
 def proposal_revise(
-    *, actor: User, proposal: Proposal, text: str, title: str | None = None
+    *,
+    actor: User,
+    proposal: Proposal,
+    text: str,
+    title: str | None = None,
+    answers: dict[str, str] | None = None,
 ) -> Proposal:
-    """A new version of the text: every position is reset to missing, participants are told."""
+    """A new version of the text: every position is reset to missing, participants are told.
+
+    `answers` says, per objecting ministry (abbreviation), how the revision answers its objection.
+    """
     ensure_may_prepare_proposals(actor)
     proposal = proposal_lock(proposal)
     require_status(proposal, Proposal.Status.CONSULTATION)
@@ -210,6 +222,7 @@ def proposal_revise(
         title = clean_text(title, field="title", max_length=TITLE_MAX)
     else:
         title = proposal.title
+    objections_answer_by_revision(actor=actor, proposal=proposal, answers=answers)
     before = {"version": proposal.version}
     proposal.version += 1
     proposal.text = text

@@ -86,7 +86,11 @@ def record_mark(
         )
     if access == Access.PUBLIC:
         screened_title = ""
-    record = Record.objects.select_for_update(of=("self",)).select_related("legal_basis").get(pk=record.pk)
+    record = (
+        Record.objects.select_for_update(of=("self",))
+        .select_related("legal_basis")
+        .get(pk=record.pk)
+    )
     if record.archived_at is not None:
         raise WrongState(_("The document has been handed to the archive; its marking is final."))
     before = _snapshot(record)

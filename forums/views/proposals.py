@@ -15,6 +15,7 @@ from django.views import View
 from forums.forms.proposals import (
     AdviceForm,
     EscalateForm,
+    ObjectionWithdrawForm,
     PositionForm,
     ProposalCreateForm,
     RegisterFilterForm,
@@ -33,6 +34,7 @@ from forums.selectors.proposals import (
     proposal_positions,
     proposal_register,
     proposal_years,
+    resolved_objections,
 )
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
@@ -150,6 +152,9 @@ class ProposalDetailView(LoginRequiredMixin, View):
                 row.form = forms.get(key) or PositionForm(
                     prefix=row.ministry.abbreviation.lower(), initial=initial
                 )
+                row.withdraw_form = forms.get(f"withdraw-{row.ministry.abbreviation}") or (
+                    ObjectionWithdrawForm(prefix=f"withdraw-{row.ministry.abbreviation.lower()}")
+                )
         context = {
             "screened": bool(screened),
             "hidden_versions": unreadable_version_ids(request.user, proposal),
@@ -161,6 +166,7 @@ class ProposalDetailView(LoginRequiredMixin, View):
             ],
             "missing": [row for row in rows if row.position is None],
             "history": proposal_history(proposal),
+            "resolved_objections": resolved_objections(proposal),
             "is_coordinator": coordinator,
             "escalate_form": forms.get("escalate") or EscalateForm(),
             "may_give_advice": may_give_advice(request.user)
@@ -239,13 +245,25 @@ class ObjectionWithdrawView(LoginRequiredMixin, View):
     def post(self, request, pk, abbreviation):
         proposal = _get_proposal(request, pk)
         ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
-        with service_refusals() as refused:
-            services.objection_withdraw(actor=request.user, proposal=proposal, ministry=ministry)
-        if refused:
-            message_refusal(request, refused)
-        else:
-            messages.success(request, _("The objection was withdrawn."))
-        return _to_detail(proposal)
+        # Who may sign is answered before anything about the input is revealed.
+        if not can_sign_for(user=request.user, ministry=ministry):
+            raise PermissionDenied
+        form = ObjectionWithdrawForm(
+            request.POST, prefix=f"withdraw-{ministry.abbreviation.lower()}"
+        )
+        if form.is_valid():
+            with service_refusals(form) as refused:
+                services.objection_withdraw(
+                    actor=request.user, proposal=proposal, ministry=ministry, **form.cleaned_data
+                )
+            if refused.wrong_state:
+                message_refusal(request, refused)
+                return _to_detail(proposal)
+            if not refused:
+                messages.success(request, _("The objection was withdrawn."))
+                return _to_detail(proposal)
+        key = f"withdraw-{ministry.abbreviation}"
+        return ProposalDetailView.render_page(request, proposal, forms={key: form}, status=400)
 
 
 class ProposalReviseView(LoginRequiredMixin, View):

@@ -127,6 +127,19 @@ def proposals() -> SimpleNamespace:
     return SimpleNamespace(draft=draft, consultation=consultation, refused=refused)
 
 
+def objection() -> SimpleNamespace:
+    """The proposals above, with FIN objecting to the one in consultation."""
+    ctx = proposals()
+    position_record(
+        actor=user("leder-fin"),
+        proposal=ctx.consultation,
+        ministry=ministry("FIN"),
+        position="object",
+        reason="Uklart.",
+    )
+    return ctx
+
+
 def delegations() -> SimpleNamespace:
     """A deputy in FIN, with a delegation from FIN's admin head."""
     deputy = get_user_model().objects.create_user("nestleder-fin", password="demo")
@@ -481,8 +494,11 @@ PAGES = [
     Endpoint(
         name="proposals:objection-withdraw",
         user="leder-fin",
-        setup=proposals,
+        setup=objection,
         url=_proposal_url("objection-withdraw", "consultation", "FIN"),
+        prefix="withdraw-fin",
+        valid=lambda ctx: {"explanation": "Avklart i møte."},
+        fields={"explanation": Text(4000)},
         unknown_urls=lambda ctx: [
             reverse("proposals:objection-withdraw", args=[UNKNOWN_PK, "FIN"]),
             reverse("proposals:objection-withdraw", args=[ctx.consultation.pk, "NOPE"]),
@@ -595,6 +611,18 @@ API = [
         unknown_urls=lambda ctx: [
             reverse("proposal-position", args=[UNKNOWN_PK, "FIN"]),
             reverse("proposal-position", args=[ctx.consultation.pk, "NOPE"]),
+        ],
+    ),
+    Endpoint(
+        name="proposal-withdraw-objection",
+        user="leder-fin",
+        setup=objection,
+        url=lambda ctx: reverse("proposal-withdraw-objection", args=[ctx.consultation.pk, "FIN"]),
+        valid=lambda ctx: {"explanation": "Avklart i møte."},
+        fields={"explanation": Text(4000)},
+        unknown_urls=lambda ctx: [
+            reverse("proposal-withdraw-objection", args=[UNKNOWN_PK, "FIN"]),
+            reverse("proposal-withdraw-objection", args=[ctx.consultation.pk, "NOPE"]),
         ],
     ),
 ]

@@ -54,6 +54,7 @@ def _withdraw(proposal, abbreviation="FIN"):
         actor=user(f"leder-{abbreviation.lower()}"),
         proposal=proposal,
         ministry=ministry(abbreviation),
+        explanation="Avklart i møte.",
     )
 
 

@@ -168,16 +168,28 @@ def test_the_objecting_ministry_may_withdraw_its_objection(consultation):
         reason="Uklart.",
     )
     with pytest.raises(PermissionDenied):
-        objection_withdraw(actor=user("koordinator"), proposal=consultation, ministry=fin)
-    objection_withdraw(actor=user("leder-fin"), proposal=consultation, ministry=fin)
-    # The objection no longer counts, but its row stays on record, marked as withdrawn.
+        objection_withdraw(
+            actor=user("koordinator"), proposal=consultation, ministry=fin, explanation="Ok."
+        )
+    with pytest.raises(ValidationError) as refused:
+        objection_withdraw(
+            actor=user("leder-fin"), proposal=consultation, ministry=fin, explanation="  "
+        )
+    assert "explanation" in refused.value.message_dict
+    assert Position.objects.current().get(proposal=consultation, ministry=fin).resolution == ""
+    objection_withdraw(
+        actor=user("leder-fin"), proposal=consultation, ministry=fin, explanation="Avklart."
+    )
+    # The objection no longer counts, but its row stays on record, resolved by withdrawal.
     assert not Position.objects.current().filter(proposal=consultation, ministry=fin).exists()
     kept = Position.objects.get(proposal=consultation, ministry=fin)
-    assert (kept.position, kept.reason, kept.withdrawn_by) == (
-        "object",
-        "Uklart.",
-        user("leder-fin"),
-    )
+    assert (
+        kept.position,
+        kept.reason,
+        kept.withdrawn_by,
+        kept.resolution,
+        kept.resolution_text,
+    ) == ("object", "Uklart.", user("leder-fin"), "withdrawn", "Avklart.")
     assert kept.withdrawn_at is not None
     assert PositionChange.objects.filter(
         proposal=consultation, ministry=fin, kind="objection_withdrawn"

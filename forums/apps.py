@@ -44,6 +44,7 @@ class ForumsConfig(AppConfig):
         "proposal.escalated": _("Proposal escalated"),
         "proposal.memo_added": _("Memo added to a proposal"),
         "proposal.objection_withdrawn": _("Objection withdrawn"),
+        "proposal.objection_answered": _("Objection answered by a revision"),
         "proposal.opened": _("Proposal opened for consultation"),
         "proposal.position_recorded": _("Position recorded"),
         "proposal.reminded": _("Reminder about a missing position sent"),

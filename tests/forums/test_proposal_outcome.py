@@ -44,7 +44,9 @@ def _answer(proposal: Proposal, ministry, answer: str | None) -> None:
         actor=head, proposal=proposal, ministry=ministry, position=position, reason=reason
     )
     if answer == "withdrawn objection":
-        objection_withdraw(actor=head, proposal=proposal, ministry=ministry)
+        objection_withdraw(
+            actor=head, proposal=proposal, ministry=ministry, explanation="Avklart i møtet."
+        )
 
 
 @settings(

@@ -103,6 +103,15 @@ def _entry(record: Record, readable: bool) -> dict:
     }
 
 
+class JournalPageSerializer(serializers.Serializer):
+    """One page of the journal, as the API's paginator writes it."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = JournalEntrySerializer(many=True)
+
+
 class _PeriodAPIView(GenericAPIView):
     """A view of the journal of one period, for any logged-in user."""
 
@@ -127,6 +136,7 @@ class JournalAPIView(_PeriodAPIView):
         ),
         permissions=WHO_MAY_READ,
         parameters=PERIOD,
+        responses=JournalPageSerializer,
     )
     def get(self, request):
         records = journal_entries(filters=self.filters(request)).prefetch_related("recipients")

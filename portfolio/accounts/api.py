@@ -39,6 +39,9 @@ class ObtainTokenView(ObtainAuthToken):
     """
 
     serializer_class = TokenInput
+    # The credentials are in the body: a stale token or session sent along must not turn the
+    # exchange into a 401.
+    authentication_classes: list[type] = []
     # ObtainAuthToken names DRF's own. The stubs type the setting as its dotted paths; at run
     # time api_settings has imported the classes.
     parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # type: ignore[assignment]

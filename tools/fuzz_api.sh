@@ -57,6 +57,8 @@ started=$SECONDS
 $PY manage.py migrate --noinput -v 0
 $PY manage.py load_reference_data >/dev/null
 $PY manage.py seed_demo --force >/dev/null
+# As in production: pages (404s of probes outside the API included) name hashed static files.
+$PY manage.py collectstatic --noinput -v 0
 
 # The request-line limit is lifted: a 414 from gunicorn (or the proxy in front of it) is not
 # the application's answer, and long query strings should reach the application.

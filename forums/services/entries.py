@@ -3,18 +3,14 @@
 import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from forums.models import FollowUpAction, MinutesEntry
 from forums.permissions import ensure_may_edit_minutes
-from forums.services.minutes import _lock, _require_editable
-from forums.services.validation import clean_text
+from forums.services.minutes import _lock, _require_editable, entry_values
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
-from portfolio.validation import check_dates
 
 
 @records_actor
@@ -35,18 +31,9 @@ def minutes_entry_edit(
     minutes = _lock(entry.minutes)
     _require_editable(minutes)
     entry = MinutesEntry.objects.select_for_update().get(pk=entry.pk)
-    text = clean_text(text, field="text", max_length=5000)
-    check_dates(due_date=due_date)
-    if entry.kind == MinutesEntry.Kind.FOLLOW_UP:
-        errors = {}
-        if owner_ministry is None:
-            errors["owner_ministry"] = _("A follow-up action needs an owner ministry.")
-        if due_date is None:
-            errors["due_date"] = _("A follow-up action needs a due date.")
-        if errors:
-            raise ValidationError(errors)
-    else:
-        owner_ministry, due_date = None, None
+    text, owner_ministry, due_date = entry_values(
+        kind=entry.kind, text=text, owner_ministry=owner_ministry, due_date=due_date
+    )
     before = {"text": entry.text}
     entry.text, entry.owner_ministry, entry.due_date = text, owner_ministry, due_date
     entry.save()

@@ -7,6 +7,7 @@ Approved minutes never change: a correction is a new version linked to the old o
 
 import datetime
 import hashlib
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -37,6 +38,25 @@ from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 from portfolio.types import User
 from portfolio.validation import check_dates
+
+
+def entry_values(
+    *, kind: str, text: Any, owner_ministry: Ministry | None, due_date: datetime.date | None
+) -> tuple[str, Ministry | None, datetime.date | None]:
+    """An entry's checked text, owner and due date: a follow-up action needs both, other kinds
+    keep neither."""
+    text = clean_text(text, field="text", max_length=5000)
+    check_dates(due_date=due_date)
+    if kind != MinutesEntry.Kind.FOLLOW_UP:
+        return text, None, None
+    errors = {}
+    if owner_ministry is None:
+        errors["owner_ministry"] = _("A follow-up action needs an owner ministry.")
+    if due_date is None:
+        errors["due_date"] = _("A follow-up action needs a due date.")
+    if errors:
+        raise ValidationError(errors)
+    return text, owner_ministry, due_date
 
 
 def _lock(minutes: Minutes) -> Minutes:
@@ -87,18 +107,9 @@ def minutes_entry_add(
         raise ValidationError({"kind": _("Choose a valid kind of entry.")})
     if agenda_item.meeting_id != minutes.meeting_id:
         raise ValidationError({"agenda_item": _("The item is not on this meeting's agenda.")})
-    text = clean_text(text, field="text", max_length=5000)
-    check_dates(due_date=due_date)
-    if kind == MinutesEntry.Kind.FOLLOW_UP:
-        errors = {}
-        if owner_ministry is None:
-            errors["owner_ministry"] = _("A follow-up action needs an owner ministry.")
-        if due_date is None:
-            errors["due_date"] = _("A follow-up action needs a due date.")
-        if errors:
-            raise ValidationError(errors)
-    else:
-        owner_ministry, due_date = None, None
+    text, owner_ministry, due_date = entry_values(
+        kind=kind, text=text, owner_ministry=owner_ministry, due_date=due_date
+    )
     if proposal is not None:
         if kind != MinutesEntry.Kind.CONCLUSION:
             raise ValidationError({"proposal": _("Only a conclusion names the proposal.")})

@@ -1,16 +1,13 @@
 """Who may read what: role × marking, in the pages and in the API, denied and allowed."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from forums.models import Record
 from forums.services.attachments import proposal_memo_add
 from forums.services.records import record_mark
-from portfolio.models import UserProfile
 from tests.forums.conftest import user
+from tests.forums.test_admin_visibility import _staff
 
 pytestmark = pytest.mark.django_db
 
@@ -86,22 +83,6 @@ def test_an_exempt_memo_cannot_be_fetched_by_guessing_its_address(client_for, ca
         assert client_for("observator").get(address).status_code == 404
 
 
-def _staff_as(username: str, like: str) -> Client:
-    """A staff user who may view every forums model, with the roles and ministry of `like`."""
-    source = user(like)
-    person = get_user_model().objects.create_user(username, is_staff=True)
-    person.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="forums", codename__startswith="view_")
-    )
-    person.groups.set(source.groups.all())
-    profile = UserProfile.objects.filter(user=source).first()
-    if profile:
-        UserProfile.objects.create(user=person, ministry=profile.ministry)
-    client = Client()
-    client.force_login(person)
-    return client
-
-
 @pytest.mark.parametrize(("like", "reads"), [("observator", False), ("sekretariat", True)])
 def test_the_admin_shows_an_exempt_document_only_to_those_who_may_read_it(case, like, reads):
     proposal, memo = case
@@ -110,7 +91,7 @@ def test_the_admin_shows_an_exempt_document_only_to_those_who_may_read_it(case, 
     )
     _mark(version_record, "exempt")
     _mark(memo.record, "exempt")
-    client = _staff_as(f"stab-{like}", like)
+    client = _staff(f"stab-{like}", app_labels=["forums"], groups_of=like)
     pages = [
         f"/admin/forums/record/{version_record.pk}/change/",
         f"/admin/forums/proposalversion/{version_record.proposal_version_id}/change/",

@@ -1,6 +1,7 @@
 """Pages of login and account safety pass axe (WCAG 2.1 A/AA)."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -11,8 +12,8 @@ def test_lockout_page_has_no_axe_violations(
     settings.AXES_FAILURE_LIMIT = 2
     login("leder-fin", password="feil")
     login("leder-fin", password="feil")
-    assert page.get_by_role("heading", level=1, name="Innloggingen er sperret").is_visible()
-    assert page.get_by_text("«leder-fin»").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Innloggingen er sperret")).to_be_visible()
+    expect(page.get_by_text("«leder-fin»")).to_be_visible()
     assert axe_violations() == []
 
 
@@ -21,13 +22,13 @@ def test_login_page_with_sso_has_no_axe_violations(
 ):
     settings.OIDC_ENABLED = True
     page.goto(f"{live_server.url}/logg-inn/")
-    assert page.get_by_role("link", name="Logg inn med ID-løsning").is_visible()
+    expect(page.get_by_role("link", name="Logg inn med ID-løsning")).to_be_visible()
     assert axe_violations() == []
 
 
 def test_sso_refusal_page_has_no_axe_violations(page, live_server, demo_users, axe_violations):
     page.goto(f"{live_server.url}/konto/sso-avvist/")
-    assert page.get_by_role("heading", level=1, name="Innloggingen ble avvist").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Innloggingen ble avvist")).to_be_visible()
     assert axe_violations() == []
 
 
@@ -36,11 +37,11 @@ def test_account_page_has_no_axe_violations_and_logs_out_everywhere(
 ):
     login("leder-fin")
     page.get_by_role("link", name="Min konto").click()
-    assert page.get_by_role("heading", level=1, name="Min konto").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Min konto")).to_be_visible()
     assert axe_violations() == []
     page.get_by_role("button", name="Logg ut overalt").click()
-    assert page.get_by_role("heading", level=1, name="Logg inn").is_visible()
-    assert page.get_by_text("Du er logget ut på alle enheter").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Logg inn")).to_be_visible()
+    expect(page.get_by_text("Du er logget ut på alle enheter")).to_be_visible()
 
 
 def test_measure_history_tab_has_no_axe_violations(
@@ -60,7 +61,7 @@ def test_measure_history_tab_has_no_axe_violations(
     page.goto(f"{live_server.url}/tiltak/T5/")
     page.get_by_role("link", name="Historikk").click()
     table = page.get_by_role("table", name="Endringer i tiltaket, nyeste først")
-    assert table.is_visible()
-    assert table.locator("tbody tr").first.get_by_text("koordinator").is_visible()
-    assert table.locator("tbody tr").first.get_by_text("Stanset").is_visible()
+    expect(table).to_be_visible()
+    expect(table.locator("tbody tr").first.get_by_text("koordinator")).to_be_visible()
+    expect(table.locator("tbody tr").first.get_by_text("Stanset")).to_be_visible()
     assert axe_violations() == []

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from measures.models import Measure
 from measures.services.lifecycle import measure_transition
@@ -28,19 +29,19 @@ def test_the_coordinator_reaches_the_log_from_the_menu_and_it_passes_axe(
     page.get_by_role("navigation", name="Hovedmeny").get_by_role(
         "link", name="Revisjonslogg"
     ).click()
-    assert page.get_by_role("heading", level=1, name="Revisjonslogg").is_visible()
-    assert page.get_by_role("cell", name="Status for tiltaket endret").first.is_visible()
+    expect(page.get_by_role("heading", level=1, name="Revisjonslogg")).to_be_visible()
+    expect(page.get_by_role("cell", name="Status for tiltaket endret").first).to_be_visible()
     assert axe_violations() == []
 
     page.get_by_label("Hendelse").select_option("measure.transitioned")
     page.get_by_role("button", name="Filtrer").click()
     assert "kind=measure.transitioned" in page.url
-    assert page.get_by_role("link", name="T5 Felles IKT").first.is_visible()
+    expect(page.get_by_role("link", name="T5 Felles IKT").first).to_be_visible()
     assert axe_violations() == []
 
     page.get_by_role("link", name="Feltendringer").click()
-    assert page.get_by_role("table").is_visible()
-    assert page.get_by_text("koordinator").first.is_visible()
+    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_text("koordinator").first).to_be_visible()
     assert axe_violations() == []
 
 
@@ -49,6 +50,6 @@ def test_a_filter_error_is_shown_accessibly(page, live_server, login, axe_violat
     page.goto(
         f"{live_server.url}/revisjonslogg/?occurred_after=2020-03-01&occurred_before=2020-02-01"
     )
-    assert page.get_by_text("Sluttdatoen er før startdatoen.").is_visible()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_text("Sluttdatoen er før startdatoen.")).to_be_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert axe_violations() == []

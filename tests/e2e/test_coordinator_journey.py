@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from forums.models import Proposal
 from forums.services.proposals import position_record
@@ -19,7 +20,7 @@ def test_the_coordinator_drafts_opens_and_closes_a_proposal_after_the_question(
 ):
     login("koordinator")
     page.get_by_role("link", name="Saksregister").click()
-    assert page.get_by_text("Ingen saker ennå.").is_visible()
+    expect(page.get_by_text("Ingen saker ennå.")).to_be_visible()
     assert axe_violations() == []
     page.get_by_role("link", name="Ny sak").click()
     assert axe_violations() == []
@@ -28,7 +29,7 @@ def test_the_coordinator_drafts_opens_and_closes_a_proposal_after_the_question(
     page.get_by_label("Frist for standpunkt").fill("2099-06-01T12:00")
     page.get_by_role("button", name="Opprett utkast").click()
     page.get_by_role("button", name="Åpne for standpunkt").click()
-    assert page.get_by_text("Saken er åpnet for standpunkt.").is_visible()
+    expect(page.get_by_text("Saken er åpnet for standpunkt.")).to_be_visible()
 
     proposal = Proposal.objects.get()
     position_record(
@@ -43,7 +44,9 @@ def test_the_coordinator_drafts_opens_and_closes_a_proposal_after_the_question(
     )
     page.reload()
     table = page.get_by_role("table", name="Gjeldende standpunkt til versjon 1")
-    assert table.get_by_role("row", name="FIN").get_by_role("cell", name="Tilslutning").is_visible()
+    expect(
+        table.get_by_role("row", name="FIN").get_by_role("cell", name="Tilslutning")
+    ).to_be_visible()
     assert axe_violations() == []
 
     page.get_by_role("link", name="Avslutt og beregn utfallet").click()
@@ -51,7 +54,7 @@ def test_the_coordinator_drafts_opens_and_closes_a_proposal_after_the_question(
     proposal.refresh_from_db()
     assert proposal.status == "consultation"  # The question alone changes nothing.
     page.get_by_role("button", name="Lukk saken").click()
-    assert page.get_by_text("Saken er avsluttet").first.is_visible()
+    expect(page.get_by_text("Saken er avsluttet").first).to_be_visible()
     assert axe_violations() == []
     proposal.refresh_from_db()
     assert proposal.is_closed

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from measures.models import Benefit, Measure, StatusReport
 from measures.services.assessments import assessment_record
@@ -94,7 +95,7 @@ def test_follow_up_pages_have_no_axe_violations(
     for _, path, heading in (p for p in PAGES if p[0] == username):
         url = path.format(period=follow_up.pk, benefit=benefit.pk)
         page.goto(live_server.url + url)
-        assert page.get_by_role("heading", level=1, name=heading).is_visible(), url
+        expect(page.get_by_role("heading", level=1, name=heading), url).to_be_visible()
         found[url] = axe_violations()
     assert found == {url: [] for url in found}
 
@@ -102,7 +103,7 @@ def test_follow_up_pages_have_no_axe_violations(
 def test_print_view_has_no_axe_violations(page, live_server, login, axe_violations, follow_up):
     login("leder-fin")
     page.goto(f"{live_server.url}/portefolje/utskrift/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert axe_violations() == []
 
 
@@ -117,7 +118,7 @@ def test_measure_lead_reports_and_the_dashboard_shows_it(page, live_server, logi
     for label in ("Framdrift", "Tidsplan", "Kostnad", "Risiko"):
         page.get_by_label(label, exact=True).select_option("green")
     page.get_by_role("button", name="Lagre").click()
-    assert page.get_by_text("Statusrapporten er lagret.").is_visible()
+    expect(page.get_by_text("Statusrapporten er lagret.")).to_be_visible()
     assert StatusReport.objects.get(period=period).rag == "amber"
     page.get_by_role("link", name="Portefølje", exact=True).click()
     page.get_by_label("Samlet status (RAG)").select_option("amber")

@@ -1,6 +1,7 @@
 """The forum, meeting, minutes and notification pages pass axe (WCAG 2.1 A/AA)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from forums.models import Forum
 from forums.services.wheel import wheel_materialise
@@ -30,7 +31,7 @@ def test_forum_pages_have_no_axe_violations(
 ):
     login(username)
     page.goto(f"{live_server.url}{path.format(pk=meeting.pk)}")
-    assert page.get_by_role("heading", level=1, name=heading).is_visible()
+    expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
     assert axe_violations() == []
 
 
@@ -38,8 +39,10 @@ def test_the_wheel_has_a_text_alternative_and_a_table(page, live_server, login, 
     login("leder-fin")
     page.goto(f"{live_server.url}/forums/strategisk-forum/?year=2027")
     wheel = page.get_by_role("img", name="Årshjul 2027")
-    assert wheel.is_visible()
+    expect(wheel).to_be_visible()
     table = page.get_by_role("table", name="Møter og frister 2027")
     assert table.locator("tbody tr").count() == 5
     page.get_by_role("link", name="Vintermøte").click()
-    assert page.get_by_role("heading", level=3, name="Sak 1/27 Porteføljegjennomgang").is_visible()
+    expect(
+        page.get_by_role("heading", level=3, name="Sak 1/27 Porteføljegjennomgang")
+    ).to_be_visible()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from forums.models import Forum
 from forums.services.proposals import position_record, proposal_create, proposal_open
@@ -37,8 +38,8 @@ def test_proposal_history_tab_has_no_axe_violations(
     login("koordinator")
     page.goto(f"{live_server.url}/saker/{proposal.pk}/")
     page.get_by_role("link", name="Historikk").click()
-    assert page.get_by_role("table").is_visible()
-    assert page.get_by_text("leder-fin").first.is_visible()
+    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_text("leder-fin").first).to_be_visible()
     assert axe_violations() == []
 
 
@@ -50,7 +51,7 @@ def test_meeting_history_tab_has_no_axe_violations(
     meeting = forum.meetings.order_by("starts_at").first()
     login("sekretariat")
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/historikk/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert axe_violations() == []
 
 
@@ -60,5 +61,5 @@ def test_forum_history_tab_has_no_axe_violations(
     login("leder-fin")
     page.goto(f"{live_server.url}/forums/strategisk-forum/")
     page.get_by_role("link", name="Historikk").click()
-    assert page.get_by_role("table").is_visible()
+    expect(page.get_by_role("table")).to_be_visible()
     assert axe_violations() == []

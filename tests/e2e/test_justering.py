@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from forums.models import Forum, Meeting, Minutes
 from forums.services.meetings import attendance_set
@@ -57,7 +58,7 @@ def test_the_justering_from_the_secretariat_through_three_ministries_to_approval
 
     as_user("sekretariat")
     page.get_by_role("button", name="Send til justering").click()
-    assert page.get_by_role("heading", name="Godkjenning fra departementene").is_visible()
+    expect(page.get_by_role("heading", name="Godkjenning fra departementene")).to_be_visible()
 
     as_user("leder-fin")
     assert axe_violations() == []
@@ -66,7 +67,7 @@ def test_the_justering_from_the_secretariat_through_three_ministries_to_approval
         "Skriv at endringen gjelder tiltak T1."
     )
     page.get_by_role("button", name="Send svaret").click()
-    assert page.get_by_text("Departementets svar er registrert.").is_visible()
+    expect(page.get_by_text("Departementets svar er registrert.")).to_be_visible()
 
     as_user("sekretariat")
     entry = draft.entries.get()
@@ -78,7 +79,7 @@ def test_the_justering_from_the_secretariat_through_three_ministries_to_approval
     page.get_by_label("Svar", exact=True).fill("Tatt inn i punktet.")
     page.get_by_label("Utfall").select_option("accepted")
     page.get_by_role("button", name="Svar", exact=True).click()
-    assert page.get_by_text("Tatt til følge: punktet er endret").is_visible()
+    expect(page.get_by_text("Tatt til følge: punktet er endret")).to_be_visible()
 
     for username in ("leder-fin", "leder-kdd", "leder-dfd"):
         as_user(username)
@@ -88,7 +89,7 @@ def test_the_justering_from_the_secretariat_through_three_ministries_to_approval
     page.goto(url)
     draft.refresh_from_db()
     assert draft.status == "approved"
-    assert page.get_by_text("endringen gjelder T1").first.is_visible()
+    expect(page.get_by_text("endringen gjelder T1").first).to_be_visible()
     outcome = page.locator("#approvals-heading + p")
     assert "Godkjent" in outcome.inner_text()
     assert axe_violations() == []

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from forums.models import Position, Proposal
 from forums.services.proposals import proposal_create, proposal_open
@@ -42,7 +43,7 @@ def test_proposal_pages_have_no_axe_violations(
     login(username)
     page.goto(f"{live_server.url}{path.format(pk=proposal.pk)}")
     name = heading.format(number=proposal.register_number)
-    assert page.get_by_role("heading", level=1, name=name).is_visible()
+    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
     assert axe_violations() == []
 
 
@@ -56,9 +57,9 @@ def test_coordinator_creates_and_opens_and_the_admin_head_endorses(
     page.get_by_label("Tekst").fill("Strategisk forum bes slutte seg til veikartet.")
     page.get_by_label("Frist for standpunkt").fill("2099-06-01T12:00")
     page.get_by_role("button", name="Opprett utkast").click()
-    assert page.get_by_text("Saken er opprettet som utkast.").is_visible()
+    expect(page.get_by_text("Saken er opprettet som utkast.")).to_be_visible()
     page.get_by_role("button", name="Åpne for standpunkt").click()
-    assert page.get_by_text("Saken er åpnet for standpunkt.").is_visible()
+    expect(page.get_by_text("Saken er åpnet for standpunkt.")).to_be_visible()
     proposal = Proposal.objects.get()
     assert proposal.status == "consultation"
 
@@ -68,9 +69,9 @@ def test_coordinator_creates_and_opens_and_the_admin_head_endorses(
     form = page.get_by_role("region", name="Standpunkt for FIN")
     form.get_by_role("radio", name="Tilslutning").check()
     form.get_by_role("button", name="Registrer standpunkt").click()
-    assert page.get_by_text("Standpunktet til FIN er registrert.").is_visible()
+    expect(page.get_by_text("Standpunktet til FIN er registrert.")).to_be_visible()
     table = page.get_by_role("table", name="Gjeldende standpunkt til versjon 1")
     row = table.get_by_role("row", name="FIN")
-    assert row.get_by_role("cell", name="Tilslutning").is_visible()
+    expect(row.get_by_role("cell", name="Tilslutning")).to_be_visible()
     assert axe_violations() == []
     assert Position.objects.get(proposal=proposal).position == "endorse"

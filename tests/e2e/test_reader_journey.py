@@ -3,6 +3,7 @@ register without a button to create, the 403 and 404 pages, and one page in Engl
 every page, and the demo banner on each."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,8 +15,8 @@ def test_the_reader_browses_and_meets_clear_empty_states_and_error_pages(
 ):
     def visit(path: str, heading: str) -> None:
         page.goto(f"{live_server.url}{path}")
-        assert page.get_by_role("heading", level=1, name=heading).first.is_visible(), path
-        assert page.get_by_text(DEMO_BANNER).is_visible(), path
+        expect(page.get_by_role("heading", level=1, name=heading).first, path).to_be_visible()
+        expect(page.get_by_text(DEMO_BANNER), path).to_be_visible()
         assert axe_violations() == [], path
 
     login("observator")
@@ -23,7 +24,7 @@ def test_the_reader_browses_and_meets_clear_empty_states_and_error_pages(
     visit("/portefolje/", "Portefølje")
     visit("/tiltak/T5/", "T5")
     visit("/saker/", "Saksregister")
-    assert page.get_by_text("Ingen saker ennå.").is_visible()
+    expect(page.get_by_text("Ingen saker ennå.")).to_be_visible()
     assert page.get_by_role("link", name="Ny sak").count() == 0
     visit("/tiltak/perioder/1/lukk/", "Du har ikke tilgang til dette")
     visit("/finnes-ikke/", "Vi finner ikke den siden")
@@ -32,6 +33,6 @@ def test_the_reader_browses_and_meets_clear_empty_states_and_error_pages(
     page.get_by_label("Språk").select_option("en")
     page.get_by_role("button", name="Bytt").click()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_text("No proposals yet.").is_visible()
-    assert page.get_by_text("Demo data:").is_visible()
+    expect(page.get_by_text("No proposals yet.")).to_be_visible()
+    expect(page.get_by_text("Demo data:")).to_be_visible()
     assert axe_violations() == []

@@ -1,6 +1,7 @@
 """The pages added for real use pass axe: the question before an action, error pages, charts."""
 
 import pytest
+from playwright.sync_api import expect
 
 from forums.models import Forum, Meeting
 from forums.services.wheel import wheel_materialise
@@ -21,12 +22,12 @@ def test_the_secretariat_cancels_after_the_question_and_reinstates(
     login("sekretariat")
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
     page.get_by_role("link", name="Avlys årets møte").click()
-    assert page.get_by_role("heading", name="Hva som vil skje").is_visible()
+    expect(page.get_by_role("heading", name="Hva som vil skje")).to_be_visible()
     assert axe_violations() == []
     page.get_by_role("button", name="Avlys møtet").click()
-    assert page.get_by_role("button", name="Gjeninnsett møtet").is_visible()
+    expect(page.get_by_role("button", name="Gjeninnsett møtet")).to_be_visible()
     page.get_by_role("button", name="Gjeninnsett møtet").click()
-    assert page.get_by_text("Møtet er gjeninnsatt").is_visible()
+    expect(page.get_by_text("Møtet er gjeninnsatt")).to_be_visible()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PLANNED
 
@@ -45,5 +46,5 @@ def test_error_pages_and_charts_pass_axe(
 ):
     login("leder-fin")
     page.goto(f"{live_server.url}{path}")
-    assert page.get_by_role("heading", level=1, name=heading).is_visible()
+    expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
     assert axe_violations() == []

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from forums.services.proposals import proposal_create, proposal_open
 
@@ -30,8 +31,8 @@ def test_searching_from_the_header_finds_and_opens_a_proposal(
     header.get_by_label("Søk i portalen").fill("anskaffelsesstrategi")
     header.get_by_role("button", name="Søk").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1, name="Søk").is_visible()
-    assert page.get_by_role("heading", level=2, name="Saker (1)").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Søk")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Saker (1)")).to_be_visible()
     assert axe_violations() == []
     page.get_by_role("link", name=str(proposal)).click()
     page.wait_for_load_state()
@@ -46,5 +47,5 @@ def test_bad_input_and_no_results_pages_have_no_axe_violations(
     assert page.get_by_role("alert").inner_text().startswith("Skriv inn ett eller flere ord")
     assert axe_violations() == []
     page.goto(f"{live_server.url}/sok/?q=zzqqxx")
-    assert page.get_by_text("Ingen treff for «zzqqxx».").is_visible()
+    expect(page.get_by_text("Ingen treff for «zzqqxx».")).to_be_visible()
     assert axe_violations() == []

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from measures.views import core_groups, detail, edit, history, periods
+from measures.views import core_groups, detail, edit, history, periods, picker
 
 app_name = "measures"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
         core_groups.CoreGroupReportView.as_view(),
         name="core-group-report",
     ),
+    path("velg/", picker.MeasurePickerView.as_view(), name="picker"),
     path("<str:code>/", detail.MeasureDetailView.as_view(), name="detail"),
     path("<str:code>/historikk/", history.MeasureHistoryView.as_view(), name="history"),
     path(

@@ -1,7 +1,9 @@
 """Forms of the forums pages; they only parse input, the services decide."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import (
@@ -14,6 +16,7 @@ from forums.models import (
 )
 from measures.models import Measure
 from portfolio.models import Ministry
+from portfolio.picker import SearchPicker
 
 
 class PortalForm(forms.Form):
@@ -37,12 +40,16 @@ class AgendaItemForm(PortalForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     measures = forms.ModelMultipleChoiceField(
-        label=_("Measures"), queryset=Measure.objects.all(), required=False
+        label=_("Measures"),
+        queryset=Measure.objects.all(),
+        required=False,
+        widget=SearchPicker(reverse_lazy("measures:picker")),
     )
     proposals = forms.ModelMultipleChoiceField(
         label=_("Proposals"),
-        queryset=Proposal.objects.exclude(status=Proposal.Status.WITHDRAWN),
+        queryset=Proposal.objects.exclude(status=Proposal.Status.WITHDRAWN).select_related("forum"),
         required=False,
+        widget=SearchPicker(format_lazy("{}?scope=current", reverse_lazy("proposals:picker"))),
     )
 
 

@@ -5,11 +5,14 @@ from typing import cast
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Escalation, Forum, PositionChoice, Proposal
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from measures.models import CoreGroup, Measure
+from portfolio.picker import SearchPicker
 
 
 def _no_nul(value: str) -> None:
@@ -62,14 +65,16 @@ class ProposalCreateForm(DesignsystemetForm):
         label=_("Measures"),
         queryset=Measure.objects.all(),
         required=False,
-        # A list box, not a checkbox per measure: the portfolio may hold hundreds.
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Type a code to jump to it; hold Ctrl (Cmd on a Mac) to choose more than one."),
+        # The portfolio may hold hundreds: past a few, search as you type.
+        widget=SearchPicker(reverse_lazy("measures:picker")),
     )
     amends = forms.ModelChoiceField(
         label=_("Amends an endorsed proposal"),
         queryset=Proposal.objects.filter(status=Proposal.Status.ENDORSED).select_related("forum"),
         required=False,
+        widget=SearchPicker(
+            format_lazy("{}?scope=endorsed", reverse_lazy("proposals:picker")), multiple=False
+        ),
     )
 
 

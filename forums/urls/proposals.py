@@ -1,11 +1,12 @@
 from django.urls import path
 
-from forums.views import delegations, history, proposals
+from forums.views import delegations, history, picker, proposals
 
 app_name = "proposals"
 urlpatterns = [
     path("", proposals.ProposalRegisterView.as_view(), name="register"),
     path("ny/", proposals.ProposalCreateView.as_view(), name="create"),
+    path("velg/", picker.ProposalPickerView.as_view(), name="picker"),
     path("fullmakter/", delegations.DelegationView.as_view(), name="delegations"),
     path(
         "fullmakter/<int:pk>/tilbakekall/",

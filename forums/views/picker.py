@@ -1,0 +1,33 @@
+"""The proposals that match a picker's search (portfolio/picker.py), with screened titles."""
+
+import re
+
+from django.db.models import Q
+
+from forums.models import Proposal
+from forums.records_access import screened_proposals
+from portfolio.picker import PickerSearchView
+
+REGISTER_NUMBER = re.compile(r"(\d{4})/(\d{1,4})")
+
+
+class ProposalPickerView(PickerSearchView):
+    # "endorsed": what a new proposal may amend; "current": what an agenda item may name.
+    scopes = ("endorsed", "current")
+
+    def search(self, query, exclude, scope):
+        proposals = Proposal.objects.select_related("forum").exclude(pk__in=exclude)
+        if scope == "endorsed":
+            proposals = proposals.filter(status=Proposal.Status.ENDORSED)
+        else:
+            proposals = proposals.exclude(status=Proposal.Status.WITHDRAWN)
+        number = REGISTER_NUMBER.search(query)
+        if number:
+            matches = Q(year=int(number[1]), number=int(number[2]))
+        else:
+            matches = Q(title__icontains=query) | Q(forum__code__iexact=query)
+        return proposals.filter(matches).order_by("-year", "-number")
+
+    def labels(self, objects):
+        screened = screened_proposals(self.request.user, [p.pk for p in objects])
+        return [(str(p.pk), f"{p.register_number} {screened.get(p.pk, p.title)}") for p in objects]

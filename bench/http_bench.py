@@ -14,7 +14,8 @@ Environment (defaults in brackets):
   BENCH_SCALES [1,100], BENCH_PORT [8060], BENCH_USER [leder-fin]
   BENCH_WORKERS [3], BENCH_WORKER_CLASS [gthread], BENCH_THREADS [4]
   BENCH_CONNECTIONS [8], BENCH_DURATION [10s], BENCH_CONN_MAX_AGE [60]
-  BENCH_PATHS           space-separated paths to measure after the floor [the issue's table]
+  BENCH_PATHS           space-separated paths to measure after the floor [the issue's table
+                        and the pages added since]
 """
 
 import os
@@ -34,7 +35,11 @@ from psycopg import sql
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv/bin/python")
 FLOOR = "/bench/trivial/"
-PATHS = "/portefolje/ / /tiltak/T5/ /saker/ /api/v1/measures/ /api/v1/proposals/"
+PATHS = (
+    "/portefolje/ / /tiltak/T5/ /saker/ /api/v1/measures/ /api/v1/proposals/"
+    # The pages added since the issue's table was measured.
+    " /oppfolging/ /oppfolgingspunkter/ /journal/ /strategi/2021-2025/"
+)
 REAL_MEASURES = 7
 
 

@@ -2,7 +2,10 @@
 
 import ast
 import datetime
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,6 +69,27 @@ def test_the_nynorsk_catalogue_translates_every_message_of_the_bokmal_one():
 
 def test_nynorsk_is_offered_between_bokmal_and_english():
     assert [code for code, _name in settings.LANGUAGES] == ["nb", "nn", "en"]
+
+
+def test_nynorsk_can_be_switched_off():
+    script = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(','.join(code for code, _ in settings.LANGUAGES))"
+    )
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "strategyportal.settings",
+        "LANGUAGE_NN_ENABLED": "false",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "nb,en"
 
 
 @pytest.mark.django_db

@@ -59,7 +59,7 @@ messages: $(VENV)/.installed
 # Refresh the catalogues after changing UI text. Without source locations, so that unrelated
 # edits do not touch every entry.
 messages-update: $(VENV)/.installed
-	$(DEV) $(PY) manage.py makemessages -l nb -l en --no-location \
+	$(DEV) $(PY) manage.py makemessages -l nb -l nn -l en --no-location \
 		--ignore=.venv --ignore=.tools --ignore=node_modules --ignore=static/vendor
 
 lint: $(VENV)/.installed

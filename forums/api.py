@@ -22,7 +22,17 @@ class ForumOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Forum
-        fields = ["slug", "code", "kind", "name", "name_nb", "name_en", "advisory_only", "measures"]
+        fields = [
+            "slug",
+            "code",
+            "kind",
+            "name",
+            "name_nb",
+            "name_nn",
+            "name_en",
+            "advisory_only",
+            "measures",
+        ]
         extra_kwargs = {
             "slug": {"help_text": gettext_lazy("Identifies the forum in the API and in URLs.")},
             "code": {"help_text": gettext_lazy("Short code used in register numbers, e.g. SF.")},

@@ -1,6 +1,8 @@
 """PDFs of the notice with agenda, the minutes and proposal versions, rendered by WeasyPrint.
 
-Always in bokmål: the documents of the forum are Norwegian whatever the reader's language.
+What is kept (the approved minutes' stored PDF, the archive extraction) is in bokmål, the
+forum's language of record; a notice or draft minutes opened in the portal is in the reader's
+language.
 """
 
 from typing import Any
@@ -13,18 +15,18 @@ from weasyprint import HTML
 from forums.models import Meeting, Minutes, ProposalVersion
 
 
-def _render(template: str, context: dict) -> bytes:
-    with translation.override("nb"):
+def _render(template: str, context: dict, language: str = "nb") -> bytes:
+    with translation.override(language):
         html = render_to_string(template, context)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def agenda_pdf(meeting: Meeting) -> bytes:
+def agenda_pdf(meeting: Meeting, language: str = "nb") -> bytes:
     items = meeting.agenda_items.prefetch_related("measures", "attachments").order_by("number")
-    return _render("forums/pdf/agenda.html", {"meeting": meeting, "items": items})
+    return _render("forums/pdf/agenda.html", {"meeting": meeting, "items": items}, language)
 
 
-def minutes_pdf(minutes: Minutes) -> bytes:
+def minutes_pdf(minutes: Minutes, language: str = "nb") -> bytes:
     meeting = minutes.meeting
     entries = minutes.entries.select_related("agenda_item", "owner_ministry").order_by(
         "agenda_item__number", "id"
@@ -40,6 +42,7 @@ def minutes_pdf(minutes: Minutes) -> bytes:
             "items": items.items(),
             "attendance": meeting.attendance.select_related("ministry"),
         },
+        language,
     )
 
 

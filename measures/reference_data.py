@@ -37,6 +37,7 @@ def load(data: Record) -> None:
                 "measure": Measure.objects.get(code=record["measure"]),
                 "short_name": record.get("short_name", ""),
                 "name_nb": record["name_nb"],
+                "name_nn": record.get("name_nn", ""),
                 "full_name_nb": record.get("full_name_nb", ""),
                 "name_en": record.get("name_en", ""),
                 "lead_ministry": ministries.get(record.get("lead") or ""),

@@ -24,7 +24,7 @@ def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any
         return []
     measures = list(
         Measure.objects.filter(status=Measure.Status.ACTIVE)
-        .only("pk", "code", "name_nb", "name_en", "status", "lead_ministry_id")
+        .only("pk", "code", "name_nb", "name_nn", "name_en", "status", "lead_ministry_id")
         .order_by("position", "code")
     )
     reported = set(

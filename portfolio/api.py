@@ -5,7 +5,7 @@ from rest_framework import serializers, viewsets
 from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.models import Ministry
 
-LOCALIZED_NAME = _("The name in the language of the request (nb or en), else in bokmål.")
+LOCALIZED_NAME = _("The name in the language of the request (nb, nn or en), else in bokmål.")
 
 
 class MinistryOutputSerializer(serializers.ModelSerializer):
@@ -13,7 +13,16 @@ class MinistryOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Ministry
-        fields = ["abbreviation", "name", "name_nb", "name_en", "kind", "valid_from", "valid_to"]
+        fields = [
+            "abbreviation",
+            "name",
+            "name_nb",
+            "name_nn",
+            "name_en",
+            "kind",
+            "valid_from",
+            "valid_to",
+        ]
         extra_kwargs = {
             "abbreviation": {"help_text": _("Short name, e.g. FIN; identifies it in the API.")},
             "valid_to": {"help_text": _("Empty: still exists.")},

@@ -62,6 +62,7 @@ class TargetArea(Sourced):
     code = models.CharField(_("code"), max_length=10, unique=True)
     position = models.PositiveSmallIntegerField(_("position"))
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
 
     history = history_records()
@@ -85,6 +86,7 @@ class Criterion(Sourced):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="criteria")
     code = models.CharField(_("code"), max_length=2)
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
 
     history = history_records()

@@ -79,6 +79,7 @@ def load_strategy(record: Record, keys: dict[str, str]) -> Strategy:
                 "strategy": strategy,
                 "position": area["position"],
                 "name_nb": area["name_nb"],
+                "name_nn": area.get("name_nn", ""),
                 "name_en": area.get("name_en", ""),
                 **sourced(area, keys),
             },
@@ -89,6 +90,7 @@ def load_strategy(record: Record, keys: dict[str, str]) -> Strategy:
             code=criterion["code"],
             defaults={
                 "name_nb": criterion["name_nb"],
+                "name_nn": criterion.get("name_nn", ""),
                 "name_en": criterion.get("name_en", ""),
                 **sourced(criterion, keys),
             },

@@ -20,8 +20,8 @@ API_DESCRIPTION = _(
     '**Errors.** Error bodies are JSON: `{"detail": "…"}`, or for 400 each rejected '
     "field with its messages. 409 means that the object is not in a state that allows "
     "the action, e.g. a closed reporting period.\n\n"
-    "**Language.** Names and messages follow the request's language (Accept-Language: nb "
-    "or en). This description is served as /api/v1/schema/?lang=nb and ?lang=en."
+    "**Language.** Names and messages follow the request's language (Accept-Language: nb, "
+    "nn or en). This description is served as /api/v1/schema/?lang=nb, ?lang=nn and ?lang=en."
 )
 
 API_TAGS = [

@@ -1,6 +1,6 @@
 """The API's own views: its schema and Swagger UI.
 
-The schema and the Swagger UI are in ?lang= (nb or en), else in the user's language:
+The schema and the Swagger UI are in ?lang= (nb, nn or en), else in the user's language:
 drf-spectacular translates the schema for any ?lang= value; these views take only the
 portal's languages, and the Swagger UI asks for the schema in the language of its page.
 """
@@ -24,7 +24,7 @@ def schema_language(request: Any) -> str:
 
 
 class SchemaView(SpectacularAPIView):
-    """The OpenAPI schema in ?lang= (nb or en); without it, or with another value, in the
+    """The OpenAPI schema in ?lang= (nb, nn or en); without it, or with another value, in the
     language of the user (the portal's language switch, else Accept-Language)."""
 
     @extend_schema(exclude=True)

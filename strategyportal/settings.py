@@ -236,11 +236,11 @@ if OIDC_ENABLED and _OIDC_NEEDS_KEYS and not (OIDC_OP_ISSUER or OIDC_OP_JWKS_END
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.insert(1, "portfolio.accounts.oidc.MinistryOIDCBackend")
 
-# Language and time: bokmål first, English second; nynorsk names are stored and the
-# locale is ready, switched on with LANGUAGE_NN_ENABLED once its catalogue is complete.
+# Language and time: bokmål first, then nynorsk and English. LANGUAGE_NN_ENABLED=false
+# hides nynorsk from the switcher and the API (its catalogue is kept complete by a test).
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
-if env_bool("LANGUAGE_NN_ENABLED", default=False):
+if env_bool("LANGUAGE_NN_ENABLED", default=True):
     LANGUAGES.insert(1, ("nn", _("Norwegian Nynorsk")))
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Day-month-year and the 24-hour clock in every language (Django's English is American).

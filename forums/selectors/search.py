@@ -162,11 +162,11 @@ def search_measures(*, user: Any, query: str) -> list[Hit]:
     """Measures are open to everyone logged in; code, names and descriptions are searched."""
     if not (user and user.is_authenticated):
         return []
-    fields = ["code", "name_nb", "name_en", "description_nb", "description_en"]
+    fields = ["code", "name_nb", "name_nn", "name_en", "description_nb", "description_en"]
     measures = _match(Measure.objects.all(), fields, query)[:LIMIT]
     return [
         Hit(
-            title=f"{measure.code} {measure.name_nb}",
+            title=f"{measure.code} {measure.name}",
             url=measure.get_absolute_url(),
             excerpt=excerpt(measure.description_nb or measure.description_en, query),
         )

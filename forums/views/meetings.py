@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -191,6 +192,8 @@ class AgendaPdfView(LoginRequiredMixin, View):
         meeting = _meeting(pk)
         if not can_read_record(request.user, getattr(meeting, "notice_record", None)):
             raise Http404
-        response = HttpResponse(agenda_pdf(meeting), content_type="application/pdf")
+        response = HttpResponse(
+            agenda_pdf(meeting, language=get_language()), content_type="application/pdf"
+        )
         response["Content-Disposition"] = f'inline; filename="innkalling-{meeting.pk}.pdf"'
         return response

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -224,7 +225,8 @@ class MinutesPdfView(LoginRequiredMixin, View):
             with minutes.pdf.open("rb") as stored:
                 content = stored.read()
         else:
-            content = minutes_pdf(minutes)
+            # Not yet a record: the draft is shown in the reader's language.
+            content = minutes_pdf(minutes, language=get_language())
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = (
             f'inline; filename="referat-{meeting.pk}-v{minutes.version}.pdf"'

@@ -37,6 +37,7 @@ class MeasureOutputSerializer(serializers.ModelSerializer):
             "code",
             "name",
             "name_nb",
+            "name_nn",
             "name_en",
             "lead_ministry",
             "target_areas",

@@ -81,6 +81,7 @@ class CoreGroup(Sourced):
     code = models.CharField(_("code"), max_length=10, unique=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
     full_name_nb = models.CharField(_("full name (bokmål)"), max_length=300, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     lead_ministry = models.ForeignKey(

@@ -1,6 +1,8 @@
 """API of delegations: an admin head lets a deputy of the ministry sign for it for a period,
 and revokes it, through the same services as the delegations page."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -45,18 +47,18 @@ class MayDelegate(BasePermission):
 
 
 class DelegationSerializer(serializers.ModelSerializer):
-    ministry = serializers.SlugRelatedField(
+    ministry: "serializers.SlugRelatedField[Ministry]" = serializers.SlugRelatedField(
         slug_field="abbreviation",
         read_only=True,
         help_text=_("Abbreviation of the ministry the deputy signs for."),
     )
-    delegate = serializers.SlugRelatedField(
+    delegate: "serializers.SlugRelatedField[Any]" = serializers.SlugRelatedField(
         slug_field="username", read_only=True, help_text=_("User name of the deputy.")
     )
-    granted_by = serializers.SlugRelatedField(
+    granted_by: "serializers.SlugRelatedField[Any]" = serializers.SlugRelatedField(
         slug_field="username", read_only=True, help_text=_("User name of who granted it.")
     )
-    revoked_by = serializers.SlugRelatedField(
+    revoked_by: "serializers.SlugRelatedField[Any]" = serializers.SlugRelatedField(
         slug_field="username",
         read_only=True,
         allow_null=True,

@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from forums.models import AgendaItem, Attendance, Meeting, Proposal
+from forums.models import AgendaItem, Attendance, Forum, Meeting, Proposal
 from forums.permissions import can_plan_meetings
 from forums.services.meetings import agenda_item_create, attendance_set
 from measures.models import Measure
@@ -38,11 +38,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     meeting = serializers.PrimaryKeyRelatedField(
         queryset=Meeting.objects.all(), help_text=_("Numeric id of the meeting; still open.")
     )
-    forum = serializers.SlugRelatedField(
+    forum: "serializers.SlugRelatedField[Forum]" = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text=_("Slug of the meeting's forum.")
-    )
-    label = serializers.CharField(
-        read_only=True, help_text=_("The item's number in the forum's year, e.g. item 3/27.")
     )
     title = serializers.CharField(max_length=200, validators=[refuse_nul])
     presenter = serializers.CharField(
@@ -81,7 +78,10 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "proposals",
         ]
         read_only_fields = ["year", "number"]
-        extra_kwargs = {"number": {"help_text": _("Number within the forum's year, from 1.")}}
+        extra_kwargs = {
+            "number": {"help_text": _("Number within the forum's year, from 1.")},
+            "label": {"help_text": _("The item's number in the forum's year, e.g. item 3/27.")},
+        }
 
     def create(self, validated_data):
         return agenda_item_create(actor=self.context["request"].user, **validated_data)
@@ -153,7 +153,7 @@ class AttendanceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Attendance
         fields = ["id", "meeting", "ministry", "status", "person"]
-        validators = []  # once per ministry and meeting: recording again changes it
+        validators: list[object] = []  # once per ministry and meeting: recording again changes it
         extra_kwargs = {"status": {"help_text": _("present, deputy or absent.")}}
 
     def create(self, validated_data):

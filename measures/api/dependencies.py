@@ -1,18 +1,24 @@
 """API for the dependencies between measures: the measure's lead ministry records that its
 measure needs something from another, through the same service as the measure's page."""
 
+from typing import cast
+
 import django_filters
+from django.forms import CharField
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 
 from measures.api.follow_up import LEAD_MINISTRY, MayWrite
+from measures.forms import DependencyForm
 from measures.models import Measure, MeasureDependency
 from measures.permissions import can_write_measure, may_write_follow_up
 from measures.services.delivery import dependency_add
 from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.api_fields import SlugRelatedField
+
+DESCRIPTION_MAX = cast(CharField, DependencyForm.base_fields["description"]).max_length
 
 
 class DependencySerializer(serializers.ModelSerializer):
@@ -31,7 +37,13 @@ class DependencySerializer(serializers.ModelSerializer):
         model = MeasureDependency
         fields = ["id", "measure", "depends_on", "description"]
         validators = []  # one per pair and not on itself: the service says so, translated
-        extra_kwargs = {"description": {"help_text": _("What the measure needs from the other.")}}
+        extra_kwargs = {
+            # As on the measure's page: a note, not a document.
+            "description": {
+                "max_length": DESCRIPTION_MAX,
+                "help_text": _("What the measure needs from the other."),
+            }
+        }
 
     def create(self, validated_data):
         return dependency_add(actor=self.context["request"].user, **validated_data)

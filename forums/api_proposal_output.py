@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from forums.models import Proposal
+from forums.models import Advice, Proposal
 from forums.records_access import screened_proposals
 from forums.selectors.proposals import proposal_positions
 
@@ -42,6 +42,30 @@ class PositionOutput(serializers.Serializer):
     recorded_at = serializers.DateTimeField(
         source="position.recorded_at", default=None, allow_null=True
     )
+
+
+class AdviceOutput(serializers.ModelSerializer):
+    forum = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text=gettext_lazy("Slug of the service forum it came from, or null."),
+    )
+    core_group = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text=gettext_lazy("Code of the core group it came from, or null."),
+    )
+    recorded_by = serializers.SlugRelatedField(
+        slug_field="username",
+        read_only=True,
+        help_text=gettext_lazy("User name of the person who recorded it."),
+    )
+
+    class Meta:
+        model = Advice
+        fields = ["id", "forum", "core_group", "text", "recorded_by", "created_at"]
 
 
 class ProposalListOutput(serializers.ModelSerializer):
@@ -111,6 +135,11 @@ class ProposalOutput(ProposalListOutput):
         allow_null=True,
         help_text=gettext_lazy("Numeric id of the endorsed proposal this one amends, or null."),
     )
+    advice = serializers.SerializerMethodField(
+        help_text=gettext_lazy(
+            "Advice from service forums and core groups: shown with the proposal, never counted."
+        )
+    )
     objecting = _ministries(gettext_lazy("Ministries that objected; set when closed."))
     missing = _ministries(gettext_lazy("Ministries that had not answered; set when closed."))
     silent = _ministries(
@@ -128,9 +157,15 @@ class ProposalOutput(ProposalListOutput):
             "missing",
             "silent",
             "positions",
+            "advice",
         ]
 
     @extend_schema_field(PositionOutput(many=True))
     def get_positions(self, obj: Proposal) -> list[dict[str, Any]]:
         # many=True gives a list (the stubs type every .data as a dict).
         return cast(list[dict[str, Any]], PositionOutput(proposal_positions(obj), many=True).data)
+
+    @extend_schema_field(AdviceOutput(many=True))
+    def get_advice(self, obj: Proposal) -> list[dict[str, Any]]:
+        advice = obj.advice.select_related("forum", "core_group", "recorded_by")
+        return cast(list[dict[str, Any]], AdviceOutput(advice, many=True).data)

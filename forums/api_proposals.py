@@ -9,6 +9,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from forums.api_advice import AdviceActions
 from forums.api_positions import NOT_IN_CONSULTATION, PositionActions
 from forums.api_proposal_output import MEASURE_CODES, ProposalListOutput, ProposalOutput
 from forums.models import Escalation, Proposal
@@ -120,7 +121,9 @@ class EscalateInput(serializers.Serializer):
         ),
     ),
 )
-class ProposalViewSet(CachedListMixin, PositionActions, viewsets.ReadOnlyModelViewSet):
+class ProposalViewSet(
+    CachedListMixin, PositionActions, AdviceActions, viewsets.ReadOnlyModelViewSet
+):
     """Proposals to a forum and the ministries' positions. Drafts are seen by coordinators only."""
 
     def get_queryset(self):

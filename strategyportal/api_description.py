@@ -42,8 +42,19 @@ API_TAGS = [
     },
     {"name": "risks", "description": _("Risks of the measures.")},
     {"name": "milestones", "description": _("Milestones of the measures.")},
+    {
+        "name": "benefits",
+        "description": _("Expected benefits of the measures and their measured values."),
+    },
+    {"name": "dependencies", "description": _("Dependencies between the measures.")},
+    {
+        "name": "core-groups",
+        "description": _("The core groups: mandate, status and status reports."),
+    },
     {"name": "forums", "description": _("Strategisk forum and the service forums.")},
     {"name": "meetings", "description": _("Meetings of the forums.")},
+    {"name": "agenda-items", "description": _("Items on the agendas of the meetings.")},
+    {"name": "attendance", "description": _("Which ministries attended the meetings.")},
     {"name": "minutes", "description": _("Minutes of meetings and their review.")},
     {
         "name": "follow-up-actions",
@@ -54,6 +65,10 @@ API_TAGS = [
         "description": _(
             "Proposals put to a forum for endorsement by consensus, and the ministries' positions."
         ),
+    },
+    {
+        "name": "delegations",
+        "description": _("Deputies allowed by an admin head to sign for the ministry."),
     },
     {"name": "search", "description": _("Search across the portal.")},
     {

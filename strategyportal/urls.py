@@ -6,14 +6,19 @@ from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
 from forums.api import ForumViewSet, MeetingViewSet
+from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
 from forums.api_journal import JournalAPIView, JournalExportView
+from forums.api_meetings import AgendaItemViewSet, AttendanceViewSet
 from forums.api_minutes import MinutesViewSet
 from forums.api_proposals import ProposalViewSet
 from forums.api_search import SearchAPIView
 from forums.views.search import SearchView
 from measures.api import (
     AssessmentViewSet,
+    BenefitViewSet,
+    CoreGroupViewSet,
+    DependencyViewSet,
     MeasureViewSet,
     MilestoneViewSet,
     ReportingPeriodViewSet,
@@ -41,6 +46,12 @@ router.register("status-reports", StatusReportViewSet, basename="status-report")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("risks", RiskViewSet, basename="risk")
 router.register("milestones", MilestoneViewSet, basename="milestone")
+router.register("benefits", BenefitViewSet, basename="benefit")
+router.register("dependencies", DependencyViewSet, basename="dependency")
+router.register("core-groups", CoreGroupViewSet, basename="core-group")
+router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
+router.register("attendance", AttendanceViewSet, basename="attendance")
+router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("audit-events", AuditEventViewSet, basename="audit-event")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.

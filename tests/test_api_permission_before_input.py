@@ -8,9 +8,28 @@ import datetime
 
 import pytest
 
-from forums.models import Minutes, Proposal, ReviewComment
+from forums.models import (
+    Advice,
+    AgendaItem,
+    Attendance,
+    Delegation,
+    Minutes,
+    Proposal,
+    ReviewComment,
+)
 from forums.services.minutes import minutes_comment
-from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
+from measures.models import (
+    Benefit,
+    BenefitMeasurement,
+    CoreGroup,
+    CriteriaAssessment,
+    Measure,
+    MeasureDependency,
+    Milestone,
+    ReportingPeriod,
+    Risk,
+)
+from measures.services.benefits import benefit_save
 from measures.services.delivery import milestone_save, risk_save
 from tests.follow_up import open_period, report
 from tests.forums.conftest import (  # noqa: F401 (fixtures)
@@ -26,7 +45,15 @@ from tests.forums.conftest import (  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
-BAD = {"title": "\x00", "text": 7, "rag": "purple", "score": 99, "level": "nowhere", "kind": "x"}
+BAD = {
+    "title": "\x00",
+    "text": 7,
+    "rag": "purple",
+    "score": 99,
+    "level": "nowhere",
+    "kind": "x",
+    "status": "nowhere",
+}
 
 
 @pytest.fixture
@@ -52,6 +79,9 @@ def objects(request):
         ),
         "milestone": milestone_save(
             actor=lead, measure=measure, title="Pilot", planned_on=datetime.date(2027, 3, 1)
+        ),
+        "benefit": benefit_save(
+            actor=lead, measure=measure, title="Tid", indicator="Timer", baseline=0, target=9
         ),
     }
 
@@ -90,6 +120,15 @@ ENDPOINTS = [
     ("post", "/api/v1/milestones/", "leder-kdd leder-fin"),
     ("patch", "/api/v1/milestones/{milestone}/", "leder-kdd"),
     ("post", "/api/v1/assessments/", "leder-fin koordinator"),
+    ("post", "/api/v1/proposals/{proposal}/advice/", "koordinator sekretariat"),
+    ("post", "/api/v1/benefits/", "leder-kdd leder-fin"),
+    ("patch", "/api/v1/benefits/{benefit}/", "leder-kdd"),
+    ("post", "/api/v1/benefits/{benefit}/measurements/", "leder-kdd"),
+    ("post", "/api/v1/dependencies/", "leder-kdd leder-fin"),
+    ("patch", "/api/v1/core-groups/KG1/", "koordinator"),
+    ("post", "/api/v1/agenda-items/", "sekretariat"),
+    ("post", "/api/v1/attendance/", "sekretariat"),
+    ("post", "/api/v1/delegations/", "leder-fin"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -110,6 +149,14 @@ def _state() -> tuple:
         list(Milestone.objects.values_list("title", "planned_on")),
         CriteriaAssessment.objects.count(),
         sum(len(minutes.entries.all()) for minutes in Minutes.objects.all()),
+        Advice.objects.count(),
+        list(Benefit.objects.values_list("title", "target")),
+        BenefitMeasurement.objects.count(),
+        MeasureDependency.objects.count(),
+        list(CoreGroup.objects.values_list("status", "mandate_nb", "mandate_en")),
+        AgendaItem.objects.count(),
+        Attendance.objects.count(),
+        Delegation.objects.count(),
     )
 
 

@@ -30,8 +30,10 @@ from tests.bad_input import (
 )
 from tests.evaluation.test_bad_input_evaluation import ENDPOINTS as EVALUATION_ENDPOINTS
 from tests.forums.test_bad_input import ENDPOINTS as FORUM_ENDPOINTS
+from tests.forums.test_bad_input_forum_api import ENDPOINTS as FORUM_API_ENDPOINTS
 from tests.forums.test_bad_input_records import ENDPOINTS as RECORDS_ENDPOINTS
 from tests.measures.test_bad_input import ENDPOINTS as MEASURE_ENDPOINTS
+from tests.measures.test_bad_input_measures_api import ENDPOINTS as MEASURE_API_ENDPOINTS
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +126,15 @@ ENDPOINTS = [
     ),
 ]
 
-ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + RECORDS_ENDPOINTS + EVALUATION_ENDPOINTS + ENDPOINTS
+ALL = [
+    *MEASURE_ENDPOINTS,
+    *MEASURE_API_ENDPOINTS,
+    *FORUM_ENDPOINTS,
+    *FORUM_API_ENDPOINTS,
+    *RECORDS_ENDPOINTS,
+    *EVALUATION_ENDPOINTS,
+    *ENDPOINTS,
+]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # API fuzzing: schemathesis against the OpenAPI schema of a throwaway gunicorn server with the
-# reference data and the demo users, once per user (the coordinator and an admin head, so that
-# both sides of the permission rules are exercised). Part of `make test`; alone: `make fuzz`.
+# reference data and the demo users, once per user (the coordinator, an admin head and the
+# secretariat, so that both sides of the permission rules are exercised). Part of `make test`;
+# alone: `make fuzz`.
 #
 # Database: with DATABASE_URL set (PostgreSQL), a database of its own beside it, <name>_fuzz,
 # created here and dropped at the end; otherwise SQLite in a temporary folder. The Celery broker
@@ -11,7 +12,8 @@
 # that does not match the schema, or a traceback in the server's log. Settings (environment):
 #   FUZZ_RUNS          user:phases pairs; default: the coordinator through the coverage phase
 #                      (every boundary value the schema allows) and the fuzzing phase, then the
-#                      admin head through the fuzzing phase. No stateful phase (minutes, not seconds).
+#                      admin head and the secretariat (agenda, attendance, minutes) through the
+#                      fuzzing phase. No stateful phase (minutes, not seconds).
 #   FUZZ_MAX_EXAMPLES  examples per operation in the fuzzing phase (10)
 #   FUZZ_SEED          the seed (1): the same requests every run
 #   FUZZ_PORT, FUZZ_WORKERS (gunicorn workers and schemathesis workers, 2)
@@ -19,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${FUZZ_PORT:-8766}"
 EXAMPLES="${FUZZ_MAX_EXAMPLES:-10}"
-RUNS="${FUZZ_RUNS:-koordinator:coverage,fuzzing leder-fin:fuzzing}"
+RUNS="${FUZZ_RUNS:-koordinator:coverage,fuzzing leder-fin:fuzzing sekretariat:fuzzing}"
 SEED="${FUZZ_SEED:-1}"
 WORKERS="${FUZZ_WORKERS:-2}"
 PY=.venv/bin/python

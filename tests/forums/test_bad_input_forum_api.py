@@ -1,0 +1,125 @@
+"""Bad input to the API of agenda items, attendance, delegations and advice is refused,
+translated, and writes nothing."""
+
+import pytest
+from django.urls import reverse
+
+from forums.models import Meeting
+from tests.bad_input import UNKNOWN_PK, Choice, Day, Endpoint, Ref, Text, Variant, check
+from tests.forums.test_bad_input import _in_days, delegations, meetings, proposals
+
+pytestmark = pytest.mark.django_db
+
+
+def held() -> object:
+    """The meetings of 2027; the first is marked held (its attendance is recorded)."""
+    ctx = meetings()
+    Meeting.objects.filter(pk=ctx.meeting.pk).update(status=Meeting.Status.HELD)
+    return ctx
+
+
+def _advice_url(ctx) -> str:
+    return reverse("proposal-advice", args=[ctx.consultation.pk])
+
+
+ENDPOINTS = [
+    Endpoint(
+        name="agenda-item-list",
+        user="sekretariat",
+        setup=meetings,
+        url=lambda ctx: reverse("agenda-item-list"),
+        valid=lambda ctx: {
+            "meeting": ctx.other.pk,
+            "title": "Porteføljen 2028",
+            "presenter": "KDD",
+            "description": "Til drøfting.",
+            "measures": ["T5"],
+        },
+        fields={
+            "meeting": Ref(),
+            "title": Text(200),
+            "presenter": Text(200, required=False),
+            "description": Text(5000, required=False),
+            "measures": Ref(unknown="T99", many=True, required=False),
+            "proposals": Ref(many=True, required=False),
+        },
+    ),
+    Endpoint(
+        name="attendance-list",
+        user="sekretariat",
+        setup=held,
+        url=lambda ctx: reverse("attendance-list"),
+        valid=lambda ctx: {
+            "meeting": ctx.meeting.pk,
+            "ministry": "FIN",
+            "status": "deputy",
+            "person": "Kari",
+        },
+        fields={
+            "meeting": Ref(),
+            "ministry": Ref(unknown="NOPE"),
+            "status": Choice(),
+            "person": Text(200, required=False),
+        },
+        extra=lambda ctx: [Variant("a ministry without a seat", "ministry", {"ministry": "DSS"})],
+    ),
+    Endpoint(
+        name="delegation-list",
+        user="leder-fin",
+        setup=delegations,
+        url=lambda ctx: reverse("delegation-list"),
+        valid=lambda ctx: {
+            "ministry": "FIN",
+            "delegate": ctx.deputy.username,
+            "valid_from": _in_days(10),
+            "valid_to": _in_days(20),
+        },
+        fields={
+            "ministry": Ref(unknown="NOPE"),
+            "delegate": Ref(unknown="nobody"),
+            "valid_from": Day(),
+            "valid_to": Day(),
+        },
+        extra=lambda ctx: [
+            Variant("ends before it starts", "valid_to", {"valid_to": _in_days(5)}),
+            Variant(
+                "already ended",
+                "valid_to",
+                {"valid_from": _in_days(-10), "valid_to": _in_days(-1)},
+            ),
+            Variant("to oneself", "delegate", {"delegate": "leder-fin"}),
+            Variant("another ministry's person", "delegate", {"delegate": "leder-kdd"}),
+        ],
+    ),
+    Endpoint(
+        name="delegation-revoke",
+        user="leder-fin",
+        setup=delegations,
+        url=lambda ctx: reverse("delegation-revoke", args=[ctx.delegation.pk]),
+        unknown_urls=lambda ctx: [reverse("delegation-revoke", args=[UNKNOWN_PK])],
+        # Takes no input: revokes the delegation in the path.
+    ),
+    Endpoint(
+        name="proposal-advice",
+        user="koordinator",
+        setup=proposals,
+        url=_advice_url,
+        valid=lambda ctx: {"forum": "digitale-tjenester", "text": "Tjenesteforumet støtter."},
+        fields={
+            "forum": Ref(unknown="no-such-forum", required=False),
+            "core_group": Ref(unknown="KG99", required=False),
+            "text": Text(20_000),
+        },
+        extra=lambda ctx: [
+            Variant("neither a forum nor a core group", "source", {"forum": None}),
+            Variant("both a forum and a core group", "source", {"core_group": "KG1"}),
+            Variant("a forum that decides", "source", {"forum": "strategisk-forum"}),
+        ],
+        unknown_urls=lambda ctx: [reverse("proposal-advice", args=[UNKNOWN_PK])],
+    ),
+]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_bad_input_is_refused_and_writes_nothing(endpoint, api_client_for):
+    check(endpoint, api_client_for(endpoint.user))

@@ -84,6 +84,10 @@ def test_search_finds_a_screened_proposal_only_by_its_screened_title(
     assert (REAL in page) is reads
     register = client_for(who).get("/saker/", {"q": "anskaffelsesstrategi"}).content.decode()
     assert (f"/saker/{proposal.pk}/" in register) is reads
+    listed = api.get("/api/v1/proposals/", {"q": "anskaffelsesstrategi"}).json()["results"]
+    assert len(listed) == (1 if reads else 0)
+    by_screened = api.get("/api/v1/proposals/", {"q": "forhandlingssak"}).json()["results"]
+    assert [entry["title"] for entry in by_screened] == ([] if reads else [SCREENED])
 
 
 @pytest.mark.parametrize(("who", "reads"), [("observator", False), ("sekretariat", True)])

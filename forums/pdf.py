@@ -14,7 +14,6 @@ from weasyprint.text.fonts import FontConfiguration
 
 from forums.models import Meeting, Minutes, ProposalVersion
 
-
 # WeasyPrint makes a new font configuration for every document unless given one, and the
 # fontconfig and Pango objects behind it are never freed: about 0.3 MiB lost per PDF, which
 # made an archive extraction grow with its number of documents. One per thread (Pango's font

@@ -6,11 +6,13 @@ else who may see the journal sees the entry with its screened title. The portal 
 redacted copy of a partly exempt document, so it is treated as exempt here.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
-from forums.models import Access, ForumSeat, Proposal, Record
+from forums.models import Access, Attachment, ForumSeat, Proposal, Record
+from forums.models.records import RESTRICTED, SCREENED
 from portfolio import roles
 from portfolio.permissions import (
     has_role,
@@ -43,6 +45,16 @@ def can_request_marking_change(user: Any) -> bool:
     return is_admin_head(user)
 
 
+def reference_ministry_id(user: Any) -> int | None:
+    """The ministry whose own reference this user records: an admin head's own, else none."""
+    return user_ministry_id(user) if is_admin_head(user) else None
+
+
+def can_set_ministry_reference(user: Any, ministry_id: int) -> bool:
+    """Only an admin head of the ministry records the ministry's own case or document number."""
+    return reference_ministry_id(user) == ministry_id
+
+
 def readable_q(user: Any) -> Q:
     """The records this user may read in full, as a filter on Record."""
     if not _active(user):
@@ -72,17 +84,74 @@ def can_read_record(user: Any, record: Record | None) -> bool:
 
 def screened_proposals(user: Any, proposal_ids: list[int]) -> dict[int, str]:
     """Proposals whose current version this user may not read, with the title to show instead."""
-    restricted = Record.objects.filter(
-        access__in=[Access.EXEMPT, Access.PARTLY_EXEMPT],
+    return _screened(user, proposal_ids=proposal_ids)[0]
+
+
+def _screened(
+    user: Any, *, proposal_ids: Iterable[int] = (), attachment_ids: Iterable[int] = ()
+) -> tuple[dict[int, str], dict[int, str]]:
+    """(proposal id → title, attachment id → title) of what this user may not read; one query."""
+    proposal_ids, attachment_ids = list(proposal_ids), list(attachment_ids)
+    if not (proposal_ids or attachment_ids):
+        return {}, {}
+    current_version = Q(
         proposal_version__proposal__in=proposal_ids,
         proposal_version__number=F("proposal_version__proposal__version"),
+    )
+    restricted = (
+        Record.objects.filter(access__in=RESTRICTED)
+        .filter(current_version | Q(attachment__in=attachment_ids))
+        .exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
+        .values_list("proposal_version__proposal_id", "attachment_id", "screened_title")
+    )
+    proposals: dict[int, str] = {}
+    attachments: dict[int, str] = {}
+    for proposal_id, attachment_id, screened_title in restricted:
+        title = screened_title or str(SCREENED)
+        if attachment_id is not None:
+            attachments[attachment_id] = title
+        elif proposal_id is not None:
+            proposals[proposal_id] = title
+    return proposals, attachments
+
+
+def screen_titles(user: Any, objects: Iterable[Proposal | Attachment]) -> set[Any]:
+    """Replace, for showing only, the title of every document this user may not read.
+
+    The one place a page or the API screens a title: a proposal whose current version is
+    exempt shows its screened title and no text, a memo or meeting paper its screened title
+    instead of its file name. The objects are changed in memory, never saved; each gets
+    `screened` (True or False). Returns the screened objects. One query, whatever the number.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    proposals, attachments = _screened(
+        user,
+        proposal_ids=[obj.pk for obj in objects if isinstance(obj, Proposal)],
+        attachment_ids=[obj.pk for obj in objects if isinstance(obj, Attachment)],
+    )
+    screened = set()
+    for obj in objects:
+        if isinstance(obj, Proposal) and obj.pk in proposals:
+            obj.title, obj.text = proposals[obj.pk], ""
+        elif isinstance(obj, Attachment) and obj.pk in attachments:
+            obj.name = attachments[obj.pk]
+        else:
+            setattr(obj, "screened", False)  # noqa: B010 (a display flag, not a field)
+            continue
+        setattr(obj, "screened", True)  # noqa: B010
+        screened.add(obj)
+    return screened
+
+
+def screened_current_versions(user: Any) -> QuerySet[Record]:
+    """The records of proposals' current versions that are restricted and this user may not read.
+
+    A search must not find such a proposal by its real title or text, only by its screened title.
+    """
+    return Record.objects.filter(
+        access__in=RESTRICTED,
+        proposal_version__number=F("proposal_version__proposal__version"),
     ).exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
-    # A proposal version's record is always in its proposal's case.
-    return {
-        record.case.proposal_id: record.public_title
-        for record in restricted.select_related("case")
-        if record.case.proposal_id is not None
-    }
 
 
 def unreadable_version_ids(user: Any, proposal: Proposal) -> set[int]:

@@ -12,6 +12,7 @@ from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_meetings import AgendaItemViewSet, AttendanceViewSet
 from forums.api_minutes import MinutesViewSet
 from forums.api_proposals import ProposalViewSet
+from forums.api_references import MinutesReferenceAPIView, ProposalReferenceAPIView
 from forums.api_search import SearchAPIView
 from forums.views.search import SearchView
 from measures.api import (
@@ -80,6 +81,16 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("journal/", JournalAPIView.as_view(), name="api-journal"),
     path("journal/export.xml", JournalExportView.as_view(), name="api-journal-export"),
+    path(
+        "proposals/<int:pk>/references/<str:abbreviation>/",
+        ProposalReferenceAPIView.as_view(),
+        name="api-proposal-reference",
+    ),
+    path(
+        "minutes/<int:pk>/references/<str:abbreviation>/",
+        MinutesReferenceAPIView.as_view(),
+        name="api-minutes-reference",
+    ),
     path("", include(router.urls)),
 ]
 

@@ -112,6 +112,8 @@ ENDPOINTS = [
     ("post", "/api/v1/minutes/{minutes}/entries/", "sekretariat"),
     ("post", "/api/v1/minutes/{minutes}/comments/", "leder-fin"),
     ("post", "/api/v1/minutes/{minutes}/answer/", "sekretariat"),
+    ("put", "/api/v1/proposals/{proposal}/references/FIN/", "leder-fin"),
+    ("put", "/api/v1/minutes/{minutes}/references/FIN/", "leder-fin"),
     ("post", "/api/v1/reporting-periods/", "koordinator"),
     ("post", "/api/v1/status-reports/", "leder-kdd leder-fin"),
     ("patch", "/api/v1/status-reports/{report}/", "leder-kdd"),

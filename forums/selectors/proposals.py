@@ -18,6 +18,7 @@ from forums.models import (
     ProposalVersion,
 )
 from forums.permissions import active_delegations, signable_ministry_ids, visible_proposals
+from forums.records_access import screened_current_versions
 from portfolio.models import Ministry
 
 
@@ -48,7 +49,17 @@ def proposal_register(
     if status:
         queryset = queryset.filter(status=status)
     if q:
-        queryset = queryset.filter(Q(title__icontains=q) | Q(text__icontains=q))
+        # A proposal the user may not read is found by its screened title only.
+        screened = screened_current_versions(user)
+        queryset = queryset.filter(
+            (Q(title__icontains=q) | Q(text__icontains=q))
+            & ~Q(pk__in=screened.values("proposal_version__proposal_id"))
+            | Q(
+                pk__in=screened.filter(screened_title__icontains=q).values(
+                    "proposal_version__proposal_id"
+                )
+            )
+        )
     return queryset.distinct()
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from forums.models import AgendaItem, Meeting, Minutes, MinutesEntry, Position, PositionChoice
 from forums.permissions import visible_proposals
+from forums.records_access import screen_titles, screened_current_versions
 from measures.models import Measure
 
 QUERY_MAX = 200
@@ -179,12 +180,24 @@ def search_proposals(*, user: Any, query: str) -> list[Hit]:
     objections = _text_match(
         Position.objects.current().filter(position=PositionChoice.OBJECT), "reason", query
     ).values("proposal_id")
-    proposals = _match(
-        visible_proposals(user).select_related("forum"),
-        ["title", "text"],
-        query,
-        extra=Q(pk__in=objections),
-    )[:LIMIT]
+    # A proposal the user may not read is found by its screened title only, and shows that.
+    screened = screened_current_versions(user)
+    screened_ids = screened.values("proposal_version__proposal_id")
+    visible = visible_proposals(user).select_related("forum")
+    proposals = list(
+        _match(
+            visible.exclude(pk__in=screened_ids),
+            ["title", "text"],
+            query,
+            extra=Q(pk__in=objections),
+        )[:LIMIT]
+    )
+    by_screened_title = _match(screened, ["screened_title"], query).values(
+        "proposal_version__proposal_id"
+    )
+    proposals += list(visible.filter(pk__in=by_screened_title).order_by("pk")[:LIMIT])
+    proposals = proposals[:LIMIT]
+    screen_titles(user, proposals)
     return [
         Hit(
             title=str(proposal),

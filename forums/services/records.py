@@ -23,6 +23,7 @@ from forums.models import (
 from forums.records_access import (
     can_mark_records,
     can_request_marking_change,
+    can_set_ministry_reference,
     user_ministry_id,
 )
 from forums.services.validation import clean_text
@@ -157,9 +158,9 @@ def ministry_reference_set(
     proposal: Proposal | None = None,
     minutes: Minutes | None = None,
 ) -> MinistryReference:
-    """Record a ministry's own case or document number; its own people, or the secretariat."""
-    if not (can_mark_records(actor) or user_ministry_id(actor) == ministry.pk):
-        raise PermissionDenied(_("Only the ministry's own people may record its reference."))
+    """Record or change a ministry's own case or document number; only its admin head may."""
+    if not can_set_ministry_reference(actor, ministry.pk):
+        raise PermissionDenied(_("Only an admin head of the ministry may record its reference."))
     # Exactly one of them: what the reference is recorded on.
     target = proposal if minutes is None else minutes if proposal is None else None
     if target is None:

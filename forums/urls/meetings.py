@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import calendar, forums, history, meetings, minutes
+from forums.views import calendar, forums, history, meetings, minutes, references
 
 app_name = "forums"
 urlpatterns = [
@@ -33,6 +33,11 @@ urlpatterns = [
         "attachments/<int:pk>/",
         meetings.AttachmentDownloadView.as_view(),
         name="attachment-download",
+    ),
+    path(
+        "minutes/<int:pk>/egen-referanse/",
+        references.MinutesReferenceView.as_view(),
+        name="minutes-reference",
     ),
     path(
         "minutes/<int:pk>/<slug:action>/",

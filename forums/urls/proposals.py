@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import delegations, history, picker, proposals
+from forums.views import delegations, history, picker, proposals, references
 
 app_name = "proposals"
 urlpatterns = [
@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/eskaler/", proposals.ProposalEscalateView.as_view(), name="escalate"),
     path("<int:pk>/rad/", proposals.AdviceAddView.as_view(), name="advice"),
     path("<int:pk>/notat/", proposals.MemoAddView.as_view(), name="memo"),
+    path("<int:pk>/egen-referanse/", references.ProposalReferenceView.as_view(), name="reference"),
     path(
         "<int:pk>/posisjon/<str:abbreviation>/",
         proposals.PositionRecordView.as_view(),

@@ -23,9 +23,13 @@ from forums.models import (
     ReviewComment,
     WheelSlot,
 )
+from forums.records_access import screen_titles, unreadable_version_ids
 from forums.selectors.meetings import forum_detail, meeting_detail
 from forums.selectors.proposals import proposal_detail
 from portfolio.audit_log.field_history import history_entries
+
+# The proposal's fields that hold the document itself, left out for a reader who may not read it.
+SCREENED_FIELDS = ("title", "text")
 
 
 class ObjectHistoryView(LoginRequiredMixin, TemplateView):
@@ -60,6 +64,21 @@ class ProposalHistoryView(ObjectHistoryView):
             return proposal_detail(user=self.request.user, pk=self.kwargs["pk"])
         except Proposal.DoesNotExist as exc:
             raise Http404 from exc
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        proposal, user = context["proposal"], self.request.user
+        screened = screen_titles(user, [proposal]) or unreadable_version_ids(user, proposal)
+        if screened:
+            # Earlier titles and texts would show what the screened title hides.
+            hidden = {str(Proposal._meta.get_field(name).verbose_name) for name in SCREENED_FIELDS}
+            entries = []
+            for entry in context["entries"]:
+                changes = [change for change in entry["changes"] if change["field"] not in hidden]
+                if changes or entry["type"] != "~":
+                    entries.append({**entry, "changes": changes})
+            context["entries"] = entries
+        return context
 
     def sources(self, proposal):
         return [

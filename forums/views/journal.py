@@ -1,11 +1,14 @@
 """The journal pages: the list with filters, one entry with its marking, and the forms on it."""
 
+import datetime
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -48,7 +51,10 @@ class JournalView(LoginRequiredMixin, View):
         rows = [(record, title_for(record, readable=record.pk in readable)) for record in page]
         query = request.GET.copy()
         query.pop("page", None)
+        export_from, export_to = export_period(filters)
         context = {
+            "export_from": export_from,
+            "export_to": export_to,
             "form": form,
             "rows": rows,
             "page": page,
@@ -56,6 +62,16 @@ class JournalView(LoginRequiredMixin, View):
             "may_extract": is_secretariat(request.user),
         }
         return render(request, "forums/journal/list.html", context, status=status)
+
+
+def export_period(filters: JournalFilter) -> tuple[datetime.date, datetime.date]:
+    """The period of the public journal link: the filter's, else this year up to today."""
+    today = timezone.localdate()
+    start = filters.start or (
+        filters.end.replace(month=1, day=1) if filters.end else today.replace(month=1, day=1)
+    )
+    end = filters.end or max(today, start)
+    return start, end
 
 
 def document_url(record: Record) -> str:

@@ -15,7 +15,7 @@ from forums.forms.meetings import AgendaItemForm, AttachmentForm, AttendanceForm
 from forums.models import AgendaItem, Attachment, Meeting
 from forums.pdf import agenda_pdf
 from forums.permissions import can_plan_meetings, visible_proposals
-from forums.records_access import can_read_record
+from forums.records_access import can_read_record, screen_titles
 from forums.selectors.meetings import meeting_detail
 from forums.services import meetings as services
 from forums.services.attachments import attachment_add, download_content_type
@@ -53,10 +53,16 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
             name: sent[name] if name in sent else (make() if planner else None)
             for name, make in blank.items()
         }
+        items = meeting.agenda_items.all()
+        # Shown, never saved: papers and proposals the reader may not read keep their titles hidden.
+        screen_titles(
+            self.request.user,
+            [doc for item in items for doc in (*item.attachments.all(), *item.proposals.all())],
+        )
         return {
             **super().get_context_data(**kwargs),
             "meeting": meeting,
-            "items": meeting.agenda_items.all(),
+            "items": items,
             "attendance": meeting.attendance.all(),
             "has_minutes": bool(meeting.minutes.all()),
             "planner": planner,

@@ -28,6 +28,7 @@ from forums.services.entries import minutes_entry_edit
 from forums.services.outcome import by_silence, minutes_outcome
 from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
+from forums.views.reference_forms import reference_context
 from portfolio.confirm import confirm_page
 from portfolio.models import Ministry
 from portfolio.permissions import is_secretariat
@@ -88,6 +89,7 @@ class MinutesView(LoginRequiredMixin, TemplateView):
                 minutes and minutes.review_ends_on and minutes.review_ends_on < timezone.localdate()
             ),
             "can_create": secretariat and not minutes,
+            **reference_context(user, minutes=minutes, form=sent.get("reference_form")),
         }
 
 

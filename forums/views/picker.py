@@ -2,10 +2,12 @@
 
 import re
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from forums.models import Proposal
 from forums.records_access import screened_proposals
+from portfolio.permissions import is_coordinator, is_secretariat
 from portfolio.picker import PickerSearchView
 
 REGISTER_NUMBER = re.compile(r"(\d{4})/(\d{1,4})")
@@ -14,6 +16,14 @@ REGISTER_NUMBER = re.compile(r"(\d{4})/(\d{1,4})")
 class ProposalPickerView(PickerSearchView):
     # "endorsed": what a new proposal may amend; "current": what an agenda item may name.
     scopes = ("endorsed", "current")
+
+    def dispatch(self, request, *args, **kwargs):
+        # Only those who fill in the forms with proposals: it searches titles and texts that
+        # others may not read.
+        user = request.user
+        if user.is_authenticated and not (is_coordinator(user) or is_secretariat(user)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def search(self, query, exclude, scope):
         proposals = Proposal.objects.select_related("forum").exclude(pk__in=exclude)

@@ -27,7 +27,7 @@ from forums.permissions import (
     may_give_advice,
     signable_ministry_ids,
 )
-from forums.records_access import screened_proposals, unreadable_version_ids
+from forums.records_access import screen_titles, unreadable_version_ids
 from forums.selectors.proposals import (
     proposal_detail,
     proposal_history,
@@ -39,6 +39,7 @@ from forums.selectors.proposals import (
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
 from forums.views import confirmations
+from forums.views.reference_forms import reference_context
 from portfolio.caching import cached_page
 from portfolio.confirm import confirm_page
 from portfolio.models import Ministry
@@ -77,6 +78,8 @@ class ProposalRegisterView(LoginRequiredMixin, View):
             q=filters.get("q") or "",
         )
         page = Paginator(proposals, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = list(page.object_list)
+        screen_titles(request.user, rows)
         params = request.GET.copy()
         params.pop("page", None)
         return render(
@@ -84,7 +87,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
             "forums/proposals/register.html",
             {
                 "form": form,
-                "proposals": page.object_list,
+                "proposals": rows,
                 "page": page,
                 "query": params.urlencode(),
                 "filtered": any(filters.values()),
@@ -132,10 +135,8 @@ class ProposalDetailView(LoginRequiredMixin, View):
     @staticmethod
     def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):
         forms = forms or {}
-        screened = screened_proposals(request.user, [proposal.pk])
-        if screened:
-            # Shown, never saved: the reader may not read the exempt current version.
-            proposal.title, proposal.text = screened[proposal.pk], ""
+        # Shown, never saved: the reader may not read an exempt current version or memo.
+        screened = proposal in screen_titles(request.user, [proposal, *proposal.memos.all()])
         rows = proposal_positions(proposal)
         signable = signable_ministry_ids(request.user)
         coordinator = is_coordinator(request.user)
@@ -156,7 +157,7 @@ class ProposalDetailView(LoginRequiredMixin, View):
                     ObjectionWithdrawForm(prefix=f"withdraw-{row.ministry.abbreviation.lower()}")
                 )
         context = {
-            "screened": bool(screened),
+            "screened": screened,
             "hidden_versions": unreadable_version_ids(request.user, proposal),
             "proposal": proposal,
             "rows": rows,
@@ -175,6 +176,7 @@ class ProposalDetailView(LoginRequiredMixin, View):
             "may_add_memo": coordinator
             and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
             "memo_errors": memo_errors,
+            **reference_context(request.user, proposal=proposal, form=forms.get("reference")),
         }
         return render(request, "forums/proposals/detail.html", context, status=status)
 

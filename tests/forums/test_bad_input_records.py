@@ -30,6 +30,18 @@ def registered_record() -> SimpleNamespace:
     return SimpleNamespace(record=Record.objects.get(proposal_version__proposal=proposal))
 
 
+def _minutes() -> SimpleNamespace:
+    from tests.forums.test_bad_input import minutes
+
+    return minutes()
+
+
+def _proposal() -> SimpleNamespace:
+    ctx = registered_record()
+    ctx.proposal = ctx.record.case.proposal
+    return ctx
+
+
 def _unknown(name: str):
     return lambda ctx: [reverse(name, args=[UNKNOWN_PK])]
 
@@ -62,6 +74,47 @@ ENDPOINTS = [
         valid=lambda ctx: {"access": "exempt", "reason": "Forhandlingsposisjon"},
         fields={"access": Choice(), "reason": Text(2000)},
         unknown_urls=_unknown("journal:request"),
+    ),
+    Endpoint(
+        name="proposals:reference",
+        user="leder-fin",
+        setup=_proposal,
+        url=lambda ctx: reverse("proposals:reference", args=[ctx.proposal.pk]),
+        valid=lambda ctx: {"reference": "26/1234-3"},
+        fields={"reference": Text(60)},
+        unknown_urls=_unknown("proposals:reference"),
+    ),
+    Endpoint(
+        name="forums:minutes-reference",
+        user="leder-fin",
+        setup=_minutes,
+        url=lambda ctx: reverse("forums:minutes-reference", args=[ctx.minutes.pk]),
+        valid=lambda ctx: {"reference": "26/1234-3"},
+        fields={"reference": Text(60)},
+        unknown_urls=_unknown("forums:minutes-reference"),
+    ),
+    Endpoint(
+        name="api-proposal-reference",
+        user="leder-fin",
+        method="PUT",
+        setup=_proposal,
+        url=lambda ctx: reverse("api-proposal-reference", args=[ctx.proposal.pk, "FIN"]),
+        valid=lambda ctx: {"reference": "26/1234-3"},
+        fields={"reference": Text(60)},
+        unknown_urls=lambda ctx: [
+            reverse("api-proposal-reference", args=[UNKNOWN_PK, "FIN"]),
+            reverse("api-proposal-reference", args=[ctx.proposal.pk, "XYZ"]),
+        ],
+    ),
+    Endpoint(
+        name="api-minutes-reference",
+        user="leder-fin",
+        method="PUT",
+        setup=_minutes,
+        url=lambda ctx: reverse("api-minutes-reference", args=[ctx.minutes.pk, "FIN"]),
+        valid=lambda ctx: {"reference": "26/1234-3"},
+        fields={"reference": Text(60)},
+        unknown_urls=lambda ctx: [reverse("api-minutes-reference", args=[UNKNOWN_PK, "FIN"])],
     ),
     Endpoint(
         name="journal:extractions",

@@ -33,6 +33,20 @@ def test_journal_page_refuses_reversed_dates_with_a_message(client_for, demo_use
     assert "Slutten av perioden kommer før starten." in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ["", "?access=public", f"?to={timezone.localdate()}"])
+def test_the_public_journal_link_works_without_chosen_dates(client_for, consultation, query):
+    import html
+    import re
+
+    page = client_for("observator").get(f"/journal/{query}").content.decode()
+    [link] = re.findall(r'href="(/api/v1/journal/export\.xml[^"]*)"', page)
+    year_start = timezone.localdate().replace(month=1, day=1)
+    assert f"from={year_start}" in html.unescape(link)
+    response = client_for("observator").get(html.unescape(link))
+    assert response.status_code == 200
+    assert Record.objects.get().document_number in response.content.decode()
+
+
 def test_journal_page_needs_a_login(client_for, demo_users):
     assert client_for("anonymous").get("/journal/").status_code == 302
 

@@ -50,3 +50,67 @@ def test_another_ministry_cannot_record_it(consultation):
             proposal=consultation,
         )
     assert not MinistryReference.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [("leder-fin", True), ("koordinator", False), ("observator", False)],
+)
+def test_the_proposal_page_form_is_for_the_admin_head_of_the_ministry(
+    consultation, client_for, who, allowed
+):
+    client = client_for(who)
+    page = client.get(f"/saker/{consultation.pk}/").content.decode()
+    assert (f"/saker/{consultation.pk}/egen-referanse/" in page) is allowed
+    response = client.post(
+        f"/saker/{consultation.pk}/egen-referanse/", {"reference": "26/77-1"}, follow=True
+    )
+    if not allowed:
+        assert response.status_code == 403
+        assert not MinistryReference.objects.exists()
+        return
+    assert "Departementets egen referanse er lagret." in response.content.decode()
+    [reference] = MinistryReference.objects.all()
+    assert (reference.ministry.abbreviation, reference.reference) == ("FIN", "26/77-1")
+    shown = client_for("observator").get(f"/saker/{consultation.pk}/").content.decode()
+    assert "FIN: 26/77-1" in shown
+    event = AuditEvent.objects.get(kind="record.reference_set")
+    assert event.after == {"reference": "26/77-1"}
+
+
+def test_the_minutes_page_form_records_and_refuses_bad_input(draft_minutes, client_for):
+    meeting = draft_minutes.meeting
+    url = f"/minutes/{draft_minutes.pk}/egen-referanse/"
+    assert url in client_for("leder-fin").get(f"/meetings/{meeting.pk}/minutes/").content.decode()
+    assert (
+        url not in client_for("observator").get(f"/meetings/{meeting.pk}/minutes/").content.decode()
+    )
+    assert client_for("observator").post(url, {"reference": "1"}).status_code == 403
+    bad = client_for("leder-fin").post(url, {"reference": "x" * 61})
+    assert bad.status_code == 400
+    assert not MinistryReference.objects.exists()
+    client_for("leder-fin").post(url, {"reference": "26/5-2"})
+    page = client_for("observator").get(f"/meetings/{meeting.pk}/minutes/").content.decode()
+    assert "FIN: 26/5-2" in page
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("leder-fin", 200), ("leder-kdd", 403), ("sekretariat", 403), ("observator", 403)],
+)
+def test_the_api_records_a_reference_for_the_admin_head_only(
+    consultation, draft_minutes, api_client_for, who, status
+):
+    client = api_client_for(who)
+    for path in (
+        f"/api/v1/proposals/{consultation.pk}/references/FIN/",
+        f"/api/v1/minutes/{draft_minutes.pk}/references/FIN/",
+    ):
+        response = client.put(path, {"reference": "26/9"}, format="json")
+        assert response.status_code == status, (path, response.json())
+        if status == 200:
+            assert response.json()["ministry"] == "FIN"
+            assert response.json()["reference"] == "26/9"
+    assert MinistryReference.objects.count() == (2 if status == 200 else 0)
+    missing = client.put("/api/v1/proposals/999999/references/FIN/", {"reference": "1"})
+    assert missing.status_code == 404

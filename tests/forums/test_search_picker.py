@@ -105,3 +105,12 @@ def test_the_proposal_search_offers_only_what_the_field_allows(client_for, consu
     assert f'value="{consultation.pk}"' in current
     assert consultation.register_number in current
     assert client.get(url, {**query, "scope": "all"}).status_code == 400
+
+
+def test_only_those_who_fill_in_the_forms_search_proposals(client_for, consultation):
+    url = reverse("proposals:picker")
+    query = {"q": consultation.title[:12], "field": "proposals", "type": "checkbox"}
+    for username in ("leder-fin", "observator"):
+        assert client_for(username).get(url, {**query, "scope": "current"}).status_code == 403
+    answer = client_for("sekretariat").get(url, {**query, "scope": "current"})
+    assert f'value="{consultation.pk}"' in answer.content.decode()

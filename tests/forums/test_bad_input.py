@@ -433,10 +433,22 @@ PAGES = [
     Endpoint(
         name="proposals:revise",
         user="koordinator",
-        setup=proposals,
+        setup=objection,
         url=_proposal_url("revise"),
-        valid=lambda ctx: {"title": "På høring (2)", "text": "Ny tekst."},
-        fields={"title": Text(200), "text": Text(20_000)},
+        valid=lambda ctx: {
+            "title": "På høring (2)",
+            "text": "Ny tekst.",
+            "answer_fin": "Kostnadene er avklart.",
+        },
+        fields={
+            "title": Text(200),
+            "text": Text(20_000),
+            "answer_fin": Text(4000, required=False),
+        },
+        extra=lambda ctx: [
+            # Like the API: an answer to a ministry without an objection refuses the revision.
+            Variant("answer to a ministry without an objection", None, {"answer_kdd": "Svar."}),
+        ],
         unknown_urls=_no_such_proposal("revise"),
     ),
     Endpoint(
@@ -582,10 +594,25 @@ API = [
     Endpoint(
         name="proposal-revise",
         user="koordinator",
-        setup=proposals,
+        setup=objection,
         url=lambda ctx: reverse("proposal-revise", args=[ctx.consultation.pk]),
-        valid=lambda ctx: {"text": "Ny tekst.", "title": "Ny tittel"},
+        valid=lambda ctx: {
+            "text": "Ny tekst.",
+            "title": "Ny tittel",
+            "answers": {"FIN": "Kostnadene er avklart."},
+        },
         fields={"text": Text(20_000), "title": Text(200, required=False)},
+        extra=lambda ctx: [
+            Variant(f"answers: {label}", "answers", {"answers": answers})
+            for label, answers in [
+                ("ministry without an objection", {"KDD": "Svar."}),
+                ("blank answer", {"FIN": "   "}),
+                ("NUL byte", {"FIN": "Svar \x00"}),
+                ("4001 characters", {"FIN": "x" * 4001}),
+                ("a list", ["FIN"]),
+                ("answer is an object", {"FIN": {"text": "Svar."}}),
+            ]
+        ],
         unknown_urls=lambda ctx: [reverse("proposal-revise", args=[UNKNOWN_PK])],
     ),
     Endpoint(

@@ -224,11 +224,17 @@ def _entry(ctx, *, api: bool) -> dict:
     }
 
 
-def _entry_rules(ctx) -> list[Variant]:
+def _entry_rules(ctx, *, api: bool) -> list[Variant]:
     return [
         Variant("follow-up without an owner", "owner_ministry", {"owner_ministry": None}),
         Variant("follow-up without a due date", "due_date", {"due_date": None}),
         Variant("item of another meeting", "agenda_item", {"agenda_item": ctx.other_item.pk}),
+        # Ended at the end of 2021, before the meeting; DSS is an agency, not a ministry.
+        *[
+            Variant(f"owner {name}", "owner_ministry", {"owner_ministry": owner})
+            for name in ("KMD", "DSS")
+            for owner in [name if api else ministry(name).pk]
+        ],
     ]
 
 
@@ -336,7 +342,7 @@ PAGES = [
         prefix="entry",
         valid=lambda ctx: _entry(ctx, api=False),
         fields=ENTRY_KINDS,
-        extra=_entry_rules,
+        extra=lambda ctx: _entry_rules(ctx, api=False),
         unknown_urls=_no_such_minutes("entry"),
     ),
     Endpoint(
@@ -526,7 +532,7 @@ API = [
         url=lambda ctx: reverse("minutes-entries", args=[ctx.minutes.pk]),
         valid=lambda ctx: _entry(ctx, api=True),
         fields={**ENTRY_KINDS, "owner_ministry": Ref(unknown="NOPE", required=False)},
-        extra=_entry_rules,
+        extra=lambda ctx: _entry_rules(ctx, api=True),
         unknown_urls=lambda ctx: [reverse("minutes-entries", args=[UNKNOWN_PK])],
     ),
     *[

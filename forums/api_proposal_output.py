@@ -71,7 +71,9 @@ class ResolvedObjectionOutput(serializers.Serializer):
         allow_null=True,
         help_text=gettext_lazy("User name of the person who resolved it."),
     )
-    resolved_at = serializers.DateTimeField(source="withdrawn_at")
+    resolved_at = serializers.DateTimeField(
+        source="withdrawn_at", help_text=gettext_lazy("When it was resolved.")
+    )
 
 
 class ProposalListOutput(serializers.ModelSerializer):

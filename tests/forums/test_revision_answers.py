@@ -225,3 +225,26 @@ def test_a_proposal_without_resolved_objections_lists_none(consultation, api_cli
     _object(consultation)
     body = api_client_for("observator").get(f"/api/v1/proposals/{consultation.pk}/").json()
     assert body["resolved_objections"] == []
+
+
+def test_the_schema_documents_the_resolved_objections(api_client_for):
+    schema = api_client_for("koordinator").get(
+        "/api/v1/schema/", {"format": "json"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    components = schema.json()["components"]["schemas"]
+    listed = components["ProposalOutput"]["properties"]["resolved_objections"]
+    assert listed["items"]["$ref"].endswith("/ResolvedObjectionOutput")
+    assert "answered by a revision" in listed["description"]
+    fields = components["ResolvedObjectionOutput"]["properties"]
+    assert set(fields) == {
+        "ministry",
+        "version",
+        "reason",
+        "resolution",
+        "explanation",
+        "resolved_by",
+        "resolved_at",
+    }
+    assert all(field.get("description") for field in fields.values())
+    revise = components["ReviseInput"]["properties"]["answers"]
+    assert "objection" in revise["description"]

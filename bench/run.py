@@ -1,7 +1,8 @@
 """Benchmark: SQL queries and median/p95 time of the dashboard, the measures API list and the
 measure page at 1×, 10× and 100× of the real portfolio (7 measures), with a trivial view as floor;
-and of who owes what (/oppfolging/, as the coordinator) with a year of forum activity added at
-each scale (generate_forum_activity: minutes with answers, follow-up actions, proposals).
+and of who owes what (/oppfolging/), the follow-up actions (page and API) and the largest minutes
+page, as the coordinator, with a year of forum activity added at each scale
+(generate_forum_activity: minutes with answers, follow-up actions, proposals).
 
     .venv/bin/python bench/run.py                     # fresh SQLite file in a temporary folder
     DATABASE_URL=postgres://…/sp_bench .venv/bin/python bench/run.py --requests 20
@@ -44,7 +45,23 @@ TARGETS = [
     ("measure page /tiltak/T5/", "/tiltak/T5/"),
 ]
 # Pages that only the coordinator sees whole.
-COORDINATOR_TARGETS = [("who owes what /oppfolging/", "/oppfolging/")]
+COORDINATOR_TARGETS = [
+    ("who owes what /oppfolging/", "/oppfolging/"),
+    ("follow-up actions, all ministries", "/oppfolgingspunkter/?ministry="),
+    ("API /api/v1/follow-up-actions/", "/api/v1/follow-up-actions/"),
+]
+
+
+def largest_minutes() -> tuple[str, str]:
+    """The minutes page with the most entries, as the coordinator sees it."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from forums.models import Minutes
+
+    minutes = Minutes.objects.annotate(size=Count("entries")).order_by("-size", "pk").first()
+    assert minutes is not None, "generate_forum_activity made no minutes"
+    return "largest minutes page", reverse("forums:minutes", args=[minutes.meeting_id])
 
 
 def emit(line: str) -> None:
@@ -103,6 +120,7 @@ def main() -> None:
             call_command("generate_forum_activity", "--scale", str(scale), "--force", verbosity=0)
             pages = [(client, *target) for target in TARGETS]
             pages += [(coordinator, *target) for target in COORDINATOR_TARGETS]
+            pages.append((coordinator, *largest_minutes()))
             for who, label, url in pages:
                 queries, median, p95 = measure(who, url, args.requests)
                 emit(f"| {scale}× | {total} | {label} | {queries} | {median:.1f} | {p95:.1f} |")

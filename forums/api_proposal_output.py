@@ -8,8 +8,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from forums.models import Advice, Proposal
+from forums.models.proposals import Resolution
 from forums.records_access import screened_proposals
-from forums.selectors.proposals import proposal_positions
+from forums.selectors.proposals import proposal_positions, resolved_objections
 
 MEASURE_CODES = gettext_lazy("Codes of the measures the proposal concerns.")
 # The screened titles of the proposals a serializer writes (the whole list, or the one
@@ -66,6 +67,37 @@ class AdviceOutput(serializers.ModelSerializer):
     class Meta:
         model = Advice
         fields = ["id", "forum", "core_group", "text", "recorded_by", "created_at"]
+
+
+class ResolvedObjectionOutput(serializers.Serializer):
+    ministry = serializers.CharField(
+        source="ministry.abbreviation",
+        help_text=gettext_lazy("Abbreviation of the ministry that objected."),
+    )
+    version = serializers.IntegerField(help_text=gettext_lazy("The version objected to."))
+    reason = serializers.CharField(help_text=gettext_lazy("The reason the ministry gave."))
+    resolution = serializers.ChoiceField(
+        choices=Resolution.choices,
+        help_text=gettext_lazy(
+            "withdrawn: the ministry withdrew it with an explanation; answered_by_revision: "
+            "the coordinator's revision answered it."
+        ),
+    )
+    explanation = serializers.CharField(
+        source="resolution_text",
+        help_text=gettext_lazy(
+            "The ministry's explanation of the withdrawal, or how the revision answers it."
+        ),
+    )
+    resolved_by = serializers.CharField(
+        source="withdrawn_by.username",
+        default=None,
+        allow_null=True,
+        help_text=gettext_lazy("User name of the person who resolved it."),
+    )
+    resolved_at = serializers.DateTimeField(
+        source="withdrawn_at", help_text=gettext_lazy("When it was resolved.")
+    )
 
 
 class ProposalListOutput(serializers.ModelSerializer):
@@ -140,6 +172,12 @@ class ProposalOutput(ProposalListOutput):
             "Advice from service forums and core groups: shown with the proposal, never counted."
         )
     )
+    resolved_objections = serializers.SerializerMethodField(
+        help_text=gettext_lazy(
+            "Objections on any version that were resolved, oldest first: withdrawn with an "
+            "explanation, or answered by a revision."
+        )
+    )
     objecting = _ministries(gettext_lazy("Ministries that objected; set when closed."))
     missing = _ministries(gettext_lazy("Ministries that had not answered; set when closed."))
     silent = _ministries(
@@ -158,6 +196,7 @@ class ProposalOutput(ProposalListOutput):
             "silent",
             "positions",
             "advice",
+            "resolved_objections",
         ]
 
     @extend_schema_field(PositionOutput(many=True))
@@ -169,3 +208,8 @@ class ProposalOutput(ProposalListOutput):
     def get_advice(self, obj: Proposal) -> list[dict[str, Any]]:
         advice = obj.advice.select_related("forum", "core_group", "recorded_by")
         return cast(list[dict[str, Any]], AdviceOutput(advice, many=True).data)
+
+    @extend_schema_field(ResolvedObjectionOutput(many=True))
+    def get_resolved_objections(self, obj: Proposal) -> list[dict[str, Any]]:
+        rows = ResolvedObjectionOutput(resolved_objections(obj), many=True).data
+        return cast(list[dict[str, Any]], rows)

@@ -111,9 +111,9 @@ class EscalateInput(serializers.Serializer):
     retrieve=operation_doc(
         summary=gettext_lazy("Get a proposal"),
         description=gettext_lazy(
-            "One proposal with its text and each participating ministry's position on the "
-            "current version; once closed, also which ministries objected, had not answered "
-            "or stood aside by silent consent."
+            "One proposal with its text, each participating ministry's position on the "
+            "current version, and the objections resolved and how; once closed, also which "
+            "ministries objected, had not answered or stood aside by silent consent."
         ),
         permissions=gettext_lazy(
             "Any logged-in user. A draft is shown only to the coordinator and the secretariat; "

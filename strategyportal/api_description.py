@@ -109,5 +109,8 @@ SPECTACULAR = {
         "OpenClosedEnum": "measures.models.Risk.Status",
         "MinutesEntryKindEnum": "forums.models.MinutesEntry.Kind",
         "ReviewCommentKindEnum": "forums.models.ReviewComment.Kind",
+        # Two choice sets under one field name: the change request's keeps its earlier name.
+        "ResolutionEnum": "forums.models.ReviewComment.Resolution",
+        "ObjectionResolutionEnum": "forums.models.proposals.Resolution",
     },
 }

@@ -78,7 +78,17 @@ class ProposalCreateForm(DesignsystemetForm):
     )
 
 
+ANSWER_PREFIX = "answer_"
+
+
 class ReviseForm(DesignsystemetForm):
+    """The new text, and per standing objection how the revision answers it (optional).
+
+    An answer field is also made for an answer posted for a ministry without a standing
+    objection (one withdrawn since the page was shown): the service then refuses it, as the
+    API does, instead of the answer being dropped unseen.
+    """
+
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX, validators=[_no_nul])
     text = forms.CharField(
         label=_("Text"),
@@ -86,6 +96,45 @@ class ReviseForm(DesignsystemetForm):
         widget=forms.Textarea(attrs={"rows": 12}),
         validators=[_no_nul],
     )
+
+    def __init__(self, *args, objections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        reasons = {
+            objection.ministry.abbreviation.lower(): objection.reason for objection in objections
+        }
+        posted = [
+            key.removeprefix(ANSWER_PREFIX)
+            for key in (self.data or {})
+            if key.startswith(ANSWER_PREFIX) and key.removeprefix(ANSWER_PREFIX)
+        ]
+        for abbreviation in [*reasons, *(key for key in posted if key not in reasons)]:
+            reason = reasons.get(abbreviation)
+            self.fields[f"{ANSWER_PREFIX}{abbreviation}"] = forms.CharField(
+                label=_("How does the revision answer the objection of %(ministry)s?")
+                % {"ministry": abbreviation.upper()},
+                max_length=REASON_MAX,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "class": "ds-input"}),
+                validators=[_no_nul],
+                help_text=(
+                    _("The objection: %(reason)s") % {"reason": reason}
+                    if reason is not None
+                    else None
+                ),
+            )
+
+    def answer_fields(self):
+        return [self[name] for name in self.fields if name.startswith(ANSWER_PREFIX)]
+
+    def service_data(self) -> dict:
+        """The service's arguments: title, text and the answers given (an empty field is none)."""
+        data = {name: self.cleaned_data[name] for name in ("title", "text")}
+        data["answers"] = {
+            name.removeprefix(ANSWER_PREFIX).upper(): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(ANSWER_PREFIX) and value
+        }
+        return data
 
 
 class PositionForm(DesignsystemetForm):

@@ -26,7 +26,7 @@ def follow_up_action_list(
     `ministry` is an abbreviation; `overdue` keeps open actions whose due date has passed.
     """
     queryset = FollowUpAction.objects.select_related(
-        "owner_ministry", "minutes_entry__minutes", "proposal", "measure"
+        "owner_ministry", "minutes_entry__minutes", "proposal__forum", "measure"
     )
     if ministry:
         queryset = queryset.filter(owner_ministry__abbreviation__iexact=ministry)

@@ -107,6 +107,16 @@ def proposal_positions(proposal: Proposal) -> list[PositionRow]:
     return [PositionRow(ministry, current.get(ministry.pk)) for ministry in participants]
 
 
+def standing_objections(proposal: Proposal) -> QuerySet[Position]:
+    """The objections to the current version that still count: what a revision may answer."""
+    return (
+        Position.objects.current()
+        .filter(proposal=proposal, version=proposal.version, position=PositionChoice.OBJECT)
+        .select_related("ministry")
+        .order_by("ministry__abbreviation")
+    )
+
+
 def resolved_objections(proposal: Proposal) -> QuerySet[Position]:
     """Every objection on any version that was resolved: by withdrawal or by a revision."""
     return (

@@ -41,17 +41,27 @@ from portfolio.validation import check_dates
 
 
 def entry_values(
-    *, kind: str, text: Any, owner_ministry: Ministry | None, due_date: datetime.date | None
+    *,
+    kind: str,
+    text: Any,
+    owner_ministry: Ministry | None,
+    due_date: datetime.date | None,
+    meeting: Meeting,
 ) -> tuple[str, Ministry | None, datetime.date | None]:
     """An entry's checked text, owner and due date: a follow-up action needs both, other kinds
-    keep neither."""
+    keep neither. The owner is a ministry that existed on the meeting's day."""
     text = clean_text(text, field="text", max_length=5000)
     check_dates(due_date=due_date)
     if kind != MinutesEntry.Kind.FOLLOW_UP:
         return text, None, None
     errors = {}
+    day = timezone.localdate(meeting.starts_at)
     if owner_ministry is None:
         errors["owner_ministry"] = _("A follow-up action needs an owner ministry.")
+    elif not Ministry.objects.owners().active_on(day).filter(pk=owner_ministry.pk).exists():
+        errors["owner_ministry"] = _(
+            "%(ministry)s was not a ministry on the day of the meeting; choose one that was."
+        ) % {"ministry": owner_ministry.abbreviation}
     if due_date is None:
         errors["due_date"] = _("A follow-up action needs a due date.")
     if errors:
@@ -108,7 +118,11 @@ def minutes_entry_add(
     if agenda_item.meeting_id != minutes.meeting_id:
         raise ValidationError({"agenda_item": _("The item is not on this meeting's agenda.")})
     text, owner_ministry, due_date = entry_values(
-        kind=kind, text=text, owner_ministry=owner_ministry, due_date=due_date
+        kind=kind,
+        text=text,
+        owner_ministry=owner_ministry,
+        due_date=due_date,
+        meeting=minutes.meeting,
     )
     if proposal is not None:
         if kind != MinutesEntry.Kind.CONCLUSION:

@@ -77,7 +77,12 @@ class MinutesView(LoginRequiredMixin, TemplateView):
             # One edit form per entry, drawn by the template; a refused edit shows at its entry.
             "edit_form": sent.get("edit_form"),
             "edit_entry": sent.get("edit_entry"),
-            "owner_choices": Ministry.objects.owners() if editable else [],
+            # Like adding an entry: ministries that existed on the meeting's day.
+            "owner_choices": (
+                Ministry.objects.owners().active_on(timezone.localdate(meeting.starts_at))
+                if editable
+                else []
+            ),
             # The answer form is drawn by hand per comment; a refused answer shows at its comment.
             "answer_comment": sent.get("answer_comment"),
             "can_approve": bool(

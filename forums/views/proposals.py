@@ -35,6 +35,7 @@ from forums.selectors.proposals import (
     proposal_register,
     proposal_years,
     resolved_objections,
+    standing_objections,
 )
 from forums.services import proposals as services
 from forums.services.attachments import proposal_memo_add
@@ -278,15 +279,20 @@ class ProposalReviseView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         proposal = _get_proposal(request, pk)
-        form = ReviseForm(initial={"title": proposal.title, "text": proposal.text})
+        form = ReviseForm(
+            initial={"title": proposal.title, "text": proposal.text},
+            objections=standing_objections(proposal),
+        )
         return render(request, "forums/proposals/revise.html", {"proposal": proposal, "form": form})
 
     def post(self, request, pk):
         proposal = _get_proposal(request, pk)
-        form = ReviseForm(request.POST)
+        form = ReviseForm(request.POST, objections=standing_objections(proposal))
         if form.is_valid():
             with service_refusals(form) as refused:
-                services.proposal_revise(actor=request.user, proposal=proposal, **form.cleaned_data)
+                services.proposal_revise(
+                    actor=request.user, proposal=proposal, **form.service_data()
+                )
             if refused.wrong_state:
                 message_refusal(request, refused)
                 return _to_detail(proposal)

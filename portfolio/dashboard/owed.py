@@ -56,10 +56,10 @@ class OwedRow:
 def owed_rows(
     *, ministry_ids: set[int] | None = None, sort: str = "-total", today=None
 ) -> list[OwedRow]:
-    """One row per owner ministry (or per given ministry), sorted by `sort` (a key, "-" first
-    for descending)."""
+    """One row per owner ministry existing today (or per such given ministry), sorted by
+    `sort` (a key, "-" first for descending)."""
     today = today or timezone.localdate()
-    ministries = Ministry.objects.owners().order_by("abbreviation")
+    ministries = Ministry.objects.owners().active_on(today).order_by("abbreviation")
     if ministry_ids is not None:
         ministries = ministries.filter(pk__in=ministry_ids)
     rows = {ministry.pk: OwedRow(ministry) for ministry in ministries}
@@ -107,7 +107,10 @@ def owed_remind(*, actor: Any, ministry: Ministry, now=None) -> int:
             _("%(ministry)s was reminded less than 24 hours ago.")
             % {"ministry": ministry.abbreviation}
         )
-    (row,) = owed_rows(ministry_ids={ministry.pk})
+    rows = owed_rows(ministry_ids={ministry.pk}, today=timezone.localdate(now))
+    if not rows:
+        raise WrongState(_("%(ministry)s no longer exists.") % {"ministry": ministry.abbreviation})
+    (row,) = rows
     if not row.total:
         raise WrongState(_("%(ministry)s owes nothing.") % {"ministry": ministry.abbreviation})
     sent = notification_send(

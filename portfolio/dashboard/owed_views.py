@@ -119,7 +119,10 @@ class OwedRemindView(LoginRequiredMixin, View):
     def post(self, request, abbreviation: str):
         if not may_see_all(request.user):
             raise PermissionDenied(_("Only the coordinator and the secretariat send reminders."))
-        ministry = get_object_or_404(Ministry.objects.owners(), abbreviation__iexact=abbreviation)
+        ministry = get_object_or_404(
+            Ministry.objects.owners().active_on(timezone.localdate()),
+            abbreviation__iexact=abbreviation,
+        )
         try:
             owed_remind(actor=request.user, ministry=ministry)
         except WrongState as exc:

@@ -175,6 +175,14 @@ ENDPOINTS = [
             "due_date": "2027-03-15",
         },
         fields={"text": Text(5000), "owner_ministry": Ref(), "due_date": Day()},
+        extra=lambda ctx: [
+            # Ended at the end of 2021, before the meeting: it cannot owe the action.
+            Variant(
+                "owner ended before the meeting",
+                "owner_ministry",
+                {"owner_ministry": ministry("KMD").pk},
+            )
+        ],
         error_id=lambda ctx, field: f"edit-{ctx.action.minutes_entry_id}-{field}",
         unknown_urls=lambda ctx: [reverse("forums:entry-edit", args=[UNKNOWN_PK])],
     ),

@@ -224,11 +224,17 @@ def _entry(ctx, *, api: bool) -> dict:
     }
 
 
-def _entry_rules(ctx) -> list[Variant]:
+def _entry_rules(ctx, *, api: bool) -> list[Variant]:
     return [
         Variant("follow-up without an owner", "owner_ministry", {"owner_ministry": None}),
         Variant("follow-up without a due date", "due_date", {"due_date": None}),
         Variant("item of another meeting", "agenda_item", {"agenda_item": ctx.other_item.pk}),
+        # Ended at the end of 2021, before the meeting; DSS is an agency, not a ministry.
+        *[
+            Variant(f"owner {name}", "owner_ministry", {"owner_ministry": owner})
+            for name in ("KMD", "DSS")
+            for owner in [name if api else ministry(name).pk]
+        ],
     ]
 
 
@@ -336,7 +342,7 @@ PAGES = [
         prefix="entry",
         valid=lambda ctx: _entry(ctx, api=False),
         fields=ENTRY_KINDS,
-        extra=_entry_rules,
+        extra=lambda ctx: _entry_rules(ctx, api=False),
         unknown_urls=_no_such_minutes("entry"),
     ),
     Endpoint(
@@ -433,10 +439,22 @@ PAGES = [
     Endpoint(
         name="proposals:revise",
         user="koordinator",
-        setup=proposals,
+        setup=objection,
         url=_proposal_url("revise"),
-        valid=lambda ctx: {"title": "På høring (2)", "text": "Ny tekst."},
-        fields={"title": Text(200), "text": Text(20_000)},
+        valid=lambda ctx: {
+            "title": "På høring (2)",
+            "text": "Ny tekst.",
+            "answer_fin": "Kostnadene er avklart.",
+        },
+        fields={
+            "title": Text(200),
+            "text": Text(20_000),
+            "answer_fin": Text(4000, required=False),
+        },
+        extra=lambda ctx: [
+            # Like the API: an answer to a ministry without an objection refuses the revision.
+            Variant("answer to a ministry without an objection", None, {"answer_kdd": "Svar."}),
+        ],
         unknown_urls=_no_such_proposal("revise"),
     ),
     Endpoint(
@@ -514,7 +532,7 @@ API = [
         url=lambda ctx: reverse("minutes-entries", args=[ctx.minutes.pk]),
         valid=lambda ctx: _entry(ctx, api=True),
         fields={**ENTRY_KINDS, "owner_ministry": Ref(unknown="NOPE", required=False)},
-        extra=_entry_rules,
+        extra=lambda ctx: _entry_rules(ctx, api=True),
         unknown_urls=lambda ctx: [reverse("minutes-entries", args=[UNKNOWN_PK])],
     ),
     *[
@@ -582,10 +600,25 @@ API = [
     Endpoint(
         name="proposal-revise",
         user="koordinator",
-        setup=proposals,
+        setup=objection,
         url=lambda ctx: reverse("proposal-revise", args=[ctx.consultation.pk]),
-        valid=lambda ctx: {"text": "Ny tekst.", "title": "Ny tittel"},
+        valid=lambda ctx: {
+            "text": "Ny tekst.",
+            "title": "Ny tittel",
+            "answers": {"FIN": "Kostnadene er avklart."},
+        },
         fields={"text": Text(20_000), "title": Text(200, required=False)},
+        extra=lambda ctx: [
+            Variant(f"answers: {label}", "answers", {"answers": answers})
+            for label, answers in [
+                ("ministry without an objection", {"KDD": "Svar."}),
+                ("blank answer", {"FIN": "   "}),
+                ("NUL byte", {"FIN": "Svar \x00"}),
+                ("4001 characters", {"FIN": "x" * 4001}),
+                ("a list", ["FIN"]),
+                ("answer is an object", {"FIN": {"text": "Svar."}}),
+            ]
+        ],
         unknown_urls=lambda ctx: [reverse("proposal-revise", args=[UNKNOWN_PK])],
     ),
     Endpoint(

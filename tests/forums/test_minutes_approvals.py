@@ -281,3 +281,39 @@ def test_entries_of_approved_minutes_cannot_be_edited(in_review, client_for):
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.text != "Ny tekst."
+
+
+def test_a_follow_up_is_owed_only_by_a_ministry_existing_on_the_meeting_day(
+    in_review, client_for, api_client_for
+):
+    from forums.models import FollowUpAction
+
+    entry = in_review.entries.get(kind="follow_up_action")
+    page = client_for("sekretariat").get(f"/meetings/{in_review.meeting_id}/minutes/")
+    offered = {ministry.abbreviation for ministry in page.context["owner_choices"]}
+    assert "FIN" in offered and not offered & {"KMD", "ASD", "DSS"}
+    response = client_for("sekretariat").post(
+        f"/minutes-entries/{entry.pk}/edit/",
+        {"edit-text": "Ny tekst.", "edit-owner_ministry": ministry("KMD").pk},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert "KMD was not a ministry on the day of the meeting" in response.content.decode()
+    item = in_review.meeting.agenda_items.order_by("number").first()
+    refused = api_client_for("sekretariat").post(
+        f"/api/v1/minutes/{in_review.pk}/entries/",
+        {
+            "agenda_item": item.pk,
+            "kind": "follow_up_action",
+            "text": "Nytt punkt.",
+            "owner_ministry": "KMD",
+            "due_date": "2027-03-01",
+        },
+        format="json",
+    )
+    assert refused.status_code == 400
+    assert "owner_ministry" in refused.json()
+    entry.refresh_from_db()
+    action = FollowUpAction.objects.get(minutes_entry=entry)
+    assert entry.owner_ministry.abbreviation == action.owner_ministry.abbreviation == "FIN"
+    assert in_review.entries.count() == 2

@@ -41,7 +41,9 @@ def _row(response, abbreviation):
 def test_coordinator_and_secretariat_see_every_ministry(owed, client_for, who):
     response = client_for(who).get(PAGE)
     assert response.status_code == 200
-    assert len(response.context["rows"]) == Ministry.objects.owners().count()
+    listed = {row.ministry.abbreviation for row in response.context["rows"]}
+    assert len(listed) == Ministry.objects.owners().active_on(timezone.localdate()).count()
+    assert not listed & {"ASD", "KMD"}  # ended at the end of 2021
     fin = _row(response, "FIN")
     assert (len(fin.positions), len(fin.actions), len(fin.overdue)) == (1, 2, 1)
     assert response.context["may_remind"] is True
@@ -114,3 +116,35 @@ def test_the_query_count_is_flat(owed, client_for):
     for number in range(30):
         _action("FIN" if number % 2 else "KDD", number - 15)
     assert _queries(client) == few
+
+
+def test_only_ministries_existing_on_the_day_are_listed(owed, client_for):
+    from portfolio.dashboard.owed import owed_rows
+
+    today = timezone.localdate()
+    kdd = Ministry.objects.get(abbreviation="KDD")
+    kdd.valid_to = today - datetime.timedelta(days=1)
+    kdd.save(update_fields=["valid_to"])
+    new = Ministry.objects.create(
+        abbreviation="NYD",
+        name_nb="Nytt departement",
+        valid_from=today + datetime.timedelta(days=30),
+    )
+    client = client_for("koordinator")
+    listed = [row.ministry.abbreviation for row in client.get(PAGE).context["rows"]]
+    assert "KDD" not in listed and "NYD" not in listed
+    assert "FIN" in listed
+    assert len(listed) == Ministry.objects.owners().active_on(today).count()
+    sheet = load_workbook(io.BytesIO(client.get(f"{PAGE}eksport.xlsx").content)).active
+    assert "KDD" not in [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert client.post(f"{PAGE}KDD/paminn/").status_code == 404
+    assert not AuditEvent.objects.filter(kind="owed.reminded").exists()
+    # On a day they both existed, both are listed, with what they owed.
+    on_the_day = {
+        row.ministry.abbreviation: row
+        for row in owed_rows(today=today + datetime.timedelta(days=30))
+        if row.ministry.abbreviation in ("KDD", "NYD")
+    }
+    assert set(on_the_day) == {"NYD"}
+    earlier = {row.ministry.abbreviation: row for row in owed_rows(today=kdd.valid_to)}
+    assert len(earlier["KDD"].actions) == 1 and new.abbreviation not in earlier

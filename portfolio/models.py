@@ -298,13 +298,15 @@ class Notification(models.Model):
 
     `key` makes sending idempotent: the same event for the same person is stored once,
     so a task that runs twice sends no second copy. `email_claimed_until` is the lease of the
-    attempt that is sending the e-mail; `emailed_at` is set once the mail server took it.
+    attempt that is sending the e-mail; `emailed_at` is set once the mail server took it, alone
+    or in the daily `digest`. `kind` names the preference that governs its e-mail.
     """
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     key = models.CharField(_("key"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=40, default="general")
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
@@ -312,6 +314,13 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
     email_claimed_until = models.DateTimeField(_("e-mail claimed until"), null=True, blank=True)
+    digest = models.ForeignKey(
+        "portfolio.NotificationDigest",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
 
     class Meta:
         verbose_name = _("notification")
@@ -366,7 +375,12 @@ class OutboxMessage(models.Model):
 
 # Login-related models live beside the code that uses them; importing them here registers
 # them with this app.
-from portfolio.accounts.models import ExternalIdentity, SessionGeneration  # noqa: E402
+from portfolio.accounts.models import (  # noqa: E402
+    ExternalIdentity,
+    NotificationDigest,
+    NotificationPreference,
+    SessionGeneration,
+)
 
 __all__ = [
     "AuditEvent",
@@ -375,6 +389,8 @@ __all__ = [
     "ExternalIdentity",
     "Ministry",
     "Notification",
+    "NotificationDigest",
+    "NotificationPreference",
     "OutboxMessage",
     "SessionGeneration",
     "Strategy",

@@ -276,6 +276,7 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
     notification_send(
         recipients=meeting_recipients(meeting),
         key=f"meeting:{meeting.pk}:notice",
+        kind="meeting",
         subject=lambda: (
             _("Notice: %(title)s on %(date)s")
             % {"title": meeting.title, "date": when.strftime("%d.%m.%Y")}
@@ -309,6 +310,7 @@ def meeting_remind_papers(*, meeting_id: int) -> bool:
     notification_send(
         recipients=meeting_recipients(meeting),
         key=f"meeting:{meeting.pk}:papers",
+        kind="meeting",
         subject=lambda: (
             _("Papers for %(title)s are due %(date)s")
             % {"title": meeting.title, "date": due.strftime("%d.%m.%Y")}
@@ -330,6 +332,7 @@ def meeting_remind_minutes(*, meeting_id: int) -> bool:
     notification_send(
         recipients=secretariat,
         key=f"meeting:{meeting.pk}:minutes-due",
+        kind="meeting",
         subject=lambda: _("Minutes of %(title)s are due") % {"title": meeting.title},
         url=meeting.get_absolute_url(),
     )

@@ -60,6 +60,7 @@ CREDENTIAL_KINDS = {
     "password": Text(PASSWORD_MAX, strip=False),
 }
 
+
 def _preferences() -> dict:
     """Every kind's e-mail, as the preferences form posts it, and a language."""
     deliveries = ["digest", "none", "email"]

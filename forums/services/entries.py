@@ -32,7 +32,11 @@ def minutes_entry_edit(
     _require_editable(minutes)
     entry = MinutesEntry.objects.select_for_update().get(pk=entry.pk)
     text, owner_ministry, due_date = entry_values(
-        kind=entry.kind, text=text, owner_ministry=owner_ministry, due_date=due_date
+        kind=entry.kind,
+        text=text,
+        owner_ministry=owner_ministry,
+        due_date=due_date,
+        meeting=minutes.meeting,
     )
     before = {"text": entry.text}
     entry.text, entry.owner_ministry, entry.due_date = text, owner_ministry, due_date

@@ -209,6 +209,8 @@ def attendance_set(
         raise ValidationError({"status": _("Choose present, deputy or absent.")})
     if not meeting.forum.seats.filter(ministry=ministry).exists():
         raise ValidationError({"ministry": _("The ministry has no seat in this forum.")})
+    if not ministry.is_active_on(timezone.localdate(meeting.starts_at)):
+        raise ValidationError({"ministry": ended_message(ministry)})
     person = clean_text(person, field="person", max_length=200, required=False)
     attendance, _made = Attendance.objects.update_or_create(
         meeting=meeting, ministry=ministry, defaults={"status": status, "person": person}
@@ -221,6 +223,14 @@ def attendance_set(
         after={"status": status},
     )
     return attendance
+
+
+def ended_message(ministry: Ministry) -> str:
+    """Why a ministry that had ceased to exist by the meeting's day cannot be named for it."""
+    return _(
+        "%(ministry)s no longer existed on the day of the meeting; choose the ministry that "
+        "took over its tasks."
+    ) % {"ministry": ministry.abbreviation}
 
 
 def meeting_recipients(meeting: Meeting) -> list[Any]:

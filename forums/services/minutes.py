@@ -29,7 +29,7 @@ from forums.models import (
 from forums.permissions import ensure_may_edit_minutes, ensure_seat_ministry, is_chair
 from forums.services.follow_up import follow_up_action_detach, follow_up_action_from_entry
 from forums.services.journal import journal_minutes
-from forums.services.meetings import meeting_recipients
+from forums.services.meetings import ended_message, meeting_recipients
 from forums.services.outcome import approvals_open, minutes_outcome, unanswered_change_requests
 from forums.services.validation import clean_text
 from portfolio.audit import audit_record
@@ -41,10 +41,15 @@ from portfolio.validation import check_dates
 
 
 def entry_values(
-    *, kind: str, text: Any, owner_ministry: Ministry | None, due_date: datetime.date | None
+    *,
+    kind: str,
+    text: Any,
+    owner_ministry: Ministry | None,
+    due_date: datetime.date | None,
+    meeting: Meeting,
 ) -> tuple[str, Ministry | None, datetime.date | None]:
     """An entry's checked text, owner and due date: a follow-up action needs both, other kinds
-    keep neither."""
+    keep neither. The owner must still have existed on the meeting's day."""
     text = clean_text(text, field="text", max_length=5000)
     check_dates(due_date=due_date)
     if kind != MinutesEntry.Kind.FOLLOW_UP:
@@ -52,6 +57,8 @@ def entry_values(
     errors = {}
     if owner_ministry is None:
         errors["owner_ministry"] = _("A follow-up action needs an owner ministry.")
+    elif not owner_ministry.is_active_on(timezone.localdate(meeting.starts_at)):
+        errors["owner_ministry"] = ended_message(owner_ministry)
     if due_date is None:
         errors["due_date"] = _("A follow-up action needs a due date.")
     if errors:
@@ -108,7 +115,11 @@ def minutes_entry_add(
     if agenda_item.meeting_id != minutes.meeting_id:
         raise ValidationError({"agenda_item": _("The item is not on this meeting's agenda.")})
     text, owner_ministry, due_date = entry_values(
-        kind=kind, text=text, owner_ministry=owner_ministry, due_date=due_date
+        kind=kind,
+        text=text,
+        owner_ministry=owner_ministry,
+        due_date=due_date,
+        meeting=minutes.meeting,
     )
     if proposal is not None:
         if kind != MinutesEntry.Kind.CONCLUSION:

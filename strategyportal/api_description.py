@@ -26,6 +26,7 @@ API_DESCRIPTION = _(
 
 API_TAGS = [
     {"name": "auth", "description": _("API tokens.")},
+    {"name": "me", "description": _("The settings of the user who asks: notification e-mails.")},
     {"name": "ministries", "description": _("The ministries, SMK and DSS.")},
     {"name": "measures", "description": _("The measures of the strategy's portfolio.")},
     {
@@ -94,5 +95,6 @@ SPECTACULAR = {
         "OpenClosedEnum": "measures.models.Risk.Status",
         "MinutesEntryKindEnum": "forums.models.MinutesEntry.Kind",
         "ReviewCommentKindEnum": "forums.models.ReviewComment.Kind",
+        "NotificationDeliveryEnum": "portfolio.notification_kinds.Delivery",
     },
 }

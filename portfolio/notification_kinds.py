@@ -33,11 +33,13 @@ GENERAL = "general"
 
 @functools.cache
 def notification_kinds() -> dict[str, NotificationKind]:
-    """Every declared kind, in the apps' order, from all apps' AppConfigs."""
+    """Every declared kind from all apps' AppConfigs, the apps' order reversed (the forums'
+    first, as people meet them most), "other notifications" last."""
     kinds: dict[str, NotificationKind] = {}
-    for config in apps.get_app_configs():
+    for config in reversed(list(apps.get_app_configs())):
         kinds.update(getattr(config, "notification_kinds", {}))
-    return kinds
+    general = kinds.pop(GENERAL, None)
+    return {**kinds, GENERAL: general} if general is not None else kinds
 
 
 def default_delivery(kind: str) -> str:

@@ -108,7 +108,7 @@ def notification_preferences_set(
     """
     if not (actor.is_authenticated and actor.pk == user.pk):
         raise PermissionDenied
-    profile = UserProfile.objects.select_for_update().filter(user=user).first()
+    profile = UserProfile.objects.select_for_update(of=("self",)).filter(user=user).first()
     _validate(deliveries, language, profile is not None)
     before = _snapshot(user)
     for kind, delivery in deliveries.items():

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portfolio.notification_kinds import Delivery, NotificationKind
+
 
 class ForumsConfig(AppConfig):
     name = "forums"
@@ -59,6 +61,34 @@ class ForumsConfig(AppConfig):
         "wheel.seeded": _("Annual wheel set up"),
         "user.calendar_feed_rotated": _("Calendar address changed"),
         "user.calendar_feed_revoked": _("Calendar address revoked"),
+    }
+
+    # The notifications this app sends, as the preferences page offers them.
+    notification_kinds = {
+        "meeting": NotificationKind(
+            _("Meetings"), _("Notices of meetings and reminders about papers and minutes due.")
+        ),
+        "minutes": NotificationKind(
+            _("Minutes for review"),
+            _("Minutes open for review, reminders to answer, and requests for changes."),
+        ),
+        "proposal": NotificationKind(
+            _("Proposals"),
+            _("Proposals that await your ministry's position, and reminders before the deadline."),
+        ),
+        "objection": NotificationKind(
+            _("Objections"), _("A ministry objects to a proposal (for the coordinator).")
+        ),
+        "proposal_deadline": NotificationKind(
+            _("Deadlines passed"),
+            _("The deadline of a proposal passed, with its outcome (for the coordinator)."),
+            Delivery.DIGEST,
+        ),
+        "follow_up": NotificationKind(
+            _("Follow-up actions"),
+            _("Follow-up actions of your ministry that are due soon or overdue."),
+            Delivery.DIGEST,
+        ),
     }
 
     def ready(self) -> None:

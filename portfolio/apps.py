@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portfolio.notification_kinds import GENERAL, NotificationKind
+
 
 class PortfolioConfig(AppConfig):
     name = "portfolio"
@@ -13,6 +15,17 @@ class PortfolioConfig(AppConfig):
         "user.logged_out_everywhere": _("Logged out everywhere"),
         "strategy.evaluation_requested": _("Evaluation package requested"),
         "user.api_tokens_revoked": _("API tokens revoked"),
+        "user.notification_preferences_changed": _("Notification preferences changed"),
+    }
+    # The notifications this app sends, as the preferences page offers them.
+    notification_kinds = {
+        "owed": NotificationKind(
+            _("What your ministry owes"),
+            _("Reminders from the coordinator of reports and answers your ministry owes."),
+        ),
+        GENERAL: NotificationKind(
+            _("Other notifications"), _("Anything else the portal tells you.")
+        ),
     }
 
     def ready(self) -> None:

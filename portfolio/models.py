@@ -1,7 +1,6 @@
 """The ground floor: the strategy, its target areas and criteria, ministries and their people."""
 
 import datetime
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -300,13 +299,15 @@ class Notification(models.Model):
 
     `key` makes sending idempotent: the same event for the same person is stored once,
     so a task that runs twice sends no second copy. `email_claimed_until` is the lease of the
-    attempt that is sending the e-mail; `emailed_at` is set once the mail server took it.
+    attempt that is sending the e-mail; `emailed_at` is set once the mail server took it, alone
+    or in the daily `digest`. `kind` names the preference that governs its e-mail.
     """
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     key = models.CharField(_("key"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=40, default="general")
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
@@ -314,6 +315,13 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
     email_claimed_until = models.DateTimeField(_("e-mail claimed until"), null=True, blank=True)
+    digest = models.ForeignKey(
+        "portfolio.NotificationDigest",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
 
     class Meta:
         verbose_name = _("notification")
@@ -329,46 +337,15 @@ class Notification(models.Model):
         return f"{self.recipient}: {self.subject}"
 
 
-class OutboxMessage(models.Model):
-    """Work for a Celery worker, stored in the same transaction as the change that needs it.
-
-    It is published after commit and again by the periodic flush until the broker has taken
-    it, so a broker outage delays the work but never loses it. Delivery is at least once:
-    the consuming task must be idempotent. `key` makes enqueueing idempotent.
-    """
-
-    task = models.CharField(_("task"), max_length=200)
-    key = models.CharField(_("key"), max_length=200)
-    args = models.JSONField(_("arguments"), default=list, blank=True)
-    kwargs = models.JSONField(_("keyword arguments"), default=dict, blank=True)
-    task_id = models.UUIDField(_("task id"), default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        verbose_name = _("outbox message")
-        verbose_name_plural = _("outbox messages")
-        ordering = ["created_at", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["key"], name="portfolio_outboxmessage_unique_key")
-        ]
-        indexes = [
-            models.Index(
-                fields=["created_at"],
-                condition=Q(sent_at__isnull=True),
-                name="portfolio_outbox_pending",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.task} {self.key}"
-
-
-# Login-related models live beside the code that uses them; importing them here registers
-# them with this app.
-from portfolio.accounts.models import ExternalIdentity, SessionGeneration  # noqa: E402
+# Login-related models and the outbox live beside the code that uses them; importing them
+# here registers them with this app.
+from portfolio.accounts.models import (  # noqa: E402
+    ExternalIdentity,
+    NotificationDigest,
+    NotificationPreference,
+    SessionGeneration,
+)
+from portfolio.outbox_message import OutboxMessage  # noqa: E402
 
 __all__ = [
     "AuditEvent",
@@ -377,6 +354,8 @@ __all__ = [
     "ExternalIdentity",
     "Ministry",
     "Notification",
+    "NotificationDigest",
+    "NotificationPreference",
     "OutboxMessage",
     "SessionGeneration",
     "Strategy",

@@ -15,10 +15,14 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from portfolio.accounts.preferences import deliveries_of, delivery_of, language_of
 from portfolio.caching import data_changed
 from portfolio.models import Notification
+from portfolio.notification_kinds import GENERAL, Delivery, notification_kinds
 from portfolio.outbox import outbox_enqueue
 
 
@@ -29,23 +33,35 @@ def notification_send(
     subject: Callable[[], str],
     body: Callable[[], str] = lambda: "",
     url: str = "",
+    kind: str = GENERAL,
 ) -> list[Notification]:
     """Store one notification per recipient for `key` and e-mail it after commit.
 
     `subject` and `body` are called once per recipient with the recipient's language active,
     so pass lambdas around gettext. Safe to repeat: a (recipient, key) pair is sent once.
+    The notification is always kept in the portal; it is e-mailed at once only to those who
+    want the `kind` so (a declared kind in `portfolio.notification_kinds`); the daily digest
+    e-mails those who want it there.
     """
+    if kind not in notification_kinds():
+        raise ValueError(f"undeclared notification kind {kind!r}")
+    people = list(recipients)
+    chosen = deliveries_of(user.pk for user in people)
     created = []
-    for user in recipients:
-        with translation.override(_language_of(user)):
-            values = {"subject": str(subject())[:200], "body": str(body()), "url": url}
+    for user in people:
+        with translation.override(language_of(user)):
+            values = {
+                "subject": str(subject())[:200],
+                "body": str(body()),
+                "url": url,
+                "kind": kind,
+            }
         try:
             with transaction.atomic():
                 notification, made = Notification.objects.get_or_create(
                     recipient=user, key=key, defaults=values
                 )
-                if made:
-                    data_changed()  # the bell in the header of cached pages
+                if made and delivery_of(chosen, user.pk, kind) == Delivery.EMAIL:
                     # Through the outbox, in the same transaction as the notification: a crash
                     # or a broker outage cannot leave a notification without its e-mail.
                     outbox_enqueue(
@@ -53,6 +69,8 @@ def notification_send(
                         key=f"notification-email:{notification.pk}",
                         kwargs={"pk": notification.pk},
                     )
+                if made:
+                    data_changed()  # the bell in the header of cached pages
         except IntegrityError:
             continue  # Another process stored it first: it sends it.
         if made:
@@ -79,13 +97,19 @@ def notification_email(*, pk: int) -> bool:
     sends nothing; a repeat while the lease runs raises EmailLeased (try again later); a
     repeat after a lease that ran out without `emailed_at` (the attempt died) sends again.
     """
-    notification = Notification.objects.select_related("recipient").filter(pk=pk).first()
+    notification = Notification.objects.select_related("recipient__profile").filter(pk=pk).first()
     if notification is None or notification.emailed_at or not notification.recipient.email:
         return False
+    recipient = notification.recipient
+    if (
+        delivery_of(deliveries_of([recipient.pk]), recipient.pk, notification.kind)
+        != Delivery.EMAIL
+    ):
+        return False  # The person has since chosen the digest or no e-mail for this kind.
     now = timezone.now()
     lease = datetime.timedelta(seconds=settings.NOTIFICATION_EMAIL_LEASE_SECONDS)
     claimed = (
-        Notification.objects.filter(pk=pk, emailed_at__isnull=True)
+        Notification.objects.filter(pk=pk, emailed_at__isnull=True, digest__isnull=True)
         .filter(Q(email_claimed_until__isnull=True) | Q(email_claimed_until__lte=now))
         .update(email_claimed_until=now + lease)
     )
@@ -96,11 +120,13 @@ def notification_email(*, pk: int) -> bool:
             return False  # Deleted, or another attempt has just sent it.
         raise EmailLeased(state["email_claimed_until"] or now)
     try:
+        with translation.override(language_of(recipient)):
+            text = notification_email_text(notification)
         EmailMessage(
             notification.subject,
-            notification.body,
+            text,
             settings.DEFAULT_FROM_EMAIL,
-            [notification.recipient.email],
+            [recipient.email],
             headers={"Message-ID": notification_message_id(notification)},
         ).send()
     except Exception:
@@ -118,8 +144,22 @@ def notification_message_id(notification: Notification) -> str:
     return f"<notification.{notification.pk}.{stamp}@{domain}>"
 
 
-def _language_of(user: Any) -> str:
-    return getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
+def portal_link(path: str) -> str:
+    """An address in the portal for an e-mail: absolute when PORTAL_BASE_URL is set."""
+    return settings.PORTAL_BASE_URL.rstrip("/") + path if path.startswith("/") else path
+
+
+def notification_email_text(notification: Notification) -> str:
+    """The e-mail's text in the active language: the notification, its link, and where the
+    person chooses which e-mails they get."""
+    parts = [notification.body] if notification.body else []
+    if notification.url:
+        parts.append(portal_link(notification.url))
+    parts.append(
+        _("You get this e-mail because of your choices in Strategiportalen. Change them: %(url)s")
+        % {"url": portal_link(reverse("accounts:notification-preferences"))}
+    )
+    return "\n\n".join(parts)
 
 
 def notifications_mark_read(*, key_prefix: str, recipient: Any = None) -> int:

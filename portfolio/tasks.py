@@ -60,6 +60,27 @@ def notification_email(self: Task, pk: int) -> bool:
 
 
 @shared_task(
+    name="portfolio.tasks.notification_digests",
+    acks_late=True,
+    # OSError covers SMTP errors and an unreachable mail server.
+    autoretry_for=(OperationalError, OSError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def notification_digests(day: str | None = None) -> dict[str, int]:
+    """Send each person's daily digest (of `day`, ISO date; today by default) once.
+
+    A retry, a redelivery or a second run sends nobody a second digest.
+    """
+    import datetime
+
+    from portfolio.notification_digest import notification_digests_send
+
+    with audit_channel("task"):
+        return notification_digests_send(day=datetime.date.fromisoformat(day) if day else None)
+
+
+@shared_task(
     bind=True,
     name="portfolio.tasks.evaluation_package",
     acks_late=True,

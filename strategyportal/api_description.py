@@ -26,6 +26,7 @@ API_DESCRIPTION = _(
 
 API_TAGS = [
     {"name": "auth", "description": _("API tokens.")},
+    {"name": "me", "description": _("The settings of the user who asks: notification e-mails.")},
     {"name": "ministries", "description": _("The ministries, SMK and DSS.")},
     {"name": "measures", "description": _("The measures of the strategy's portfolio.")},
     {
@@ -112,5 +113,6 @@ SPECTACULAR = {
         # Two choice sets under one field name: the change request's keeps its earlier name.
         "ResolutionEnum": "forums.models.ReviewComment.Resolution",
         "ObjectionResolutionEnum": "forums.models.proposals.Resolution",
+        "NotificationDeliveryEnum": "portfolio.notification_kinds.Delivery",
     },
 }

@@ -25,6 +25,12 @@ def beat_schedule(*, heartbeat_seconds: int) -> dict[str, dict[str, Any]]:
             "schedule": crontab(minute="*"),
             "options": {"expire_seconds": 50},
         },
+        # 06:30 every day: each person's digest of the notifications they want gathered.
+        "portfolio.notification-digests": {
+            "task": "portfolio.tasks.notification_digests",
+            "schedule": crontab(minute=30, hour=6),
+            "options": {"expire_seconds": 20 * 60 * 60},
+        },
         # 02:15 every night: meetings of the annual wheels up to the end of next year.
         "forums.wheel-materialise": {
             "task": "forums.tasks.wheel_materialise",

@@ -281,6 +281,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="strategiportalen@localho
 # Seconds one attempt may take to send a notification e-mail before another attempt may send it
 # again; longer than CELERY_TASK_TIME_LIMIT, so a running attempt is never duplicated.
 NOTIFICATION_EMAIL_LEASE_SECONDS = env_int("NOTIFICATION_EMAIL_LEASE_SECONDS", 600)
+# The portal's address (https://strategi.example.no) for links in e-mails; empty: paths only.
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="")
 
 # Celery: the file-system broker needs no server; web, worker and beat share the folder.
 CELERY_DATA_DIR = Path(env("CELERY_DATA_DIR", default=str(BASE_DIR / ".celery")))

@@ -27,6 +27,7 @@ from measures.api import (
     StatusReportViewSet,
 )
 from portfolio.accounts.api import obtain_token
+from portfolio.accounts.api_preferences import own_notification_preferences
 from portfolio.accounts.api_tokens import own_tokens
 from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
@@ -61,6 +62,11 @@ SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}
 api_urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_token, name="api-token"),
     path("auth/tokens/", own_tokens, name="api-own-tokens"),
+    path(
+        "me/notification-preferences/",
+        own_notification_preferences,
+        name="api-notification-preferences",
+    ),
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path(
         "docs/",

@@ -17,11 +17,14 @@ from django.views.generic.edit import ProcessFormView
 
 from portfolio.accounts.forms import PASSWORD_MAX
 from portfolio.models import Notification
+from portfolio.notification_kinds import notification_kinds
 from tests.bad_input import (
     LANGUAGES,
     UNKNOWN_PK,
+    Choice,
     Endpoint,
     Text,
+    Variant,
     check,
     media_files,
     page_errors,
@@ -59,7 +62,37 @@ CREDENTIAL_KINDS = {
     "password": Text(PASSWORD_MAX, strip=False),
 }
 
+
+def _preferences() -> dict:
+    """Every kind's e-mail, as the preferences form posts it, and a language."""
+    deliveries = ["digest", "none", "email"]
+    kinds = {kind: deliveries[n % 3] for n, kind in enumerate(notification_kinds())}
+    return {**kinds, "language": "en"}
+
+
 ENDPOINTS = [
+    Endpoint(
+        name="accounts:notification-preferences",
+        user="leder-fin",
+        url=lambda ctx: reverse("accounts:notification-preferences"),
+        valid=lambda ctx: _preferences(),
+        fields={**{kind: Choice() for kind in notification_kinds()}, "language": Choice()},
+    ),
+    Endpoint(
+        name="api-notification-preferences",
+        user="leder-fin",
+        method="PATCH",
+        url=lambda ctx: reverse("api-notification-preferences"),
+        valid=lambda ctx: {"deliveries": {"meeting": "digest"}, "language": "en"},
+        fields={"language": Choice()},
+        extra=lambda ctx: [
+            Variant("deliveries: not an object", "deliveries", {"deliveries": "digest"}),
+            Variant("deliveries: unknown kind", "deliveries", {"deliveries": {"x": "email"}}),
+            Variant("deliveries: unknown choice", "deliveries", {"deliveries": {"meeting": "x"}}),
+            Variant("deliveries: a list", "deliveries", {"deliveries": {"meeting": ["email"]}}),
+            Variant("deliveries: NUL byte", "deliveries", {"deliveries": {"meeting": "e\x00"}}),
+        ],
+    ),
     Endpoint(
         name="portfolio:notifications",
         user="leder-fin",

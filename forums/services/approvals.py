@@ -90,6 +90,7 @@ def minutes_approval_record(
         notification_send(
             recipients=_secretariat(),
             key=f"minutes:{minutes.pk}:change-request:{approval.change_request.pk}",
+            kind="minutes",
             subject=lambda: (
                 _("%(ministry)s asks for changes to the minutes of %(title)s")
                 % {"ministry": ministry.abbreviation, "title": meeting.title}
@@ -140,6 +141,7 @@ def approval_remind(*, approval_id: int) -> bool:
     notification_send(
         recipients=owner_recipients(approval.ministry),
         key=f"minutes:{minutes.pk}:approval-reminder:{approval.ministry_id}",
+        kind="minutes",
         subject=lambda: (
             _("Answer for %(ministry)s on the minutes of %(title)s by %(date)s")
             % {

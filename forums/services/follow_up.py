@@ -218,6 +218,7 @@ def follow_up_action_remind(*, action_id: int, kind: str) -> bool:
     notification_send(
         recipients=owner_recipients(action.owner_ministry),
         key=f"follow-up:{action.pk}:{kind}",
+        kind="follow_up",
         subject=subject,
         body=lambda: action.text,
         url=f"{reverse('follow_up:list')}?ministry={action.owner_ministry.abbreviation}",

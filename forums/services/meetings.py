@@ -211,6 +211,8 @@ def attendance_set(
     seated = Ministry.objects.filter(pk=ministry.pk, forum_seats__forum=meeting.forum)
     if not seated.active_on(timezone.localdate(meeting.starts_at)).exists():
         raise ValidationError({"ministry": _("The ministry has no seat in this forum.")})
+    if not ministry.is_active_on(timezone.localdate(meeting.starts_at)):
+        raise ValidationError({"ministry": ended_message(ministry)})
     person = clean_text(person, field="person", max_length=200, required=False)
     attendance, _made = Attendance.objects.update_or_create(
         meeting=meeting, ministry=ministry, defaults={"status": status, "person": person}
@@ -223,6 +225,14 @@ def attendance_set(
         after={"status": status},
     )
     return attendance
+
+
+def ended_message(ministry: Ministry) -> str:
+    """Why a ministry that had ceased to exist by the meeting's day cannot be named for it."""
+    return _(
+        "%(ministry)s no longer existed on the day of the meeting; choose the ministry that "
+        "took over its tasks."
+    ) % {"ministry": ministry.abbreviation}
 
 
 def meeting_recipients(meeting: Meeting) -> list[Any]:
@@ -278,6 +288,7 @@ def meeting_send_notice(*, meeting_id: int) -> bool:
     notification_send(
         recipients=meeting_recipients(meeting),
         key=f"meeting:{meeting.pk}:notice",
+        kind="meeting",
         subject=lambda: (
             _("Notice: %(title)s on %(date)s")
             % {"title": meeting.title, "date": when.strftime("%d.%m.%Y")}
@@ -311,6 +322,7 @@ def meeting_remind_papers(*, meeting_id: int) -> bool:
     notification_send(
         recipients=meeting_recipients(meeting),
         key=f"meeting:{meeting.pk}:papers",
+        kind="meeting",
         subject=lambda: (
             _("Papers for %(title)s are due %(date)s")
             % {"title": meeting.title, "date": due.strftime("%d.%m.%Y")}
@@ -332,6 +344,7 @@ def meeting_remind_minutes(*, meeting_id: int) -> bool:
     notification_send(
         recipients=secretariat,
         key=f"meeting:{meeting.pk}:minutes-due",
+        kind="meeting",
         subject=lambda: _("Minutes of %(title)s are due") % {"title": meeting.title},
         url=meeting.get_absolute_url(),
     )

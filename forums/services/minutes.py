@@ -191,6 +191,7 @@ def minutes_submit(*, actor: User, minutes: Minutes) -> Minutes:
     notification_send(
         recipients=meeting_recipients(meeting),
         key=f"minutes:{minutes.pk}:review",
+        kind="minutes",
         subject=lambda: (
             _("Minutes of %(title)s are open for review until %(date)s")
             % {"title": meeting.title, "date": f"{minutes.review_ends_on:%d.%m.%Y}"}

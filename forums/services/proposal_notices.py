@@ -23,6 +23,7 @@ def proposal_objection_notify(*, proposal: Proposal, ministry: Ministry, reason:
     notification_send(
         recipients=coordinators(),
         key=f"coordinator:proposal:{proposal.pk}:v{proposal.version}:objection:{ministry.pk}",
+        kind="objection",
         subject=lambda: (
             _("%(ministry)s objects to %(number)s")
             % {"ministry": ministry.abbreviation, "number": proposal.register_number}
@@ -36,6 +37,7 @@ def proposal_deadline_passed_notify(*, proposal: Proposal) -> None:
     notification_send(
         recipients=coordinators(),
         key=f"coordinator:proposal:{proposal.pk}:deadline-passed",
+        kind="proposal_deadline",
         subject=lambda: (
             _("The deadline of %(number)s passed: %(outcome)s")
             % {"number": proposal.register_number, "outcome": proposal.get_status_display()}

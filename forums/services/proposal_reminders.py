@@ -54,6 +54,7 @@ def _remind(proposal: Proposal, ministry: Ministry) -> int:
     created = notification_send(
         recipients=recipients.values(),
         key=f"proposal:{proposal.pk}:v{proposal.version}:reminder:{ministry.abbreviation}",
+        kind="proposal",
         subject=lambda: (
             _("Reminder: %(number)s awaits the position of %(ministry)s")
             % {"number": proposal.register_number, "ministry": ministry.abbreviation}

@@ -148,6 +148,7 @@ def _notify_participants(proposal: Proposal, *, event: str, subject: Callable[[]
     notification_send(
         recipients=recipients,
         key=f"proposal:{proposal.pk}:v{proposal.version}:{event}",
+        kind="proposal",
         subject=subject,
         body=lambda: (
             _("Deadline: %(deadline)s")

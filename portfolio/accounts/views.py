@@ -10,14 +10,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from portfolio.accounts.forms import LoginForm
+from portfolio.accounts.forms import LoginForm, NotificationPreferencesForm
 from portfolio.accounts.oidc import REFUSAL_SESSION_KEY
+from portfolio.accounts.preferences import notification_preferences, notification_preferences_set
 from portfolio.accounts.sections import account_sections
 from portfolio.accounts.services import account_logout_everywhere
 from portfolio.accounts.tokens import api_tokens_of, api_tokens_revoke, token_expires_at
+from portfolio.models import UserProfile
+from portfolio.page_errors import service_refusals
 from portfolio.roles import ALL_ROLES, LABELS
 from portfolio.types import User
 
@@ -103,3 +107,39 @@ def logout_everywhere(request: HttpRequest) -> HttpResponse:
         request, _("You have been logged out on all devices, and your API tokens are deleted.")
     )
     return redirect("login")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def notification_preferences_view(request: HttpRequest) -> HttpResponse:
+    """The person's choice of e-mail per notification kind, and the language of the e-mails."""
+    user = cast(User, request.user)  # login_required
+    profile = UserProfile.objects.filter(user=user).first()
+    language = profile.language if profile else None
+    choices = notification_preferences(user)
+    data = request.POST if request.method == "POST" else None
+    form = NotificationPreferencesForm(data, choices=choices, language=language)
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            with service_refusals(form) as refusal:
+                notification_preferences_set(
+                    actor=user,
+                    user=user,
+                    deliveries=form.deliveries(),
+                    language=form.cleaned_data.get("language"),
+                )
+            if not refusal:
+                messages.success(request, _("Your notification choices are saved."))
+                return redirect("accounts:notification-preferences")
+        status = 400
+    return render(
+        request,
+        "portfolio/accounts/notification_preferences.html",
+        {
+            "form": form,
+            "kinds": [form[choice.kind] for choice in choices],
+            "notifications_url": reverse("portfolio:notifications"),
+        },
+        status=status,
+    )

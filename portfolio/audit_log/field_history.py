@@ -2,8 +2,8 @@
 
 One description of a change for every page that shows history: when, who (the full name,
 else the user name), through which channel, and each changed field with its old and new
-value. Foreign keys to ministries and users show their short names, other foreign keys their
-id; many-to-many fields (on the History tabs) the short names of the related objects.
+value. Foreign keys and many-to-many fields show the short names of the related objects (code,
+abbreviation, title, name or slug; the user name of users), one query per related model.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_model_for_model, get_m2m_reverse_field_name
 
-from portfolio.models import AuditEvent, Ministry
+from portfolio.models import AuditEvent
 
 # Bookkeeping about sources and files, not the object itself.
 # Names Django derives from field names without a verbose_name; listed to be translated.
@@ -99,33 +99,14 @@ def describe_changes(
     records: the ministries, the users, and per many-to-many field its rows and its objects.
     """
     channels = dict(AuditEvent.Channel.choices)
-    user_model = get_user_model()
-    ministry_ids: set[Any] = set()
-    user_ids: set[Any] = set()
+    ids: dict[type[models.Model], set[Any]] = defaultdict(set)
     for record, previous, fields in items:
         for field in fields:
-            if field.many_to_many:
-                continue
             target = field.related_model
-            bucket = (
-                ministry_ids if target is Ministry else user_ids if target is user_model else None
-            )
-            if bucket is not None:
-                bucket.update(getattr(r, field.attname) for r in (record, previous) if r)
-    ministry_ids.discard(None)
-    user_ids.discard(None)
-    ministries = (
-        dict(Ministry.objects.filter(pk__in=ministry_ids).values_list("pk", "abbreviation"))
-        if ministry_ids
-        else {}
-    )
-    users = (
-        dict(
-            user_model.objects.filter(pk__in=user_ids).values_list("pk", user_model.USERNAME_FIELD)
-        )
-        if user_ids
-        else {}
-    )
+            if field.many_to_many or target is None or isinstance(target, str):
+                continue
+            ids[target].update(getattr(r, field.attname) for r in (record, previous) if r)
+    names = {model: _short_names(model, pks - {None}) for model, pks in ids.items()}
     related = _many_to_many_names(items)
 
     def value(record: Any, field: models.Field[Any, Any]) -> str:
@@ -134,10 +115,8 @@ def describe_changes(
         raw = getattr(record, field.attname)
         if raw is None:
             return ""
-        if field.related_model is Ministry:
-            return str(ministries.get(raw, raw))
-        if field.related_model is user_model:
-            return str(users.get(raw, raw))
+        if field.related_model in names:
+            return str(names[field.related_model].get(raw, raw))
         if field.choices:
             return str(dict(field.flatchoices).get(raw, raw))
         if isinstance(raw, datetime.datetime):
@@ -175,6 +154,22 @@ def describe_changes(
     return entries
 
 
+def _short_label(model: type[models.Model]) -> str:
+    """The field that names an object of the model in a list: its user name for users."""
+    if model is get_user_model():
+        return model.USERNAME_FIELD
+    concrete = {f.name for f in model._meta.concrete_fields}
+    return next((name for name in _SHORT_NAME_FIELDS if name in concrete), "pk")
+
+
+def _short_names(model: type[models.Model], pks: set[Any]) -> dict[Any, Any]:
+    """pk → short name of the objects, in one query; models without a short name keep the id."""
+    label = _short_label(model)
+    if not pks or label == "pk":
+        return {}
+    return dict(model._default_manager.filter(pk__in=pks).values_list("pk", label))
+
+
 def person_name(user: Any) -> str:
     """How history names the acting user: the full name, else the user name; "" for none."""
     if user is None:
@@ -205,17 +200,7 @@ def _many_to_many_names(
         model = field.related_model
         if model is None or isinstance(model, str):
             continue
-        label = next(
-            (
-                name
-                for name in _SHORT_NAME_FIELDS
-                if name in {f.name for f in model._meta.concrete_fields}
-            ),
-            "pk",
-        )
-        labels = dict(
-            model._default_manager.filter(pk__in={pk for _id, pk in rows}).values_list("pk", label)
-        )
+        labels = _short_names(model, {pk for _id, pk in rows})
         grouped: dict[int, list[str]] = defaultdict(list)
         for history_id, pk in rows:
             grouped[history_id].append(str(labels.get(pk, pk)))

@@ -116,6 +116,7 @@ def owed_remind(*, actor: Any, ministry: Ministry, now=None) -> int:
     sent = notification_send(
         recipients=owner_recipients(ministry),
         key=f"owed:{ministry.pk}:{now:%Y%m%d%H%M%S}",
+        kind="owed",
         subject=lambda: _("What %(ministry)s still owes") % {"ministry": ministry.abbreviation},
         body=lambda: _summary(row),
         url="/oppfolging/",

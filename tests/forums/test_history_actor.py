@@ -46,7 +46,12 @@ from portfolio.audit import audit_channel
 from portfolio.history import history_actor
 from portfolio.models import UserProfile
 from portfolio.permanence import PermanentRecordError
-from portfolio.tasks import evaluation_package, notification_email, outbox_flush
+from portfolio.tasks import (
+    evaluation_package,
+    notification_digests,
+    notification_email,
+    outbox_flush,
+)
 from tests.forums.conftest import end_review, make_deadline_pass, ministry, user
 
 pytestmark = pytest.mark.django_db
@@ -245,6 +250,7 @@ TASKS = [
     (meeting_minutes_remind, lambda c, m: _meeting_in(m, -20, Meeting.Status.HELD), True),
     (wheel_materialise, lambda c, m: _next_year_unplanned(), True),
     (outbox_flush, lambda c, m: None, False),
+    (notification_digests, lambda c, m: None, False),
     (follow_up_remind, lambda c, m: _action_due_soon(), False),
     (minutes_approval_remind, lambda c, m: None, False),
     (minutes_conclude_due, lambda c, m: None, False),

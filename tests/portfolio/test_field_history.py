@@ -50,3 +50,31 @@ def test_the_history_tab_shows_many_to_many_changes_by_short_name(t5, client_for
     )
     assert change["old"] == ", ".join(before)
     assert change["new"] == ", ".join(sorted([*before, added.abbreviation]))
+
+
+def test_every_foreign_key_is_shown_by_its_short_name_not_its_id(t5, django_assert_max_num_queries):
+    from measures.models import MeasureDependency, Risk
+    from measures.services.delivery import risk_save
+    from portfolio.audit_log.field_history import history_entries
+
+    lead = get_user_model().objects.get(username="leder-kdd")
+    risk_save(
+        actor=lead,
+        measure=t5,
+        title="Budsjett",
+        probability=2,
+        impact=3,
+        owner_ministry=lead.profile.ministry,
+    )
+    MeasureDependency.objects.create(
+        measure=t5, depends_on=Measure.objects.get(code="T1"), description="Data"
+    )
+    with django_assert_max_num_queries(6):
+        entries = history_entries(
+            [("Risk", Risk.history.all()), ("Dependency", MeasureDependency.history.all())]
+        )
+    values = {
+        str(change["field"]): change["new"] for entry in entries for change in entry["changes"]
+    }
+    assert values[str(Risk._meta.get_field("measure").verbose_name)] == "T5"
+    assert values[str(MeasureDependency._meta.get_field("depends_on").verbose_name)] == "T1"

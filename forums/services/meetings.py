@@ -207,10 +207,9 @@ def attendance_set(
     _require_planner(actor)
     if status not in Attendance.Status.values:
         raise ValidationError({"status": _("Choose present, deputy or absent.")})
-    # A ministry that had ceased to exist by the meeting's day cannot have attended.
-    seated = Ministry.objects.filter(pk=ministry.pk, forum_seats__forum=meeting.forum)
-    if not seated.active_on(timezone.localdate(meeting.starts_at)).exists():
+    if not Ministry.objects.filter(pk=ministry.pk, forum_seats__forum=meeting.forum).exists():
         raise ValidationError({"ministry": _("The ministry has no seat in this forum.")})
+    # A ministry that had ceased to exist by the meeting's day cannot have attended.
     if not ministry.is_active_on(timezone.localdate(meeting.starts_at)):
         raise ValidationError({"ministry": ended_message(ministry)})
     person = clean_text(person, field="person", max_length=200, required=False)

@@ -32,6 +32,7 @@ from tests.evaluation.test_bad_input_evaluation import ENDPOINTS as EVALUATION_E
 from tests.forums.test_bad_input import ENDPOINTS as FORUM_ENDPOINTS
 from tests.forums.test_bad_input_records import ENDPOINTS as RECORDS_ENDPOINTS
 from tests.measures.test_bad_input import ENDPOINTS as MEASURE_ENDPOINTS
+from tests.measures.test_bad_input_succession import ENDPOINTS as SUCCESSION_ENDPOINTS
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,14 @@ ENDPOINTS = [
     ),
 ]
 
-ALL = MEASURE_ENDPOINTS + FORUM_ENDPOINTS + RECORDS_ENDPOINTS + EVALUATION_ENDPOINTS + ENDPOINTS
+ALL = (
+    MEASURE_ENDPOINTS
+    + FORUM_ENDPOINTS
+    + RECORDS_ENDPOINTS
+    + EVALUATION_ENDPOINTS
+    + SUCCESSION_ENDPOINTS
+    + ENDPOINTS
+)
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -18,6 +18,7 @@ from portfolio.evaluation.service import (
 )
 from portfolio.models import Strategy
 from portfolio.permissions import ensure
+from portfolio.strategy_closing import may_close_strategy
 
 
 def strategy_or_404(slug: str) -> Strategy:
@@ -35,6 +36,7 @@ class StrategyPeriodView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         strategy = strategy_or_404(kwargs["slug"])
+        strategy = Strategy.objects.select_related("predecessor", "closed_by").get(pk=strategy.pk)
         summary = figures.summary(Scope(strategy))
         participation = [
             {
@@ -60,6 +62,8 @@ class StrategyPeriodView(LoginRequiredMixin, TemplateView):
                 for name, svg in charts.all_charts(summary).items()
             },
             may_export=may_export_evaluation(self.request.user),
+            may_close=may_close_strategy(self.request.user),
+            successor=Strategy.objects.filter(predecessor=strategy).first(),
             package_ready=package_path(strategy).exists(),
             task=self.request.GET.get("task", ""),
         )

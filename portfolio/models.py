@@ -6,14 +6,14 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portfolio.history import history_records
 from portfolio.i18n import Sourced, localized
+from portfolio.strategy_period import StrategyPeriod
 
 
-class Strategy(Sourced):
+class Strategy(Sourced, StrategyPeriod):
     """The joint strategy of the ministries, with its overall goal."""
 
     code = models.CharField(_("code"), max_length=20, unique=True)
@@ -26,24 +26,6 @@ class Strategy(Sourced):
     overall_goal_nb = models.TextField(_("overall goal (bokmål)"))
     overall_goal_en = models.TextField(_("overall goal (English)"), blank=True)
     launched = models.CharField(_("launched"), max_length=40, blank=True)
-    predecessor = models.OneToOneField(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="successor",
-        verbose_name=_("predecessor"),
-    )
-    # A closed strategy's records are read-only, save for the secretariat's corrections.
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("closed by"),
-    )
 
     history = history_records()
 
@@ -72,18 +54,6 @@ class Strategy(Sourced):
     @property
     def overall_goal(self) -> str:
         return localized(self, "overall_goal")
-
-    @property
-    def slug(self) -> str:
-        """The period as it is named in addresses: "2021-2025"."""
-        return f"{self.period_start}-{self.period_end}"
-
-    @property
-    def is_closed(self) -> bool:
-        return self.closed_at is not None
-
-    def get_absolute_url(self) -> str:
-        return reverse("portfolio:strategy-period", args=[self.slug])
 
 
 class TargetArea(Sourced):

@@ -79,7 +79,12 @@ def writable_measure_ids(*, user: Any) -> set[int]:
 
 
 def strategy_of_measure(measure: Measure) -> Strategy | None:
-    """The strategy a measure serves, through its target areas (the latest, should there be two)."""
+    """The strategy a measure serves, through its target areas (the latest, should there be two).
+
+    No query when the areas were prefetched with their strategy (`measures.selectors`)."""
+    if "target_areas" in getattr(measure, "_prefetched_objects_cache", {}):
+        strategies = [area.strategy for area in measure.target_areas.all()]
+        return max(strategies, key=lambda strategy: strategy.period_start, default=None)
     return Strategy.objects.filter(target_areas__measures=measure).order_by("-period_start").first()
 
 

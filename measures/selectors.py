@@ -33,7 +33,7 @@ from measures.models import (
     StatusReport,
 )
 from measures.permissions import writable_measure_ids
-from portfolio.models import Ministry
+from portfolio.models import Ministry, TargetArea
 from portfolio.selectors import StrategyChoice
 
 LATEST_FIRST = ["-period__year", "-period__sequence"]
@@ -51,7 +51,10 @@ def trend(latest: str | None, previous: str | None) -> str | None:
 
 def measure_list() -> QuerySet[Measure]:
     """Every measure, with what list pages show, in a constant number of queries."""
-    return Measure.objects.select_related("lead_ministry").prefetch_related("target_areas")
+    areas = TargetArea.objects.select_related("strategy")  # the strategy a measure serves
+    return Measure.objects.select_related("lead_ministry").prefetch_related(
+        Prefetch("target_areas", queryset=areas)
+    )
 
 
 HOME_LIMIT = 50

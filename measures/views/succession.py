@@ -2,7 +2,9 @@
 
 from typing import cast
 
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from measures.forms_succession import SuccessorForm, successor_initial
@@ -35,10 +37,12 @@ class SuccessorCreateView(ServiceFormView):
     def allowed(self) -> bool:
         return may_close_strategy(self.request.user)
 
-    def read_only_reason(self):
-        if Strategy.objects.filter(predecessor=self.predecessor).exists():
-            return _("This strategy already has a successor.")
-        return ""
+    def get(self, request, *args, **kwargs):
+        existing = Strategy.objects.filter(predecessor=self.predecessor).first()
+        if existing is not None:  # one successor only: show it instead of a form to no end
+            messages.info(request, _("This strategy already has a successor."))
+            return redirect(existing.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "predecessor": self.predecessor}

@@ -1,6 +1,6 @@
 from django import template
 
-from portfolio.selectors import StrategyChoice, current_strategy, strategies_for_switcher
+from portfolio.selectors import StrategyChoice
 
 register = template.Library()
 
@@ -12,11 +12,7 @@ def unconfirmed(obj: object, field: str) -> bool:
 
 
 @register.inclusion_tag("portfolio/partials/_strategy_switcher.html")
-def strategy_switcher(choice: StrategyChoice, label: str = "") -> dict:
-    """The strategy periods to choose between for a list (one query), the shown one selected."""
-    return {
-        "choice": choice,
-        "strategies": strategies_for_switcher(),
-        "current": current_strategy(),
-        "label": label,
-    }
+def strategy_switcher(choice: StrategyChoice) -> dict:
+    """The strategy periods to choose between for a list, the shown one selected (no query:
+    the choice has read them)."""
+    return {"choice": choice, "strategies": choice.strategies, "current": choice.current}

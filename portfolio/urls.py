@@ -44,6 +44,11 @@ urlpatterns = [
         name="evaluation-status",
     ),
     path(
+        "strategi/<str:slug>/evaluering/fremdrift/",
+        evaluation.EvaluationPackageProgressView.as_view(),
+        name="evaluation-progress",
+    ),
+    path(
         "strategi/<str:slug>/evaluering.zip",
         evaluation.EvaluationPackageDownloadView.as_view(),
         name="evaluation-download",

@@ -9,6 +9,7 @@ from forums.models import Forum, Meeting
 from forums.selectors.meetings import meeting_list
 from portfolio.api import LOCALIZED_NAME
 from portfolio.api_docs import ANY_USER, operation_doc
+from portfolio.api_fields import STRATEGY_PARAMETER, strategy_parameter
 
 
 class ForumOutputSerializer(serializers.ModelSerializer):
@@ -104,9 +105,11 @@ class MeetingOutputSerializer(serializers.ModelSerializer):
         summary=gettext_lazy("List meetings"),
         description=gettext_lazy(
             "The meetings of the forums, from the annual wheel and as planned by the "
-            "secretariat. Filter by forum, year and status."
+            "secretariat. Filter by forum, year and status, and choose the strategy period "
+            "(the current one by default)."
         ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=gettext_lazy("Get a meeting"),
@@ -121,4 +124,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = MeetingFilter
 
     def get_queryset(self):
-        return meeting_list()
+        if self.action != "list" or getattr(self, "swagger_fake_view", False):
+            # One meeting is found by its id whatever its strategy; the schema reads none.
+            return meeting_list()
+        return meeting_list(strategy=strategy_parameter(self.request))

@@ -19,7 +19,12 @@ from forums.selectors.proposals import proposal_register
 from forums.services import proposals as services
 from measures.models import Measure
 from portfolio.api_docs import conflict, operation_doc, rejected
-from portfolio.api_fields import SlugRelatedField, refuse_nul
+from portfolio.api_fields import (
+    STRATEGY_PARAMETER,
+    SlugRelatedField,
+    refuse_nul,
+    strategy_parameter,
+)
 from portfolio.caching import CachedListMixin
 
 COORDINATOR_ONLY = gettext_lazy(
@@ -89,7 +94,8 @@ class EscalateInput(serializers.Serializer):
         summary=gettext_lazy("List proposals"),
         description=gettext_lazy(
             "The register of proposals to the forums, newest first. Filter by forum, year, "
-            "measure, status and words in the title or text."
+            "measure, status and words in the title or text, and choose the strategy period "
+            "(the current one by default)."
         ),
         permissions=gettext_lazy(
             "Any logged-in user. The list is filtered, not refused: drafts are listed only "
@@ -106,6 +112,7 @@ class EscalateInput(serializers.Serializer):
                 description=gettext_lazy("Status of the proposal."),
             ),
             OpenApiParameter("q", str, description=gettext_lazy("Words in the title or the text.")),
+            STRATEGY_PARAMETER,
         ],
     ),
     retrieve=operation_doc(
@@ -132,7 +139,11 @@ class ProposalViewSet(
             for name in ("forum", "measure", "status", "q"):
                 refuse_nul(params.get(name, ""), field=name)
         year = params.get("year", "")
+        if self.action != "list" or getattr(self, "swagger_fake_view", False):
+            # One proposal is found by its id whatever its strategy; the schema reads none.
+            return proposal_register(user=self.request.user)
         return proposal_register(
+            strategy=strategy_parameter(self.request),
             user=self.request.user,
             forum=params.get("forum", ""),
             year=int(year) if year.isascii() and year.isdigit() and len(year) <= 4 else None,

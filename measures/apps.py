@@ -14,6 +14,8 @@ class MeasuresConfig(AppConfig):
         "core_group.changed": _("Core group changed"),
         "dependency.added": _("Dependency added"),
         "dependency.removed": _("Dependency removed"),
+        "measure.carried_over": _("Measure carried over to the successor strategy"),
+        "strategy.successor_created": _("Successor strategy created"),
         "measure.transitioned": _("Status of the measure changed"),
         "milestone.changed": _("Milestone changed"),
         "milestone.created": _("Milestone added"),

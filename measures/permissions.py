@@ -14,7 +14,7 @@ from typing import Any
 
 from measures.models import CoreGroup, Measure
 from portfolio import roles
-from portfolio.models import Ministry
+from portfolio.models import Ministry, Strategy
 from portfolio.permissions import (
     ensure,
     has_role,
@@ -23,6 +23,7 @@ from portfolio.permissions import (
     is_measure_lead,
     ministry_of,
 )
+from portfolio.strategy_closing import StrategyClosed, may_correct_closed
 
 __all__ = [
     "can_assess",
@@ -31,7 +32,9 @@ __all__ = [
     "can_write_core_group",
     "can_write_measure",
     "ensure",
+    "ensure_measure_changeable",
     "may_write_follow_up",
+    "strategy_of_measure",
 ]
 
 
@@ -73,6 +76,29 @@ def writable_measure_ids(*, user: Any) -> set[int]:
             return set()
         measures = measures.filter(lead_ministry=own)
     return set(measures.values_list("pk", flat=True))
+
+
+def strategy_of_measure(measure: Measure) -> Strategy | None:
+    """The strategy a measure serves, through its target areas (the latest, should there be two).
+
+    No query when the areas were prefetched with their strategy (`measures.selectors`)."""
+    if "target_areas" in getattr(measure, "_prefetched_objects_cache", {}):
+        strategies = [area.strategy for area in measure.target_areas.all()]
+        return max(strategies, key=lambda strategy: strategy.period_start, default=None)
+    return Strategy.objects.filter(target_areas__measures=measure).order_by("-period_start").first()
+
+
+def ensure_measure_changeable(*, actor: Any, measure: Measure | None, allowed: bool) -> None:
+    """`ensure(allowed)`, and for a measure of a closed strategy: only the secretariat's
+    corrections. Whoever may not write the measure anyway is refused as before (403); a writer
+    learns that the period is closed (409)."""
+    strategy = strategy_of_measure(measure) if measure is not None else None
+    if strategy is not None and strategy.closed_at is not None and actor is not None:
+        if may_correct_closed(actor):
+            return
+        ensure(allowed)
+        raise StrategyClosed(strategy)
+    ensure(allowed)
 
 
 def can_write_core_group(*, user: Any, group: CoreGroup) -> bool:

@@ -13,7 +13,15 @@ def load(data: Record) -> None:
     keys = data.get("source_keys", {})
     ministries = {m.abbreviation: m for m in Ministry.objects.all()}
     areas = {a.code: a for a in TargetArea.objects.all()}
+    # The measures of a closed strategy period stay as they were closed.
+    closed = set(
+        Measure.objects.filter(target_areas__strategy__closed_at__isnull=False).values_list(
+            "code", flat=True
+        )
+    )
     for record in data["measures"]:
+        if record["code"] in closed:
+            continue
         measure, _ = Measure.objects.update_or_create(
             code=record["code"],
             defaults={
@@ -31,6 +39,8 @@ def load(data: Record) -> None:
             [ministries[code] for code in record.get("participants", [])]
         )
     for record in data["core_groups"]:
+        if record["measure"] in closed and CoreGroup.objects.filter(code=record["code"]).exists():
+            continue
         group, _ = CoreGroup.objects.update_or_create(
             code=record["code"],
             defaults={

@@ -33,7 +33,8 @@ from measures.models import (
     StatusReport,
 )
 from measures.permissions import writable_measure_ids
-from portfolio.models import Ministry
+from portfolio.models import Ministry, TargetArea
+from portfolio.selectors import StrategyChoice
 
 LATEST_FIRST = ["-period__year", "-period__sequence"]
 
@@ -50,7 +51,10 @@ def trend(latest: str | None, previous: str | None) -> str | None:
 
 def measure_list() -> QuerySet[Measure]:
     """Every measure, with what list pages show, in a constant number of queries."""
-    return Measure.objects.select_related("lead_ministry").prefetch_related("target_areas")
+    areas = TargetArea.objects.select_related("strategy")  # the strategy a measure serves
+    return Measure.objects.select_related("lead_ministry").prefetch_related(
+        Prefetch("target_areas", queryset=areas)
+    )
 
 
 HOME_LIMIT = 50
@@ -88,6 +92,7 @@ def measure_overview() -> QuerySet[Measure]:
         next_milestone_title=F("follow_up__next_milestone_title"),
         next_milestone_on=F("follow_up__next_milestone_on"),
         open_risk_count=Coalesce(F("follow_up__open_risk_count"), Value(0)),
+        predecessor_code=F("predecessor__code"),
         rag_order=Case(
             *[When(latest_rag=rag, then=Value(score)) for rag, score in RAG_SCORE.items()],
             default=None,  # no report: sorted last in either direction
@@ -105,10 +110,23 @@ def with_trend(measures: Iterable[Any]) -> list[Measure]:
     return rows
 
 
+def measures_in_strategy(measures: QuerySet[Any], choice: StrategyChoice) -> QuerySet[Any]:
+    """The measures of the chosen strategy, through their target areas (one subquery, no
+    duplicate rows); the latest strategy also shows the measures without a target area."""
+    if choice.strategy is None:
+        return measures
+    own = Q(pk__in=Measure.objects.filter(target_areas__strategy=choice.strategy).values("pk"))
+    if choice.latest:
+        placed = Measure.objects.filter(target_areas__isnull=False).values("pk")
+        own |= ~Q(pk__in=placed)
+    return measures.filter(own)
+
+
 def measure_detail(*, code: str) -> Measure:
     """One measure by code with all its follow-up, in a constant number of queries."""
     return (
         measure_list()
+        .select_related("predecessor", "successor")
         .prefetch_related(
             Prefetch(
                 "participating_ministries", queryset=Ministry.objects.order_by("abbreviation")

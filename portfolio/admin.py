@@ -39,8 +39,10 @@ class CriterionInline(admin.TabularInline):
 
 @admin.register(Strategy)
 class StrategyAdmin(HistoryAdmin):
-    list_display = ["code", "title_nb", "period_start", "period_end"]
+    list_display = ["code", "title_nb", "period_start", "period_end", "closed_at"]
     inlines = [TargetAreaInline, CriterionInline]
+    # Closing and succession go through their services (audited), never through the admin.
+    readonly_fields = ["predecessor", "closed_at", "closed_by"]
 
 
 @admin.register(TargetArea)

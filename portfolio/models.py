@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from portfolio.history import history_records
 from portfolio.i18n import Sourced, localized
+from portfolio.strategy_period import StrategyPeriod
 
 
-class Strategy(Sourced):
+class Strategy(Sourced, StrategyPeriod):
     """The joint strategy of the ministries, with its overall goal."""
 
     code = models.CharField(_("code"), max_length=20, unique=True)

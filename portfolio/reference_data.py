@@ -68,6 +68,9 @@ def load_strategy(record: Record, keys: dict[str, str]) -> Strategy:
         "overall_goal_en",
         "launched",
     ]
+    closed = Strategy.objects.filter(code=record["code"], closed_at__isnull=False).first()
+    if closed is not None:  # a closed period stays as it was closed; loading again never reopens it
+        return closed
     strategy, _ = Strategy.objects.update_or_create(
         code=record["code"],
         defaults={**{field: record.get(field, "") for field in fields}, **sourced(record, keys)},

@@ -6,6 +6,7 @@ from portfolio.dashboard import owed_views
 from portfolio.dashboard import views as dashboard
 from portfolio.dashboard.pdf import PortfolioPdfView
 from portfolio.evaluation import views as evaluation
+from portfolio.strategy_views import StrategyCloseView
 
 app_name = "portfolio"
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns = [
     path("portefolje/veikart/", dashboard.PortfolioRoadmapView.as_view(), name="roadmap"),
     path("portefolje/utskrift/", dashboard.PortfolioPrintView.as_view(), name="print"),
     path("strategi/<str:slug>/", evaluation.StrategyPeriodView.as_view(), name="strategy-period"),
+    path("strategi/<str:slug>/avslutt/", StrategyCloseView.as_view(), name="strategy-close"),
     path(
         "strategi/<str:slug>/evaluering/",
         evaluation.EvaluationPackageStartView.as_view(),
@@ -40,6 +42,11 @@ urlpatterns = [
         "strategi/<str:slug>/evaluering/status/",
         evaluation.EvaluationPackageStatusView.as_view(),
         name="evaluation-status",
+    ),
+    path(
+        "strategi/<str:slug>/evaluering/fremdrift/",
+        evaluation.EvaluationPackageProgressView.as_view(),
+        name="evaluation-progress",
     ),
     path(
         "strategi/<str:slug>/evaluering.zip",

@@ -26,6 +26,7 @@ from measures.api import (
     RiskViewSet,
     StatusReportViewSet,
 )
+from measures.api.succession import StrategySuccessorAPIView
 from portfolio.accounts.api import obtain_token
 from portfolio.accounts.api_preferences import own_notification_preferences
 from portfolio.accounts.api_tokens import own_tokens
@@ -33,6 +34,7 @@ from portfolio.accounts.views import LoginView
 from portfolio.api import MinistryViewSet
 from portfolio.audit_log.api import AuditEventViewSet
 from portfolio.evaluation import api as evaluation_api
+from portfolio.strategy_api import StrategyCloseAPIView
 from strategyportal.api_views import SchemaView, SwaggerView
 
 router = DefaultRouter()
@@ -80,6 +82,12 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
         evaluation_api.StrategySummaryAPIView.as_view(),
         name="api-strategy-summary",
     ),
+    path("strategies/<str:slug>/close/", StrategyCloseAPIView.as_view(), name="api-strategy-close"),
+    path(
+        "strategies/<str:slug>/successor/",
+        StrategySuccessorAPIView.as_view(),
+        name="api-strategy-successor",
+    ),
     path(
         "strategies/<str:slug>/evaluation-package/",
         evaluation_api.EvaluationPackageAPIView.as_view(),
@@ -109,6 +117,7 @@ admin.site.site_title = "Strategiportalen"
 urlpatterns = [
     path("", include("portfolio.urls")),
     path("tiltak/", include("measures.urls")),
+    path("strategi/", include("measures.urls_succession")),
     path("", include("forums.urls.meetings")),
     path("saker/", include("forums.urls.proposals")),
     path("oppfolgingspunkter/", include("forums.urls.follow_up")),

@@ -37,6 +37,7 @@ from tests.forums.test_bad_input_forum_api import ENDPOINTS as FORUM_API_ENDPOIN
 from tests.forums.test_bad_input_records import ENDPOINTS as RECORDS_ENDPOINTS
 from tests.measures.test_bad_input import ENDPOINTS as MEASURE_ENDPOINTS
 from tests.measures.test_bad_input_measures_api import ENDPOINTS as MEASURE_API_ENDPOINTS
+from tests.measures.test_bad_input_succession import ENDPOINTS as SUCCESSION_ENDPOINTS
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +167,7 @@ ALL = [
     *FORUM_API_ENDPOINTS,
     *RECORDS_ENDPOINTS,
     *EVALUATION_ENDPOINTS,
+    *SUCCESSION_ENDPOINTS,
     *ENDPOINTS,
 ]
 

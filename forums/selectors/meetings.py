@@ -4,9 +4,12 @@ Forums, meetings and minutes are open to everyone logged in to the portal; what 
 may change is decided by forums.permissions.
 """
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 
 from forums.models import AgendaItem, Forum, Meeting, Minutes, MinutesEntry, Proposal
+from portfolio.selectors import StrategyChoice
 from portfolio.types import User
 
 
@@ -18,8 +21,21 @@ def forum_detail(*, slug: str) -> Forum:
     return Forum.objects.select_related("wheel").get(slug=slug)
 
 
-def meeting_list(*, forum: Forum | None = None, year: int | None = None) -> QuerySet[Meeting]:
-    meetings = Meeting.objects.select_related("forum")
+def in_strategy_years(records: QuerySet[Any], choice: StrategyChoice | None) -> QuerySet[Any]:
+    """The dated records (by their `year`) that belong to the chosen strategy's lists."""
+    if choice is None:
+        return records
+    if choice.first_year is not None:
+        records = records.filter(year__gte=choice.first_year)
+    if choice.last_year is not None:
+        records = records.filter(year__lte=choice.last_year)
+    return records
+
+
+def meeting_list(
+    *, forum: Forum | None = None, year: int | None = None, strategy: StrategyChoice | None = None
+) -> QuerySet[Meeting]:
+    meetings = in_strategy_years(Meeting.objects.select_related("forum"), strategy)
     if forum is not None:
         meetings = meetings.filter(forum=forum)
     if year is not None:

@@ -19,7 +19,9 @@ from forums.models import (
 )
 from forums.permissions import active_delegations, signable_ministry_ids, visible_proposals
 from forums.records_access import screened_current_versions
+from forums.selectors.meetings import in_strategy_years
 from portfolio.models import Ministry
+from portfolio.selectors import StrategyChoice
 
 
 def proposal_register(
@@ -30,6 +32,7 @@ def proposal_register(
     measure: str = "",
     status: str = "",
     q: str = "",
+    strategy: StrategyChoice | None = None,
 ) -> QuerySet[Proposal]:
     """The proposals the user may see, filtered, with what the register shows."""
     entries = MinutesEntry.objects.select_related("minutes__meeting").order_by(
@@ -40,6 +43,7 @@ def proposal_register(
         .select_related("forum")
         .prefetch_related("measures", Prefetch("minutes_entries", queryset=entries))
     )
+    queryset = in_strategy_years(queryset, strategy)
     if forum:
         queryset = queryset.filter(forum__slug=forum)
     if year:

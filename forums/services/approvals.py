@@ -27,12 +27,17 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.strategy_closing import ensure_year_changeable
 
 REMIND_DAYS_BEFORE = 2
 
 
-def _lock(minutes: Minutes) -> Minutes:
-    return Minutes.objects.select_for_update().select_related("meeting__forum").get(pk=minutes.pk)
+def _lock(minutes: Minutes, *, actor: Any) -> Minutes:
+    minutes = (
+        Minutes.objects.select_for_update().select_related("meeting__forum").get(pk=minutes.pk)
+    )
+    ensure_year_changeable(actor=actor, years=[minutes.meeting.year])
+    return minutes
 
 
 def may_answer_for(*, user: Any, minutes: Minutes, ministry: Ministry) -> bool:
@@ -57,7 +62,7 @@ def minutes_approval_record(
     minutes are in review; a request for changes needs a comment. The ministry may change its
     answer while the review lasts; each request for changes is a change request to answer.
     """
-    minutes = _lock(minutes)
+    minutes = _lock(minutes, actor=actor)
     if not may_answer_for(user=actor, minutes=minutes, ministry=ministry):
         raise PermissionDenied(_("Only the ministry's seat in the forum may answer for it."))
     approval = (

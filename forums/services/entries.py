@@ -28,7 +28,7 @@ def minutes_entry_edit(
     A follow-up entry keeps its owner and due date required, and its open action follows.
     """
     ensure_may_edit_minutes(actor)
-    minutes = _lock(entry.minutes)
+    minutes = _lock(entry.minutes, actor=actor)
     _require_editable(minutes)
     entry = MinutesEntry.objects.select_for_update().get(pk=entry.pk)
     text, owner_ministry, due_date = entry_values(

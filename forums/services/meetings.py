@@ -22,6 +22,7 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.strategy_closing import ensure_year_changeable
 from portfolio.types import User
 from portfolio.validation import check_dates
 
@@ -53,6 +54,7 @@ def agenda_item_create(
     """
     if not system:
         _require_planner(actor)
+        ensure_year_changeable(actor=actor, years=[meeting.year])
     if meeting.status not in OPEN_STATES:
         raise WrongState(_("The agenda can only change before the meeting is held."))
     title = clean_text(title, field="title", max_length=200)
@@ -108,6 +110,7 @@ def meeting_reschedule(
     """Move this year's meeting (the wheel stays as it is); calendars see a new SEQUENCE."""
     _require_planner(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    ensure_year_changeable(actor=actor, years=[meeting.year])
     if meeting.status not in OPEN_STATES:
         raise WrongState(_("Only a meeting that has not been held can be moved."))
     check_dates(starts_at=starts_at, ends_at=ends_at)
@@ -136,6 +139,7 @@ def meeting_cancel(*, actor: User, meeting: Meeting) -> Meeting:
     """Cancel this year's meeting only; the wheel keeps the slot for the years to come."""
     _require_planner(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    ensure_year_changeable(actor=actor, years=[meeting.year])
     if meeting.status not in OPEN_STATES:
         raise WrongState(_("Only a meeting that has not been held can be cancelled."))
     before = meeting.status
@@ -158,6 +162,7 @@ def meeting_reinstate(*, actor: User, meeting: Meeting) -> Meeting:
     """Undo a cancellation while the meeting is still ahead; it is planned again."""
     _require_planner(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    ensure_year_changeable(actor=actor, years=[meeting.year])
     if meeting.status != Meeting.Status.CANCELLED:
         raise WrongState(_("Only a cancelled meeting can be reinstated."))
     if meeting.starts_at <= timezone.now():
@@ -181,6 +186,7 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
     """Record that the meeting took place; minutes can then be drafted."""
     _require_planner(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    ensure_year_changeable(actor=actor, years=[meeting.year])
     if meeting.status not in OPEN_STATES:
         raise WrongState(_("Only a planned meeting can be marked as held."))
     if meeting.starts_at > timezone.now():
@@ -205,6 +211,7 @@ def attendance_set(
 ) -> Attendance:
     """Record whether a ministry was present, represented by a deputy, or absent."""
     _require_planner(actor)
+    ensure_year_changeable(actor=actor, years=[meeting.year])
     if status not in Attendance.Status.values:
         raise ValidationError({"status": _("Choose present, deputy or absent.")})
     if not Ministry.objects.filter(pk=ministry.pk, forum_seats__forum=meeting.forum).exists():

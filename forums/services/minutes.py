@@ -36,6 +36,7 @@ from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send
+from portfolio.strategy_closing import ensure_year_changeable
 from portfolio.types import User
 from portfolio.validation import check_dates
 
@@ -69,8 +70,14 @@ def entry_values(
     return text, owner_ministry, due_date
 
 
-def _lock(minutes: Minutes) -> Minutes:
-    return Minutes.objects.select_for_update().select_related("meeting__forum").get(pk=minutes.pk)
+def _lock(minutes: Minutes, *, actor: User | None) -> Minutes:
+    """The minutes under a row lock; those of a closed strategy period only the secretariat
+    corrects."""
+    minutes = (
+        Minutes.objects.select_for_update().select_related("meeting__forum").get(pk=minutes.pk)
+    )
+    ensure_year_changeable(actor=actor, years=[minutes.meeting.year])
+    return minutes
 
 
 def _require_editable(minutes: Minutes) -> None:
@@ -84,6 +91,7 @@ def minutes_create(*, actor: User, meeting: Meeting) -> Minutes:
     """Start the first draft of a meeting's minutes."""
     ensure_may_edit_minutes(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    ensure_year_changeable(actor=actor, years=[meeting.year])
     if meeting.status == Meeting.Status.CANCELLED:
         raise WrongState(_("A cancelled meeting has no minutes."))
     if meeting.minutes.exists():
@@ -111,7 +119,7 @@ def minutes_entry_add(
     A conclusion may name the proposal on the item that it concludes.
     """
     ensure_may_edit_minutes(actor)
-    minutes = _lock(minutes)
+    minutes = _lock(minutes, actor=actor)
     _require_editable(minutes)
     if kind not in MinutesEntry.Kind.values:
         raise ValidationError({"kind": _("Choose a valid kind of entry.")})
@@ -154,7 +162,7 @@ def minutes_entry_add(
 def minutes_entry_delete(*, actor: User, entry: MinutesEntry) -> None:
     """Remove an entry from minutes that are not yet approved."""
     ensure_may_edit_minutes(actor)
-    minutes = _lock(entry.minutes)
+    minutes = _lock(entry.minutes, actor=actor)
     _require_editable(minutes)
     audit_record(
         actor=actor,
@@ -171,7 +179,7 @@ def minutes_entry_delete(*, actor: User, entry: MinutesEntry) -> None:
 def minutes_submit(*, actor: User, minutes: Minutes) -> Minutes:
     """Send the draft to review (justering) and tell the seats; the review period starts."""
     ensure_may_edit_minutes(actor)
-    minutes = _lock(minutes)
+    minutes = _lock(minutes, actor=actor)
     if minutes.status != Minutes.Status.DRAFT:
         raise WrongState(_("Only a draft can be sent for review."))
     if not minutes.entries.exists():
@@ -214,7 +222,7 @@ def minutes_comment(
     *, actor: User, minutes: Minutes, text: str, kind: str = ReviewComment.Kind.COMMENT
 ) -> ReviewComment:
     """A ministry's seat comments or asks for a change, for its own ministry only."""
-    minutes = _lock(minutes)
+    minutes = _lock(minutes, actor=actor)
     ministry = ensure_seat_ministry(actor, minutes.meeting.forum)
     if minutes.status != Minutes.Status.REVIEW:
         raise WrongState(_("Comments are taken while the minutes are in review."))
@@ -242,7 +250,7 @@ def minutes_comment_answer(
     """The secretariat answers a review comment, once; a change request is accepted (with the
     entry edited) or rejected, and the answer gives the reason."""
     ensure_may_edit_minutes(actor)
-    minutes = _lock(comment.minutes)
+    minutes = _lock(comment.minutes, actor=actor)
     _require_editable(minutes)
     comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
     if comment.answered_at:
@@ -271,7 +279,7 @@ def minutes_comment_answer(
 @transaction.atomic
 def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
     """The chair seals minutes whose derived outcome is approved (see `minutes_outcome`)."""
-    minutes = _lock(minutes)
+    minutes = _lock(minutes, actor=actor)
     if not is_chair(actor, minutes.meeting.forum):
         raise PermissionDenied(_("Only the forum's chair may approve minutes."))
     if minutes.status != Minutes.Status.REVIEW:
@@ -326,7 +334,7 @@ def minutes_seal(*, actor: User | None, minutes: Minutes) -> Minutes:
 def minutes_correct(*, actor: User, minutes: Minutes) -> Minutes:
     """Start a correction of approved minutes: a new draft version linked to the old one."""
     ensure_may_edit_minutes(actor)
-    minutes = _lock(minutes)
+    minutes = _lock(minutes, actor=actor)
     if not minutes.is_frozen:
         raise WrongState(_("Only approved minutes are corrected; edit the draft instead."))
     if Minutes.objects.filter(corrects=minutes).exists():

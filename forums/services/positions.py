@@ -41,7 +41,7 @@ def position_record(
         raise PermissionDenied(
             _("You may not record a position for %(ministry)s.") % {"ministry": ministry}
         )
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.CONSULTATION)
     position, reason = _clean_position(position, reason)
     if not proposal.participants.filter(pk=ministry.pk).exists():
@@ -100,7 +100,7 @@ def objection_withdraw(
     )
     if not explanation:
         raise ValidationError({"explanation": _("Say why the objection is withdrawn.")})
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.CONSULTATION)
     current: Position | None = (
         Position.objects.current()

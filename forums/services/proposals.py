@@ -163,7 +163,7 @@ def _notify_participants(proposal: Proposal, *, event: str, subject: Callable[[]
 def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
     """Open consultation: the ministries seated in the forum today become the participants."""
     ensure_may_prepare_proposals(actor)
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.DRAFT)
     if proposal.deadline <= timezone.now():
         raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
@@ -216,7 +216,7 @@ def proposal_revise(
     `answers` says, per objecting ministry (abbreviation), how the revision answers its objection.
     """
     ensure_may_prepare_proposals(actor)
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.CONSULTATION)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
     if title is not None and title != "":
@@ -292,7 +292,7 @@ def _decide(proposal: Proposal, *, actor: User | None, now: datetime.datetime) -
 def proposal_close(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator closes after the deadline, or earlier once every participant has answered."""
     ensure_may_prepare_proposals(actor)
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.CONSULTATION)
     now = timezone.now()
     if now < proposal.deadline:
@@ -328,7 +328,7 @@ def proposals_close_due(*, now: datetime.datetime | None = None) -> list[int]:
 def proposal_withdraw(*, actor: User, proposal: Proposal) -> Proposal:
     """A coordinator withdraws a draft or a proposal in consultation; it is then final."""
     ensure_may_prepare_proposals(actor)
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
     before = {"status": proposal.status}
     proposal.status = Proposal.Status.WITHDRAWN
@@ -350,7 +350,7 @@ def proposal_withdraw(*, actor: User, proposal: Proposal) -> Proposal:
 def proposal_escalate(*, actor: User, proposal: Proposal, level: str, note: str = "") -> Escalation:
     """Record that a proposal that was not endorsed is lifted to a higher level."""
     ensure_may_prepare_proposals(actor)
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.NOT_ENDORSED)
     if level not in Escalation.Level.values:
         raise ValidationError({"level": _("Choose a level to escalate to.")})
@@ -383,7 +383,7 @@ def advice_add(
     """Attach input from a service forum or a core group. It is shown, never counted."""
     if not may_give_advice(actor):
         raise PermissionDenied(_("Only the coordinator or the secretariat may add advice."))
-    proposal = proposal_lock(proposal)
+    proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.DRAFT, Proposal.Status.CONSULTATION)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
     if (forum is None) == (core_group is None):

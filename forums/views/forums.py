@@ -19,6 +19,7 @@ from forums.selectors.meetings import forum_detail, forum_list, meeting_list
 from forums.services.calendar_tokens import calendar_token_get_or_create
 from forums.services.wheel import wheel_materialise
 from forums.wheel_svg import wheel_geometry
+from portfolio.selectors import page_strategy_choice
 from portfolio.validation import year_error
 
 
@@ -42,10 +43,16 @@ class ForumDetailView(LoginRequiredMixin, TemplateView):
             forum = forum_detail(slug=self.kwargs["slug"])
         except Forum.DoesNotExist as exc:
             raise Http404 from exc
+        choice = page_strategy_choice(self.request.GET.get("strategy"))
+        today = timezone.localdate().year
+        default = today
+        if self.request.GET.get("strategy") and choice.strategy is not None:
+            # An earlier period opens on its last year; the current one on this year.
+            default = min(today, choice.strategy.period_end)
         try:
-            year = int(self.request.GET.get("year") or timezone.localdate().year)
+            year = int(self.request.GET.get("year") or default)
         except ValueError:
-            year = timezone.localdate().year
+            year = default
         year = min(max(year, 2000), 2100)
         wheel = getattr(forum, "wheel", None)
         offsets = (
@@ -73,6 +80,12 @@ class ForumDetailView(LoginRequiredMixin, TemplateView):
             "geometry": wheel_geometry(year=year, meetings=meetings, offsets=offsets),
             "feed_token": calendar_token_get_or_create(user=self.request.user),
             "can_materialise": wheel is not None and can_materialise(self.request.user),
+            "strategy_choice": choice,
+            "strategy_years": (
+                range(choice.strategy.period_start, choice.strategy.period_end + 1)
+                if choice.strategy is not None
+                else []
+            ),
         }
 
 

@@ -47,6 +47,7 @@ from portfolio.models import Ministry
 from portfolio.notifications import notifications_mark_read
 from portfolio.page_errors import message_refusal, service_refusals
 from portfolio.permissions import is_coordinator, sign_grant_ministry_ids
+from portfolio.selectors import page_strategy_choice
 
 
 def _get_proposal(request, pk: int) -> Proposal:
@@ -70,7 +71,9 @@ class ProposalRegisterView(LoginRequiredMixin, View):
     def get(self, request):
         form = RegisterFilterForm(request.GET or None, years=proposal_years())
         filters = form.cleaned_data if form.is_valid() else {}
+        choice = page_strategy_choice(request.GET.get("strategy"))
         proposals = proposal_register(
+            strategy=choice,
             user=request.user,
             forum=filters.get("forum") or "",
             year=filters.get("year"),
@@ -92,6 +95,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
                 "page": page,
                 "query": params.urlencode(),
                 "filtered": any(filters.values()),
+                "strategy_choice": choice,
                 "may_create": is_coordinator(request.user),
                 "may_delegate": bool(sign_grant_ministry_ids(request.user)),
             },

@@ -4,9 +4,10 @@ from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers, viewsets
 
 from measures.models import Measure, Rag
-from measures.selectors import measure_overview
+from measures.selectors import measure_overview, measures_in_strategy
 from portfolio.api import LOCALIZED_NAME
 from portfolio.api_docs import ANY_USER, operation_doc
+from portfolio.api_fields import STRATEGY_PARAMETER, strategy_parameter
 from portfolio.caching import CachedListMixin
 
 
@@ -30,6 +31,14 @@ class MeasureOutputSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=_("Overall status (RAG) of the latest status report, or null."),
     )
+    predecessor = serializers.CharField(
+        source="predecessor_code",
+        read_only=True,
+        allow_null=True,
+        help_text=_(
+            "Code of the measure of an earlier strategy this one carries on (e.g. T1), or null."
+        ),
+    )
 
     class Meta:
         model = Measure
@@ -43,6 +52,7 @@ class MeasureOutputSerializer(serializers.ModelSerializer):
             "target_areas",
             "status",
             "rag",
+            "predecessor",
         ]
         extra_kwargs = {"code": {"help_text": _("Code of the measure, e.g. T1.")}}
 
@@ -62,9 +72,11 @@ class MeasureFilter(django_filters.FilterSet):
         summary=_("List measures"),
         description=_(
             "The measures of the portfolio in their order, each with the overall status (RAG) "
-            "of its latest status report. Filter by target area, lead ministry, status and RAG."
+            "of its latest status report. Filter by target area, lead ministry, status and RAG, "
+            "and choose the strategy period (the current one by default)."
         ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=_("Get a measure"),
@@ -82,4 +94,8 @@ class MeasureViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         # No distinct(): one target-area code matches a measure at most once.
-        return measure_overview().order_by("position", "code")
+        measures = measure_overview().order_by("position", "code")
+        fake = getattr(self, "swagger_fake_view", False)  # the schema reads no strategy
+        if self.action == "list" and not fake:  # found by its code whatever its strategy
+            measures = measures_in_strategy(measures, strategy_parameter(self.request))
+        return measures

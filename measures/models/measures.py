@@ -47,6 +47,15 @@ class Measure(Sourced):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
     )
+    # The measure of an earlier strategy this one carries on; that one keeps its own history.
+    predecessor = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successor",
+        verbose_name=_("predecessor"),
+    )
 
     history = history_records(m2m_fields=[participating_ministries, target_areas])
 

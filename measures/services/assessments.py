@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from measures.models import CriteriaAssessment, Measure, ReportingPeriod
-from measures.permissions import can_assess, ensure
+from measures.permissions import can_assess, ensure_measure_changeable
 from measures.services.common import validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
@@ -28,7 +28,7 @@ def assessment_record(
 
     One row per measure, criterion, ministry and period; giving it again revises it.
     """
-    ensure(can_assess(user=actor))
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=can_assess(user=actor))
     ministry = ministry_of(actor)
     period = lock_open_period(period)
     existing = CriteriaAssessment.objects.filter(

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from measures.models import Benefit, BenefitMeasurement, Measure
-from measures.permissions import can_write_measure, ensure
+from measures.permissions import can_write_measure, ensure_measure_changeable
 from measures.services.common import follow_up_save, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -43,7 +43,8 @@ def benefit_measurement_record(
     comment: str = "",
 ) -> BenefitMeasurement:
     """Store the indicator's value on a date; a second value for the same date replaces it."""
-    ensure(can_write_measure(user=actor, measure=benefit.measure))
+    allowed = can_write_measure(user=actor, measure=benefit.measure)
+    ensure_measure_changeable(actor=actor, measure=benefit.measure, allowed=allowed)
     measurement = BenefitMeasurement.objects.filter(
         benefit=benefit, measured_on=measured_on
     ).first()

@@ -9,7 +9,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from measures.models import Measure
-from measures.permissions import can_write_measure, ensure
+from measures.permissions import can_write_measure, ensure_measure_changeable
 from portfolio.audit import audit_record
 from portfolio.types import User
 from portfolio.validation import date_error
@@ -79,7 +79,8 @@ def follow_up_save(
     programming error (ValueError). The audit event is "<model>.created" or "<model>.changed".
     Call inside the service's transaction.
     """
-    ensure(can_write_measure(user=actor, measure=measure))
+    allowed = can_write_measure(user=actor, measure=measure)
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
     if record is None:
         record, before = model(measure=measure), None
     else:

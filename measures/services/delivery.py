@@ -6,7 +6,7 @@ from django.db import transaction
 
 from measures.follow_up_summary import follow_up_refresh
 from measures.models import Measure, MeasureDependency, Milestone, Risk
-from measures.permissions import can_write_measure, ensure
+from measures.permissions import can_write_measure, ensure_measure_changeable
 from measures.services.common import follow_up_save, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -59,7 +59,8 @@ def dependency_add(
     *, actor: User, measure: Measure, depends_on: Measure, description: str = ""
 ) -> MeasureDependency:
     """Record that the measure depends on another measure. Unique per pair."""
-    ensure(can_write_measure(user=actor, measure=measure))
+    allowed = can_write_measure(user=actor, measure=measure)
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
     dependency = MeasureDependency(measure=measure, depends_on=depends_on, description=description)
     validated_save(dependency)
     audit_record(
@@ -77,7 +78,8 @@ def dependency_add(
 def dependency_remove(*, actor: User, dependency: MeasureDependency) -> None:
     """Remove a dependency of the measure."""
     measure = dependency.measure
-    ensure(can_write_measure(user=actor, measure=measure))
+    allowed = can_write_measure(user=actor, measure=measure)
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
     audit_record(
         actor=actor,
         kind="dependency.removed",

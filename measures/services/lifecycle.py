@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from measures.exceptions import WrongState
 from measures.models import Measure, MeasureTransition
-from measures.permissions import can_coordinate_follow_up, ensure
+from measures.permissions import can_coordinate_follow_up, ensure_measure_changeable
 from measures.services.common import validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -45,7 +45,8 @@ def measure_transition(
     `decided_in` is a free-text reference to the decision (e.g. "SF 2027/04").
     Raises WrongState when the move is not allowed from the current status.
     """
-    ensure(can_coordinate_follow_up(actor))
+    allowed = can_coordinate_follow_up(actor)
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     if to_status not in ALLOWED.get(measure.status, set()):
         raise WrongState(

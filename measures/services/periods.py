@@ -13,6 +13,7 @@ from measures.permissions import can_coordinate_follow_up, ensure
 from measures.services.common import snapshot, validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
+from portfolio.strategy_closing import ensure_year_changeable
 from portfolio.types import User
 from portfolio.validation import year_error
 
@@ -36,6 +37,7 @@ def period_open(
     The period ends on or after its first day, and its reports are not due before it starts.
     """
     ensure(can_coordinate_follow_up(actor))
+    ensure_year_changeable(actor=actor, years=[year])
     errors = {}
     if message := year_error(year):
         errors["year"] = message
@@ -70,6 +72,7 @@ def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
     """
     ensure(can_coordinate_follow_up(actor))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    ensure_year_changeable(actor=actor, years=[period.year])
     if not period.is_open:
         raise WrongState(_("The reporting period is already closed."))
     period.status = ReportingPeriod.Status.CLOSED

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from measures.follow_up_summary import follow_up_refresh
 from measures.models import CoreGroup, Measure, ReportingPeriod, StatusReport
-from measures.permissions import can_write_core_group, can_write_measure, ensure
+from measures.permissions import can_write_core_group, can_write_measure, ensure_measure_changeable
 from measures.services.common import snapshot, validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
@@ -52,10 +52,12 @@ def status_report_submit(
     if unknown:
         raise ValueError(f"Unknown report fields: {sorted(unknown)}")
     if measure is not None:
-        ensure(can_write_measure(user=actor, measure=measure))
+        allowed = can_write_measure(user=actor, measure=measure)
+        ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
         ministry: Ministry = measure.lead_ministry
     elif core_group is not None:
-        ensure(can_write_core_group(user=actor, group=core_group))
+        allowed = can_write_core_group(user=actor, group=core_group)
+        ensure_measure_changeable(actor=actor, measure=core_group.measure, allowed=allowed)
         if core_group.lead_ministry is None:  # no lead ministry, no writer: refused above
             raise PermissionDenied(_("You may not make this change."))
         ministry = core_group.lead_ministry

@@ -6,7 +6,12 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
 from measures.models import Measure
-from measures.permissions import can_assess, can_coordinate_follow_up, can_write_measure
+from measures.permissions import (
+    can_assess,
+    can_coordinate_follow_up,
+    can_write_measure,
+    strategy_of_measure,
+)
 from measures.selectors import (
     assessment_table,
     measure_detail,
@@ -56,4 +61,5 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
             "can_assess": can_assess(user=user),
             "is_coordinator": can_coordinate_follow_up(user),
             "transitions": allowed_transitions(measure),
+            "strategy": strategy_of_measure(measure),
         }

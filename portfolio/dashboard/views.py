@@ -2,9 +2,11 @@
 
 import datetime
 import re
+from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,7 @@ from forums.selectors.follow_up import follow_up_actions_owed
 from forums.selectors.proposals import waiting_for_user
 from measures.selectors import (
     measure_overview,
+    measures_in_strategy,
     rag_series,
     report_forms_open_to,
     with_trend,
@@ -33,7 +36,7 @@ from portfolio.dashboard.charts import scatter
 from portfolio.dashboard.filters import PortfolioFilterForm
 from portfolio.models import TargetArea
 from portfolio.permissions import ministry_of
-from portfolio.selectors import coordinating_ministry
+from portfolio.selectors import StrategyChoice, coordinating_ministry, page_strategy_choice
 
 PAGE_SIZE = 100
 SORT_COLUMNS = ["code", "name", "lead", "status", "rag", "confidence", "milestone", "risks"]
@@ -49,9 +52,15 @@ COLUMN_LABELS = [
 ]
 
 
+def strategy_measures(request) -> tuple[StrategyChoice, QuerySet[Any]]:
+    """The overview of the strategy chosen with `?strategy=` (the current one by default)."""
+    choice = page_strategy_choice(request.GET.get("strategy"))
+    return choice, measures_in_strategy(measure_overview(), choice)
+
+
 def overview(request) -> tuple[PortfolioFilterForm, list]:
     form = PortfolioFilterForm(request.GET or None)
-    return form, with_trend(form.apply(measure_overview()))
+    return form, with_trend(form.apply(strategy_measures(request)[1]))
 
 
 def sort_links(request, form: PortfolioFilterForm) -> dict[str, dict]:
@@ -78,7 +87,8 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form = PortfolioFilterForm(self.request.GET or None)
-        filtered = form.apply(measure_overview())
+        choice, measures_shown = strategy_measures(self.request)
+        filtered = form.apply(measures_shown)
         page = None
         if self.paginate:
             page = Paginator(filtered, PAGE_SIZE).get_page(self.request.GET.get("page"))
@@ -104,7 +114,8 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "trend_periods": trend_periods,
             # Overdue reports link to the form only for those who may write it.
             "writable_measure_ids": report_forms_open_to(self.request.user),
-            "red_measures": list(measure_overview().filter(latest_rag="red").order_by("code")),
+            "red_measures": list(measures_shown.filter(latest_rag="red").order_by("code")),
+            "strategy_choice": choice,
             "unanswered_risks": risks,
             "unanswered_risk_total": risk_total,
             "query": query,

@@ -34,6 +34,12 @@ class StrategySerializer(serializers.Serializer):
     title_en = serializers.CharField()
     period_start = serializers.IntegerField()
     period_end = serializers.IntegerField()
+    closed_at = serializers.DateTimeField(
+        allow_null=True, help_text=_("When the period was closed; null while it is open.")
+    )
+    predecessor = serializers.CharField(
+        allow_null=True, help_text=_("The period this strategy succeeds, e.g. 2021-2025.")
+    )
 
 
 def _strategy(slug: str) -> Strategy:
@@ -58,7 +64,7 @@ class StrategyListAPIView(AuthenticatedAPIView):
         responses={200: StrategySerializer(many=True)},
     )
     def get(self, request):
-        strategies = Strategy.objects.order_by("-period_start")
+        strategies = Strategy.objects.select_related("predecessor").order_by("-period_start")
         rows = [
             {
                 "slug": strategy_slug(s),
@@ -67,6 +73,8 @@ class StrategyListAPIView(AuthenticatedAPIView):
                 "title_en": s.title_en,
                 "period_start": s.period_start,
                 "period_end": s.period_end,
+                "closed_at": s.closed_at,
+                "predecessor": s.predecessor.slug if s.predecessor else None,
             }
             for s in strategies
         ]

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
@@ -18,6 +18,7 @@ from portfolio.evaluation.service import (
 )
 from portfolio.models import Strategy
 from portfolio.permissions import ensure
+from portfolio.strategy_closing import may_close_strategy
 
 
 def strategy_or_404(slug: str) -> Strategy:
@@ -34,7 +35,9 @@ class StrategyPeriodView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        task = self.request.GET.get("task", "")
         strategy = strategy_or_404(kwargs["slug"])
+        strategy = Strategy.objects.select_related("predecessor", "closed_by").get(pk=strategy.pk)
         summary = figures.summary(Scope(strategy))
         participation = [
             {
@@ -60,8 +63,16 @@ class StrategyPeriodView(LoginRequiredMixin, TemplateView):
                 for name, svg in charts.all_charts(summary).items()
             },
             may_export=may_export_evaluation(self.request.user),
+            may_close=may_close_strategy(self.request.user),
+            successor=Strategy.objects.filter(predecessor=strategy).first(),
             package_ready=package_path(strategy).exists(),
             task=self.request.GET.get("task", ""),
+            progress=(
+                evaluation_package_progress(actor=self.request.user, task_id=task)
+                if (task := self.request.GET.get("task", ""))
+                and may_export_evaluation(self.request.user)
+                else {}
+            ),
         )
         return context
 
@@ -83,6 +94,25 @@ class EvaluationPackageStatusView(LoginRequiredMixin, View):
         strategy_or_404(slug)
         task = request.GET.get("task", "")
         return JsonResponse(evaluation_package_progress(actor=request.user, task_id=task))
+
+
+class EvaluationPackageProgressView(LoginRequiredMixin, View):
+    """GET ?task=<id>: the build's progress as a part of the period page, which asks for it
+    every two seconds; the answer 286 tells the page to stop asking once the build is over."""
+
+    def get(self, request, slug: str):
+        strategy = strategy_or_404(slug)
+        progress = evaluation_package_progress(
+            actor=request.user, task_id=request.GET.get("task", "")
+        )
+        response = render(
+            request,
+            "portfolio/partials/_evaluation_progress.html",
+            {"progress": progress, "slug": strategy_slug(strategy)},
+        )
+        if progress["state"] in ("SUCCESS", "FAILURE"):
+            response.status_code = 286  # htmx: stop polling
+        return response
 
 
 class EvaluationPackageDownloadView(LoginRequiredMixin, View):

@@ -303,10 +303,11 @@ def test_closing_with_seventeen_ministries_takes_a_constant_number_of_queries(
     _everyone(consultation, skip={"FIN"})
     make_deadline_pass(consultation)
     koordinator = user("koordinator")
-    # Savepoint, role check, lock, participants, positions, update, field history (the row
-    # and the two many-to-many snapshots: four), the requests for positions marked read,
-    # audit, release: the same thirteen queries whatever the number of ministries.
-    with django_assert_num_queries(13):
+    # Savepoint, role check, lock, whether a closed strategy period covers its year,
+    # participants, positions, update, field history (the row and the two many-to-many
+    # snapshots: four), the requests for positions marked read, audit, release: the same
+    # fourteen queries whatever the number of ministries.
+    with django_assert_num_queries(14):
         proposal_close(actor=koordinator, proposal=consultation)
 
 

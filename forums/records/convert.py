@@ -96,7 +96,7 @@ def _run(command: list[str], *, cwd: Path) -> None:
     except OSError as exc:
         raise ConversionFailed(
             _("%(tool)s could not be started (%(command)s): %(error)s")
-            % {"tool": TOOL, "command": command[0], "error": exc}
+            % {"tool": TOOL, "command": command[0], "error": exc.strerror or exc}
         ) from exc
     try:
         output = process.communicate(timeout=_timeout())[0]

@@ -19,43 +19,11 @@ from forums.services.attachments import proposal_memo_add
 from forums.services.extractions import archive_extraction_run, archive_extraction_start
 from portfolio.models import AuditEvent
 from tests.forums.conftest import user
-from tests.forums.records_helpers import assert_valid
+from tests.forums.records_helpers import assert_valid, docx
 
 pytestmark = pytest.mark.django_db
 
 NS = {"n": "http://www.arkivverket.no/standarder/noark5/arkivstruktur"}
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-PACKAGE = "http://schemas.openxmlformats.org/package/2006"
-OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
-
-def docx(text: str) -> bytes:
-    """The smallest Word document LibreOffice opens: one paragraph of text."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            f'<Types xmlns="{PACKAGE}/content-types">'
-            '<Default Extension="rels" '
-            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/word/document.xml" ContentType="{WORD_MAIN}"/></Types>',
-        )
-        archive.writestr(
-            "_rels/.rels",
-            f'<Relationships xmlns="{PACKAGE}/relationships">'
-            f'<Relationship Id="rId1" Type="{OFFICE}" Target="word/document.xml"/>'
-            "</Relationships>",
-        )
-        archive.writestr(
-            "word/document.xml",
-            f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
-            "</w:body></w:document>",
-        )
-    return buffer.getvalue()
-
-
 # Passes the upload's check (a zip with a Word part) but is no document LibreOffice can open.
 BROKEN_DOCX = io.BytesIO()
 with zipfile.ZipFile(BROKEN_DOCX, "w") as _archive:

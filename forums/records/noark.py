@@ -5,7 +5,8 @@ journalpost per registered document → dokumentbeskrivelse → dokumentobjekt (
 its SHA-256 and size; an office document twice: as uploaded, Produksjonsformat, and as its
 PDF/A copy, Arkivformat). Everything is streamed: one case and one file at a time, so memory
 stays flat as the archive grows. The same data gives the same files, except the creation
-time of the extraction and the PDF/A copies (LibreOffice stamps its run time). Extracting marks the documents archived (their marking is then final).
+time of the extraction and the PDF/A copies (LibreOffice stamps its run time). Extracting
+marks the documents archived (their marking is then final).
 """
 
 import datetime

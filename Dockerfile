@@ -19,10 +19,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DEBUG=false \
     LOG_FORMAT=json
-# WeasyPrint's libraries and a font with æøå; gettext for compilemessages.
+# WeasyPrint's libraries and a font with æøå; gettext for compilemessages; LibreOffice (no GUI)
+# for the archive extraction's PDF/A copies of office documents.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
+        libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --uid 10001 --user-group portal
 WORKDIR /app

@@ -8,9 +8,9 @@ VENDOR := static/vendor
 # and the development commands below ask for it; production sets its own environment.
 DEV := DEBUG=true
 
-.PHONY: run test install lint typecheck migrations-check messages messages-update chromium clean tools fuzz bench load bench-http
+.PHONY: run test install lint typecheck migrations-check messages messages-update chromium libreoffice clean tools fuzz bench load bench-http
 
-run: install
+run: install libreoffice
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py load_reference_data
 	$(DEV) $(PY) manage.py seed_demo --working-year --documents
@@ -25,7 +25,7 @@ run: install
 # DATABASE_URL is set). One pytest worker per core (PYTEST_WORKERS=0: one process); each has its
 # own test database (test_<name>_gwN), broker key prefix or folder, and media and mail folders.
 PYTEST_WORKERS ?= auto
-test: install tools chromium lint typecheck migrations-check
+test: install tools chromium libreoffice lint typecheck migrations-check
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 	tools/fuzz_api.sh
 
@@ -77,6 +77,11 @@ migrations-check: $(VENV)/.installed
 # The browser tests drive Debian's Chromium; a browser download is not possible here.
 chromium:
 	@test -x /usr/bin/chromium || $(MAKE) --no-print-directory apt PACKAGES=chromium
+
+# The archive extraction converts office documents to PDF/A with LibreOffice (headless).
+LIBREOFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+libreoffice:
+	@command -v soffice >/dev/null || $(MAKE) --no-print-directory apt PACKAGES="$(LIBREOFFICE_PACKAGES)"
 
 apt:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -57,6 +57,7 @@ class ForumsConfig(AppConfig):
         "record.reference_set": _("A ministry's own reference recorded"),
         "record.registered": _("Document registered in the journal"),
         "records.extraction_done": _("Archive extraction written"),
+        "records.extraction_failed": _("Archive extraction failed"),
         "records.extraction_started": _("Archive extraction started"),
         "wheel.seeded": _("Annual wheel set up"),
         "user.calendar_feed_rotated": _("Calendar address changed"),

@@ -2,9 +2,11 @@
 
 arkiv → one arkivdel per forum → one saksmappe per case (a proposal or a meeting) → one
 journalpost per registered document → dokumentbeskrivelse → dokumentobjekt (the file, with
-its SHA-256 and size). Everything is streamed: one case and one file at a time, so memory
+its SHA-256 and size; an office document twice: as uploaded, Produksjonsformat, and as its
+PDF/A copy, Arkivformat). Everything is streamed: one case and one file at a time, so memory
 stays flat as the archive grows. The same data gives the same files, except the creation
-time of the extraction. Extracting marks the documents archived (their marking is then final).
+time of the extraction and the PDF/A copies (LibreOffice stamps its run time). Extracting
+marks the documents archived (their marking is then final).
 """
 
 import datetime
@@ -12,6 +14,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -28,6 +31,7 @@ from forums.records.common import (
     legal_basis_text,
     registered,
 )
+from forums.records.convert import ARCHIVE_FORMAT_DETAILS, TOOL, ConversionFailed, office_to_pdf
 from forums.selectors.journal import case_references
 from portfolio.models import Ministry
 
@@ -60,32 +64,47 @@ def period_records(start: datetime.date, end: datetime.date):
     )
 
 
-def _document_files(record: Record) -> Iterator[tuple[str, str, str, bytes | Path]]:
-    """(variant, format, extension, content or stored path) of each file of the document."""
+class DocumentFile(NamedTuple):
+    """One file of a document: its variant, format, extension and content or stored path."""
+
+    variant: str
+    format: str
+    extension: str
+    content: bytes | Path
+    details: str = ""
+    converted_from: str = ""
+
+
+def _document_files(record: Record) -> Iterator[DocumentFile]:
+    """Each file of the document: an office document also as its PDF/A copy."""
     if record.kind == Record.Kind.PROPOSAL_VERSION:
-        yield (
-            "Arkivformat",
-            "PDF",
-            "pdf",
-            proposal_version_pdf(registered(record.proposal_version, "proposal version")),
-        )
+        version = registered(record.proposal_version, "proposal version")
+        yield DocumentFile("Arkivformat", "PDF", "pdf", proposal_version_pdf(version))
     elif record.kind == Record.Kind.NOTICE:
-        yield "Arkivformat", "PDF", "pdf", agenda_pdf(registered(record.notice_of, "meeting"))
+        meeting = registered(record.notice_of, "meeting")
+        yield DocumentFile("Arkivformat", "PDF", "pdf", agenda_pdf(meeting))
     elif record.kind == Record.Kind.MINUTES:
         minutes = registered(record.minutes, "minutes")
         # Generated minutes store no PDF; the page renders them the same way on demand.
-        yield (
-            "Arkivformat",
-            "PDF",
-            "pdf",
-            Path(minutes.pdf.path) if minutes.pdf else minutes_pdf(minutes),
-        )
+        content = Path(minutes.pdf.path) if minutes.pdf else minutes_pdf(minutes)
+        yield DocumentFile("Arkivformat", "PDF", "pdf", content)
     else:
         attachment = registered(record.attachment, "attachment")
         name = attachment.name
         extension = name.rsplit(".", 1)[-1].lower() if "." in name else "bin"
-        variant = "Arkivformat" if extension == "pdf" else "Produksjonsformat"
-        yield variant, extension.upper(), extension, Path(attachment.file.path)
+        path = Path(attachment.file.path)
+        if extension == "pdf":
+            yield DocumentFile("Arkivformat", "PDF", "pdf", path)
+            return
+        yield DocumentFile("Produksjonsformat", extension.upper(), extension, path)
+        # The copy lives in a temporary folder until the caller has stored it.
+        try:
+            with office_to_pdf(path, extension=extension) as pdf:
+                yield DocumentFile(
+                    "Arkivformat", "PDF", "pdf", pdf, ARCHIVE_FORMAT_DETAILS, extension.upper()
+                )
+        except ConversionFailed as exc:
+            raise ConversionFailed(f"{record.document_number} ({name}): {exc}") from exc
 
 
 def _store(out_dir: Path, name: str, content: bytes | Path) -> tuple[str, int]:
@@ -115,7 +134,7 @@ def _skjerming(w: NoarkWriter, record: Record) -> None:
         w.value("skjermingMetadata", "tittel" if record.screened_title else "dokumentobjekt")
 
 
-def _journalpost(w: NoarkWriter, record: Record, out_dir: Path) -> None:
+def _journalpost(w: NoarkWriter, record: Record, out_dir: Path, now: datetime.datetime) -> None:
     created = _time(record.created_at)
     archived = _time(registered(record.archived_at, "archiving time"))
     registered_at = _time(registered(record.registered_at, "registration time"))
@@ -139,22 +158,24 @@ def _journalpost(w: NoarkWriter, record: Record, out_dir: Path) -> None:
             w.value("tilknyttetAv", SYSTEM)
             _skjerming(w, record)
             base = registered(record.document_number, "document number").replace("/", "-")
-            for number, (variant, file_format, extension, content) in enumerate(
-                _document_files(record), start=1
-            ):
-                name = f"{base}.{extension}"
-                checksum, size = _store(out_dir, name, content)
+            for number, file in enumerate(_document_files(record), start=1):
+                name = f"{base}.{file.extension}"
+                checksum, size = _store(out_dir, name, file.content)
                 with w.block("dokumentobjekt"):
                     w.value("systemID", _stable_id(record.system_id, "dokumentobjekt", number))
                     w.value("versjonsnummer", 1)
-                    w.value("variantformat", variant)
-                    w.value("format", file_format)
+                    w.value("variantformat", file.variant)
+                    w.value("format", file.format)
+                    if file.details:
+                        w.value("formatDetaljer", file.details)
                     w.value("opprettetDato", registered_at)
                     w.value("opprettetAv", SYSTEM)
                     w.value("referanseDokumentfil", f"dokumenter/{name}")
                     w.value("sjekksum", checksum)
                     w.value("sjekksumAlgoritme", "SHA-256")
                     w.value("filstoerrelse", size)
+                    if file.converted_from:
+                        _konvertering(w, file, now)
         w.value("registreringsID", record.document_number)
         w.value("tittel", record.title)
         if record.is_restricted:
@@ -171,6 +192,16 @@ def _journalpost(w: NoarkWriter, record: Record, out_dir: Path) -> None:
             w.value(field, value)
 
 
+def _konvertering(w: NoarkWriter, file: DocumentFile, now: datetime.datetime) -> None:
+    with w.block("konvertering"):
+        w.value("konvertertDato", _time(now))
+        w.value("konvertertAv", SYSTEM)
+        w.value("konvertertFraFormat", file.converted_from)
+        w.value("konvertertTilFormat", file.format)
+        w.value("konverteringsverktoey", TOOL)
+        w.value("konverteringskommentar", file.details)
+
+
 def _journal_fields(record: Record) -> list[tuple[str, object]]:
     return [
         ("journalaar", record.journal_year),
@@ -182,7 +213,7 @@ def _journal_fields(record: Record) -> list[tuple[str, object]]:
     ]
 
 
-def _saksmappe(w: NoarkWriter, case: RecordCase, records: list[Record], out_dir: Path) -> None:
+def _saksmappe(w: NoarkWriter, case: RecordCase, records: list[Record], out_dir: Path, now) -> None:
     forum = case.owner.forum
     closed = max(registered(record.registered_at, "registration time") for record in records)
     with w.block("mappe", attrib={f"{{{XSI}}}type": "saksmappe"}):
@@ -202,7 +233,7 @@ def _saksmappe(w: NoarkWriter, case: RecordCase, records: list[Record], out_dir:
                 w.value("merknadsdato", _time(reference.recorded_at))
                 w.value("merknadRegistrertAv", reference.recorded_by.get_username())
         for record in records:
-            _journalpost(w, record, out_dir)
+            _journalpost(w, record, out_dir, now)
         w.value("saksaar", case.year)
         w.value("sakssekvensnummer", case.number)
         w.value("saksdato", timezone.localtime(case.created_at).date().isoformat())
@@ -282,7 +313,7 @@ def _arkivdel(w, forum, records, out_dir, start, end, now, done, total, progress
                 .prefetch_related("recipients")
                 .order_by("document_sequence")
             )
-            _saksmappe(w, case, case_records, out_dir)
+            _saksmappe(w, case, case_records, out_dir, now)
             done += len(case_records)
             if progress:
                 progress(done, total)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import ArchiveExtraction
+from forums.records.convert import ConversionFailed, stopped_message
 from forums.records.noark import Progress, write_extraction
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -63,7 +64,7 @@ def _progress(extraction_id: int) -> Progress:
 
 
 def archive_extraction_run(*, extraction_id: int) -> bool:
-    """Write the extraction as a zip file; False when it was already done."""
+    """Write the extraction as a zip file; False when it was already done or failed."""
     claimed = ArchiveExtraction.objects.filter(
         pk=extraction_id,
         status__in=[ArchiveExtraction.Status.QUEUED, ArchiveExtraction.Status.RUNNING],
@@ -73,13 +74,18 @@ def archive_extraction_run(*, extraction_id: int) -> bool:
     extraction = ArchiveExtraction.objects.get(pk=extraction_id)
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work) / "uttrekk"
-        with transaction.atomic():
-            total = write_extraction(
-                folder,
-                start=extraction.start,
-                end=extraction.end,
-                progress=_progress(extraction.pk),
-            )
+        try:
+            with transaction.atomic():
+                total = write_extraction(
+                    folder,
+                    start=extraction.start,
+                    end=extraction.end,
+                    progress=_progress(extraction.pk),
+                )
+        except ConversionFailed as exc:
+            # Nothing is marked archived (rolled back); a new extraction can be started.
+            _fail(extraction_id, str(exc))
+            return False
         archive = shutil.make_archive(str(Path(work) / "uttrekk"), "zip", root_dir=folder)
         name = f"noark5-{extraction.start}-{extraction.end}-{extraction.pk}.zip"
         with open(archive, "rb") as content, transaction.atomic():
@@ -98,3 +104,20 @@ def archive_extraction_run(*, extraction_id: int) -> bool:
                 after={"documents": total},
             )
     return True
+
+
+@transaction.atomic
+def _fail(extraction_id: int, reason: str) -> None:
+    extraction = ArchiveExtraction.objects.select_for_update().get(pk=extraction_id)
+    if extraction.status != ArchiveExtraction.Status.RUNNING:
+        return
+    extraction.status = ArchiveExtraction.Status.FAILED
+    extraction.error = stopped_message(reason)
+    extraction.finished_at = timezone.now()
+    extraction.save()
+    audit_record(
+        actor=None,
+        kind="records.extraction_failed",
+        target=extraction,
+        after={"error": reason},
+    )

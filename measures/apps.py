@@ -14,6 +14,8 @@ class MeasuresConfig(AppConfig):
         "core_group.changed": _("Core group changed"),
         "dependency.added": _("Dependency added"),
         "dependency.removed": _("Dependency removed"),
+        "measure.created": _("Measure created"),
+        "measure.lead_changed": _("Lead ministry of the measure changed"),
         "measure.transitioned": _("Status of the measure changed"),
         "milestone.changed": _("Milestone changed"),
         "milestone.created": _("Milestone added"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from measures.views import core_groups, detail, edit, history, periods
+from measures.views import core_groups, detail, edit, history, manage, periods
 
 app_name = "measures"
 urlpatterns = [
@@ -22,7 +22,9 @@ urlpatterns = [
         core_groups.CoreGroupReportView.as_view(),
         name="core-group-report",
     ),
+    path("ny/", manage.MeasureCreateView.as_view(), name="create"),
     path("<str:code>/", detail.MeasureDetailView.as_view(), name="detail"),
+    path("<str:code>/leder/", manage.LeadChangeView.as_view(), name="lead-change"),
     path("<str:code>/historikk/", history.MeasureHistoryView.as_view(), name="history"),
     path(
         "<str:code>/rapport/<int:period>/", edit.StatusReportEditView.as_view(), name="report-edit"

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from forums.api import ForumViewSet, MeetingViewSet
 from forums.api_follow_up import FollowUpActionViewSet
+from forums.api_governance import MeasureGovernanceView
 from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_minutes import MinutesViewSet
 from forums.api_proposals import ProposalViewSet
@@ -69,6 +70,11 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("journal/", JournalAPIView.as_view(), name="api-journal"),
     path("journal/export.xml", JournalExportView.as_view(), name="api-journal-export"),
+    path(
+        "measures/<str:code>/governance/",
+        MeasureGovernanceView.as_view(),
+        name="api-measure-governance",
+    ),
     path("", include(router.urls)),
 ]
 
@@ -80,6 +86,7 @@ admin.site.site_title = "Strategiportalen"
 
 urlpatterns = [
     path("", include("portfolio.urls")),
+    path("tiltak/", include("forums.urls.governance")),
     path("tiltak/", include("measures.urls")),
     path("", include("forums.urls.meetings")),
     path("saker/", include("forums.urls.proposals")),

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from measures.follow_up_summary import follow_up_refresh
@@ -53,7 +54,7 @@ def status_report_submit(
         raise ValueError(f"Unknown report fields: {sorted(unknown)}")
     if measure is not None:
         ensure(can_write_measure(user=actor, measure=measure))
-        ministry: Ministry = measure.lead_ministry
+        ministry: Ministry = measure.lead_on(timezone.localdate())  # the lead of the day
     elif core_group is not None:
         ensure(can_write_core_group(user=actor, group=core_group))
         if core_group.lead_ministry is None:  # no lead ministry, no writer: refused above

@@ -19,7 +19,7 @@ from tests.follow_up import REPORT, open_period
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "koordinator", "sekretariat", "observator", "leder-fin", "leder-kdd", "admin"]
+ROLES = ["anonymous", "koordinator", "sekretariat", "observator", "leder-fin", "leder-dfd", "admin"]
 WRITERS = {"leder-fin", "admin"}  # the lead ministry's admin head, and administrators
 ALLOWED = {
     "open_period": {"koordinator", "admin"},
@@ -29,7 +29,7 @@ ALLOWED = {
     "milestone": WRITERS,
     # Admin heads and the coordinator, each for their own ministry; an administrator who works
     # for a ministry (the demo administrator does) as the coordinator may.
-    "assess": {"koordinator", "leder-fin", "leder-kdd", "admin"},
+    "assess": {"koordinator", "leder-fin", "leder-dfd", "admin"},
     "transition": {"koordinator", "admin"},
 }
 API_ACTIONS = [action for action in ALLOWED if action != "transition"]  # the API only reads it

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from forums.models import Minutes, Proposal, ReviewComment
+from forums.models import MeasureGovernance, Minutes, Proposal, ReviewComment
 from forums.services.minutes import minutes_comment
 from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
 from measures.services.delivery import milestone_save, risk_save
@@ -35,7 +35,7 @@ def objects(request):
     minutes = request.getfixturevalue("review_minutes")
     period = open_period()
     measure = Measure.objects.get(code="T5")
-    lead = user("leder-kdd")
+    lead = user("leder-dfd")
     return {
         "proposal": draft_proposal(),
         "minutes": minutes,
@@ -83,13 +83,17 @@ ENDPOINTS = [
     ("post", "/api/v1/minutes/{minutes}/comments/", "leder-fin"),
     ("post", "/api/v1/minutes/{minutes}/answer/", "sekretariat"),
     ("post", "/api/v1/reporting-periods/", "koordinator"),
-    ("post", "/api/v1/status-reports/", "leder-kdd leder-fin"),
-    ("patch", "/api/v1/status-reports/{report}/", "leder-kdd"),
-    ("post", "/api/v1/risks/", "leder-kdd leder-fin"),
-    ("patch", "/api/v1/risks/{risk}/", "leder-kdd"),
-    ("post", "/api/v1/milestones/", "leder-kdd leder-fin"),
-    ("patch", "/api/v1/milestones/{milestone}/", "leder-kdd"),
+    ("post", "/api/v1/status-reports/", "leder-dfd leder-fin"),
+    ("patch", "/api/v1/status-reports/{report}/", "leder-dfd"),
+    ("post", "/api/v1/risks/", "leder-dfd leder-fin"),
+    ("patch", "/api/v1/risks/{risk}/", "leder-dfd"),
+    ("post", "/api/v1/milestones/", "leder-dfd leder-fin"),
+    ("patch", "/api/v1/milestones/{milestone}/", "leder-dfd"),
     ("post", "/api/v1/assessments/", "leder-fin koordinator"),
+    ("post", "/api/v1/measures/", "koordinator"),
+    ("post", "/api/v1/measures/T5/transition/", "koordinator"),
+    ("post", "/api/v1/measures/T5/lead/", "koordinator"),
+    ("put", "/api/v1/measures/T5/governance/", "koordinator"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -110,6 +114,8 @@ def _state() -> tuple:
         list(Milestone.objects.values_list("title", "planned_on")),
         CriteriaAssessment.objects.count(),
         sum(len(minutes.entries.all()) for minutes in Minutes.objects.all()),
+        list(Measure.objects.values_list("code", "status", "lead_ministry")),
+        MeasureGovernance.objects.count(),
     )
 
 

@@ -113,7 +113,7 @@ def test_coordinator_changes_the_lifecycle_status(client_for):
 
     response = client_for("koordinator").post(
         "/tiltak/T5/status/",
-        {"to_status": "completed", "decided_on": "2027-06-01", "decided_in": "SF 2027/03"},
+        {"to_status": "completed", "decided_on": "2027-06-01"},
     )
     assert response.status_code == 302
     assert Measure.objects.get(code="T5").status == "completed"

@@ -344,4 +344,4 @@ class MinutesApprovalAdmin(HistoryAdmin, ReadOnlyAdmin):
     list_select_related = ["minutes__meeting", "ministry"]
 
 
-from forums import admin_records  # noqa: E402, F401  (registers the records admin)
+from forums import admin_governance, admin_records  # noqa: E402, F401  (register their admin)

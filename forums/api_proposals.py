@@ -165,8 +165,9 @@ class ProposalViewSet(
     @operation_doc(
         summary=gettext_lazy("Draft a proposal"),
         description=gettext_lazy(
-            "Drafts a proposal to Strategisk forum with the next number in the forum's "
-            "register. Only the coordinator and the secretariat see it until it is opened."
+            "Drafts a proposal with the next number in the forum's register: to the forum the "
+            "measures it covers name for their decisions, else to Strategisk forum. Only the "
+            "coordinator and the secretariat see it until it is opened."
         ),
         permissions=COORDINATOR_ONLY,
         request=ProposalCreateInput,
@@ -182,8 +183,9 @@ class ProposalViewSet(
     @operation_doc(
         summary=gettext_lazy("Open the consultation"),
         description=gettext_lazy(
-            "Opens the draft for consultation: the ministries that hold a seat in the forum "
-            "become its participants and are asked for their positions."
+            "Opens the draft for consultation. Its participants are recorded and asked for "
+            "their positions: the named ministries when every measure it covers names them "
+            "(the measure's governance), otherwise every ministry with a seat in the forum."
         ),
         permissions=COORDINATOR_ONLY,
         request=None,

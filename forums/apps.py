@@ -13,6 +13,7 @@ class ForumsConfig(AppConfig):
         "agenda_item.created": _("Agenda item added"),
         "delegation.granted": _("Signing delegated"),
         "delegation.revoked": _("Delegation revoked"),
+        "measure.governance_changed": _("Governance of the measure changed"),
         "meeting.attendance_set": _("Attendance recorded"),
         "meeting.cancelled": _("Meeting cancelled"),
         "meeting.held": _("Meeting held"),
@@ -93,6 +94,16 @@ class ForumsConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from forums.decisions import EndorsedProposals
+        from measures.decisions import decision_gate_register
+
+        decision_gate_register(EndorsedProposals())
+        from forums.views.governance import governance_section
+        from measures.sections import measure_section_register
+
+        measure_section_register(
+            template="forums/partials/_measure_governance.html", context=governance_section
+        )
         from forums.services.calendar_tokens import (
             account_calendar_context,
             revoke_on_logout_everywhere,

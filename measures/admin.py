@@ -8,6 +8,7 @@ from measures.models import (
     Measure,
     MeasureDependency,
     MeasureFollowUp,
+    MeasureLead,
     MeasureTransition,
     Milestone,
     ReportingPeriod,
@@ -24,6 +25,14 @@ class MeasureAdmin(HistoryAdmin):
     list_filter = ["status", "lead_ministry", "target_areas"]
     filter_horizontal = ["participating_ministries", "target_areas"]
     list_select_related = ["lead_ministry"]
+
+
+@admin.register(MeasureLead)
+class MeasureLeadAdmin(ReadOnlyAdmin):
+    """The dated lead history; changed through the portal (the coordinator's lead page)."""
+
+    list_display = ["measure", "ministry", "valid_from", "valid_to"]
+    list_select_related = ["measure", "ministry"]
 
 
 @admin.register(CoreGroup)

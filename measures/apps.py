@@ -16,6 +16,8 @@ class MeasuresConfig(AppConfig):
         "dependency.removed": _("Dependency removed"),
         "measure.carried_over": _("Measure carried over to the successor strategy"),
         "strategy.successor_created": _("Successor strategy created"),
+        "measure.created": _("Measure created"),
+        "measure.lead_changed": _("Lead ministry of the measure changed"),
         "measure.transitioned": _("Status of the measure changed"),
         "milestone.changed": _("Milestone changed"),
         "milestone.created": _("Milestone added"),

@@ -17,8 +17,9 @@ from measures.models import (
     StatusReport,
 )
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS
+from measures.services.measures import DESCRIPTION_MAX
 from measures.services.reports import REPORT_FIELDS
-from portfolio.models import Ministry
+from portfolio.models import Ministry, TargetArea
 from portfolio.selectors import owner_ministries
 
 
@@ -124,22 +125,90 @@ class CoreGroupForm(forms.ModelForm):
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"))
     decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
-    decided_in = forms.CharField(
-        label=_("Decided in"),
-        max_length=100,
+    decision = forms.TypedChoiceField(
+        label=_("Decided by"),
+        coerce=int,
         required=False,
-        help_text=_("Reference to the decision, e.g. the forum meeting and item (SF 2027/04)."),
+        empty_value=None,
+        help_text=_(
+            "The endorsed proposal that covers the measure. Prioritised and active need one."
+        ),
     )
     note = forms.CharField(
         label=_("Note"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, allowed: list[str], **kwargs):
+    def __init__(self, *args, allowed: list[str], decisions: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Measure.Status.choices)
         cast(forms.ChoiceField, self.fields["to_status"]).choices = [
             (value, labels[value]) for value in allowed
         ]
+        cast(forms.ChoiceField, self.fields["decision"]).choices = [
+            ("", _("No proposal")),
+            *decisions,
+        ]
+
+
+def _lead_choices() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("Lead ministry"),
+        queryset=owner_ministries().order_by("abbreviation"),
+        to_field_name="abbreviation",
+    )
+
+
+class MeasureCreateForm(forms.ModelForm):
+    lead_ministry = _lead_choices()
+    target_areas = forms.ModelMultipleChoiceField(
+        label=_("Target areas"),
+        queryset=TargetArea.objects.order_by("code"),
+        to_field_name="code",
+        widget=forms.SelectMultiple(attrs={"size": 3}),
+    )
+    participating_ministries = forms.ModelMultipleChoiceField(
+        label=_("Participating ministries"),
+        queryset=owner_ministries().order_by("abbreviation"),
+        to_field_name="abbreviation",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "code",
+            "name_nb",
+            "name_nn",
+            "name_en",
+            "description_nb",
+            "description_en",
+            "lead_ministry",
+            "target_areas",
+            "participating_ministries",
+        ]
+        widgets = {
+            "description_nb": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"code": _("Capital letters, digits and hyphens, with a digit, e.g. T8.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("description_nb", "description_en"):
+            field = self.fields[name]
+            field.max_length = DESCRIPTION_MAX
+            field.validators.append(MaxLengthValidator(DESCRIPTION_MAX))
+            field.widget.attrs["maxlength"] = str(DESCRIPTION_MAX)
+
+
+class LeadChangeForm(forms.Form):
+    lead_ministry = _lead_choices()
+    valid_from = forms.DateField(
+        label=_("Leads from"),
+        widget=DateInput(),
+        help_text=_("The first day the new lead ministry answers for the measure."),
+    )
 
 
 SCORES = [(n, str(n)) for n in range(1, 6)]

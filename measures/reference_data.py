@@ -1,8 +1,11 @@
 """Load the seven measures and the five core groups. Safe to repeat: matched on code."""
 
+import datetime
 from typing import Any
 
-from measures.models import CoreGroup, Measure
+from django.utils import timezone
+
+from measures.models import CoreGroup, Measure, MeasureLead
 from portfolio.models import Ministry, TargetArea
 from portfolio.reference_data import sourced
 
@@ -29,7 +32,7 @@ def load(data: Record) -> None:
                 "name_nb": record["name_nb"],
                 "name_nn": record.get("name_nn", ""),
                 "name_en": record.get("name_en", ""),
-                "lead_ministry": ministries[record["lead"]],
+                "lead_ministry": _lead_today(record, ministries),
                 "status": record.get("status", Measure.Status.PROPOSED),
                 **sourced(record, keys),
             },
@@ -38,6 +41,7 @@ def load(data: Record) -> None:
         measure.participating_ministries.set(
             [ministries[code] for code in record.get("participants", [])]
         )
+        _load_leads(measure, _leads(record), ministries)
     for record in data["core_groups"]:
         if record["measure"] in closed and CoreGroup.objects.filter(code=record["code"]).exists():
             continue
@@ -57,4 +61,33 @@ def load(data: Record) -> None:
         )
         group.participating_ministries.set(
             [ministries[code] for code in record.get("participants", [])]
+        )
+
+
+def _leads(record: Record) -> list[Record]:
+    return record.get("leads") or [{"ministry": record["lead"]}]
+
+
+def _lead_today(record: Record, ministries: dict[str, Ministry]) -> Ministry:
+    today = timezone.localdate()
+    for lead in _leads(record):
+        start, end = lead.get("valid_from"), lead.get("valid_to")
+        if (start is None or start <= today) and (end is None or end >= today):
+            return ministries[lead["ministry"]]
+    return ministries[_leads(record)[-1]["ministry"]]
+
+
+def _load_leads(measure: Measure, leads: list[Record], ministries: dict[str, Ministry]) -> None:
+    """The dated history of the data; left alone once the portal has recorded a later lead."""
+    last_start: datetime.date | None = leads[-1].get("valid_from")
+    later = measure.leads.exclude(valid_from=None)
+    if last_start is not None:
+        later = later.filter(valid_from__gt=last_start)
+    if later.exists():
+        return
+    for lead in leads:
+        MeasureLead.objects.update_or_create(
+            measure=measure,
+            valid_from=lead.get("valid_from"),
+            defaults={"ministry": ministries[lead["ministry"]], "valid_to": lead.get("valid_to")},
         )

@@ -25,6 +25,7 @@ from measures.models import (
     CriteriaAssessment,
     Measure,
     MeasureDependency,
+    MeasureLead,
     MeasureTransition,
     Milestone,
     Rag,
@@ -163,6 +164,7 @@ def measure_detail(*, code: str) -> Measure:
                 ),
             ),
             Prefetch("transitions", queryset=MeasureTransition.objects.select_related("actor")),
+            Prefetch("leads", queryset=MeasureLead.objects.select_related("ministry")),
             "forums",
         )
         .get(code=code)

@@ -6,7 +6,14 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
+from measures.models import (
+    CriteriaAssessment,
+    Measure,
+    MeasureLead,
+    Milestone,
+    ReportingPeriod,
+    Risk,
+)
 from measures.models.reporting import StatusReport
 from measures.selectors import criteria_rollup
 from portfolio.selectors import coordinating_ministry
@@ -14,8 +21,16 @@ from portfolio.selectors import coordinating_ministry
 ATTENTION_LIMIT = 50
 
 
+def leads_on(day: datetime.date) -> dict[int, int]:
+    """Measure id → id of the ministry leading it on the day, from the dated history."""
+    return dict(MeasureLead.objects.on(day).values_list("measure_id", "ministry_id"))
+
+
 def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any]]:
-    """Active measures without a report in an open period whose due date has passed."""
+    """Active measures without a report in an open period whose due date has passed.
+
+    Each row names the ministry that owes it: the measure's lead of `today`.
+    """
     today = today or timezone.localdate()
     periods = list(
         ReportingPeriod.objects.filter(status=ReportingPeriod.Status.OPEN, due_on__lt=today)
@@ -32,8 +47,13 @@ def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any
             "measure_id", "period_id"
         )
     )
+    leads = leads_on(today)
     return [
-        {"measure": measure, "period": period}
+        {
+            "measure": measure,
+            "period": period,
+            "lead_id": leads.get(measure.pk, measure.lead_ministry_id),
+        }
         for period in periods
         for measure in measures
         if measure.status == Measure.Status.ACTIVE and (measure.pk, period.pk) not in reported

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from measures.views import core_groups, detail, edit, history, periods, picker
+from measures.views import core_groups, detail, edit, history, manage, periods, picker
 
 app_name = "measures"
 urlpatterns = [
@@ -23,7 +23,9 @@ urlpatterns = [
         name="core-group-report",
     ),
     path("velg/", picker.MeasurePickerView.as_view(), name="picker"),
+    path("ny/", manage.MeasureCreateView.as_view(), name="create"),
     path("<str:code>/", detail.MeasureDetailView.as_view(), name="detail"),
+    path("<str:code>/leder/", manage.LeadChangeView.as_view(), name="lead-change"),
     path("<str:code>/historikk/", history.MeasureHistoryView.as_view(), name="history"),
     path(
         "<str:code>/rapport/<int:period>/", edit.StatusReportEditView.as_view(), name="report-edit"

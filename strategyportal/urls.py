@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 from forums.api import ForumViewSet, MeetingViewSet
 from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
+from forums.api_governance import MeasureGovernanceView
 from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_meetings import AgendaItemViewSet, AttendanceViewSet
 from forums.api_minutes import MinutesViewSet
@@ -105,6 +106,11 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
         MinutesReferenceAPIView.as_view(),
         name="api-minutes-reference",
     ),
+    path(
+        "measures/<str:code>/governance/",
+        MeasureGovernanceView.as_view(),
+        name="api-measure-governance",
+    ),
     path("", include(router.urls)),
 ]
 
@@ -116,6 +122,7 @@ admin.site.site_title = "Strategiportalen"
 
 urlpatterns = [
     path("", include("portfolio.urls")),
+    path("tiltak/", include("forums.urls.governance")),
     path("tiltak/", include("measures.urls")),
     path("strategi/", include("measures.urls_succession")),
     path("", include("forums.urls.meetings")),

@@ -38,7 +38,7 @@ def open_period(year: int = 2027, sequence: int = 1, *, due_on=None) -> Reportin
     )
 
 
-def report(code: str, period: ReportingPeriod, *, by: str = "leder-kdd", **values):
+def report(code: str, period: ReportingPeriod, *, by: str = "leder-dfd", **values):
     return status_report_submit(
         actor=user(by),
         period=period,

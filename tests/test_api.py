@@ -47,7 +47,7 @@ def test_measures_list_has_the_public_fields(api_client_for):
     first = body["results"][0]
     assert {"code", "name", "lead_ministry", "status", "rag"} <= set(first)
     assert first["code"] == "T1"
-    assert first["lead_ministry"] == "KDD"
+    assert first["lead_ministry"] == "DFD"  # the lead of today (KDD until 2023)
 
 
 @pytest.mark.parametrize(

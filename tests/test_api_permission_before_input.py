@@ -13,6 +13,7 @@ from forums.models import (
     AgendaItem,
     Attendance,
     Delegation,
+    MeasureGovernance,
     Minutes,
     Proposal,
     ReviewComment,
@@ -62,7 +63,7 @@ def objects(request):
     minutes = request.getfixturevalue("review_minutes")
     period = open_period()
     measure = Measure.objects.get(code="T5")
-    lead = user("leder-kdd")
+    lead = user("leder-dfd")
     return {
         "proposal": draft_proposal(),
         "minutes": minutes,
@@ -115,22 +116,26 @@ ENDPOINTS = [
     ("put", "/api/v1/proposals/{proposal}/references/FIN/", "leder-fin"),
     ("put", "/api/v1/minutes/{minutes}/references/FIN/", "leder-fin"),
     ("post", "/api/v1/reporting-periods/", "koordinator"),
-    ("post", "/api/v1/status-reports/", "leder-kdd leder-fin"),
-    ("patch", "/api/v1/status-reports/{report}/", "leder-kdd"),
-    ("post", "/api/v1/risks/", "leder-kdd leder-fin"),
-    ("patch", "/api/v1/risks/{risk}/", "leder-kdd"),
-    ("post", "/api/v1/milestones/", "leder-kdd leder-fin"),
-    ("patch", "/api/v1/milestones/{milestone}/", "leder-kdd"),
+    ("post", "/api/v1/status-reports/", "leder-dfd leder-fin"),
+    ("patch", "/api/v1/status-reports/{report}/", "leder-dfd"),
+    ("post", "/api/v1/risks/", "leder-dfd leder-fin"),
+    ("patch", "/api/v1/risks/{risk}/", "leder-dfd"),
+    ("post", "/api/v1/milestones/", "leder-dfd leder-fin"),
+    ("patch", "/api/v1/milestones/{milestone}/", "leder-dfd"),
     ("post", "/api/v1/assessments/", "leder-fin koordinator"),
     ("post", "/api/v1/proposals/{proposal}/advice/", "koordinator sekretariat"),
-    ("post", "/api/v1/benefits/", "leder-kdd leder-fin"),
-    ("patch", "/api/v1/benefits/{benefit}/", "leder-kdd"),
-    ("post", "/api/v1/benefits/{benefit}/measurements/", "leder-kdd"),
-    ("post", "/api/v1/dependencies/", "leder-kdd leder-fin"),
+    ("post", "/api/v1/benefits/", "leder-dfd leder-fin"),
+    ("patch", "/api/v1/benefits/{benefit}/", "leder-dfd"),
+    ("post", "/api/v1/benefits/{benefit}/measurements/", "leder-dfd"),
+    ("post", "/api/v1/dependencies/", "leder-dfd leder-fin"),
     ("patch", "/api/v1/core-groups/KG1/", "koordinator"),
     ("post", "/api/v1/agenda-items/", "sekretariat"),
     ("post", "/api/v1/attendance/", "sekretariat"),
     ("post", "/api/v1/delegations/", "leder-fin"),
+    ("post", "/api/v1/measures/", "koordinator"),
+    ("post", "/api/v1/measures/T5/transition/", "koordinator"),
+    ("post", "/api/v1/measures/T5/lead/", "koordinator"),
+    ("put", "/api/v1/measures/T5/governance/", "koordinator"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -159,6 +164,8 @@ def _state() -> tuple:
         AgendaItem.objects.count(),
         Attendance.objects.count(),
         Delegation.objects.count(),
+        list(Measure.objects.values_list("code", "status", "lead_ministry")),
+        MeasureGovernance.objects.count(),
     )
 
 

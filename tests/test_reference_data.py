@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from forums.models import Forum, ForumSeat
-from measures.models import CoreGroup, Measure
+from measures.models import CoreGroup, Measure, MeasureLead
 from portfolio.models import CoordinationPeriod, Criterion, Ministry, Strategy, TargetArea
 from portfolio.selectors import coordinating_ministry, owner_ministries
 
@@ -107,17 +107,25 @@ def test_service_forums_are_advisory_and_the_strategic_forum_is_not(reference_da
     assert Forum.objects.get(code="TF3").secretariat.abbreviation == "DSS"
 
 
-def test_measures_have_their_sourced_leads(reference_data):
-    leads = dict(Measure.objects.values_list("code", "lead_ministry__abbreviation"))
-    assert leads == {
-        "T1": "KDD",
-        "T2": "KDD",
-        "T3": "KDD",
-        "T4": "FIN",
-        "T5": "KDD",
-        "T6": "KDD",
-        "T7": "KDD",
-    }
+def test_measures_have_their_sourced_leads_with_dates(reference_data):
+    """KDD led six measures (FIN one) until DFD took over administrative policy in 2024."""
+    before, after = datetime.date(2023, 12, 31), datetime.date(2024, 1, 1)
+    measures = Measure.objects.prefetch_related("leads__ministry")
+    on_the_eve = {m.code: m.lead_on(before).abbreviation for m in measures}
+    from_2024 = {m.code: m.lead_on(after).abbreviation for m in measures}
+    assert on_the_eve == {code: "FIN" if code == "T4" else "KDD" for code in on_the_eve}
+    assert from_2024 == {code: "FIN" if code == "T4" else "DFD" for code in from_2024}
+    assert len(on_the_eve) == 7
+    # The lead of today is the one the pages and the permissions use.
+    today = dict(Measure.objects.values_list("code", "lead_ministry__abbreviation"))
+    assert today == from_2024
+
+
+def test_loading_the_lead_history_twice_leaves_the_same_rows(reference_data):
+    rows = list(MeasureLead.objects.values_list("measure__code", "ministry__abbreviation"))
+    call_command("load_reference_data", verbosity=0)
+    assert list(MeasureLead.objects.values_list("measure__code", "ministry__abbreviation")) == rows
+    assert len(rows) == 13
     assert list(Measure.objects.get(code="T1").target_areas.values_list("code", flat=True)) == [
         "MO1"
     ]

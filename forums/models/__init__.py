@@ -4,6 +4,7 @@ from forums.models.approvals import MinutesApproval
 from forums.models.extractions import ArchiveExtraction
 from forums.models.follow_up import FollowUpAction, FollowUpReminder
 from forums.models.forums import Forum, ForumMembership, ForumSeat
+from forums.models.governance import MeasureDecision, MeasureGovernance
 from forums.models.meetings import (
     AgendaCounter,
     AgendaItem,
@@ -56,6 +57,8 @@ __all__ = [
     "ForumSeat",
     "LegalBasis",
     "MarkingChangeRequest",
+    "MeasureDecision",
+    "MeasureGovernance",
     "Meeting",
     "MinistryReference",
     "Minutes",

@@ -26,6 +26,11 @@ from forums.models import (
 )
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from forums.permissions import ensure_may_prepare_proposals, may_give_advice
+from forums.services.governance import (
+    STRATEGIC_FORUM_SLUG,
+    decision_forum,
+    proposal_participants,
+)
 from forums.services.journal import (
     journal_proposal_opened,
     journal_proposal_version,
@@ -44,13 +49,10 @@ from forums.services.validation import clean_text
 from measures.models import CoreGroup, Measure
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
-from portfolio.models import Ministry
 from portfolio.notifications import notification_send
 from portfolio.permissions import admin_heads_of
 from portfolio.types import User
 from portfolio.validation import check_dates
-
-STRATEGIC_FORUM_SLUG = "strategisk-forum"
 
 __all__ = [
     "STRATEGIC_FORUM_SLUG",
@@ -111,8 +113,8 @@ def proposal_create(
     title = clean_text(title, field="title", max_length=TITLE_MAX)
     text = clean_text(text, field="text", max_length=TEXT_MAX)
     deadline = _clean_deadline(deadline)
-    if forum is None:
-        forum = Forum.objects.get(slug=STRATEGIC_FORUM_SLUG)
+    measures = list(measures)
+    forum = forum or decision_forum(measures) or Forum.objects.get(slug=STRATEGIC_FORUM_SLUG)
     if forum.advisory_only:
         raise ValidationError({"forum": _("This forum gives advice only; it takes no decisions.")})
     if amends is not None and amends.status != Proposal.Status.ENDORSED:
@@ -129,7 +131,7 @@ def proposal_create(
         amends=amends,
         created_by=actor,
     )
-    proposal.measures.set(list(measures))
+    proposal.measures.set(measures)
     version = ProposalVersion.objects.create(
         proposal=proposal, number=1, title=title, text=text, created_by=actor
     )
@@ -161,16 +163,14 @@ def _notify_participants(proposal: Proposal, *, event: str, subject: Callable[[]
 @records_actor
 @transaction.atomic
 def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
-    """Open consultation: the ministries seated in the forum today become the participants."""
+    """Open consultation: the participants are recorded, as the measures' governance says
+    (`forums.services.governance.proposal_participants`): named ministries, or every seat."""
     ensure_may_prepare_proposals(actor)
     proposal = proposal_lock(proposal, actor=actor)
     require_status(proposal, Proposal.Status.DRAFT)
     if proposal.deadline <= timezone.now():
         raise ValidationError({"deadline": _("The deadline has passed; set a later deadline.")})
-    today = timezone.localdate()
-    participants = list(
-        Ministry.objects.active_on(today).filter(forum_seats__forum=proposal.forum).distinct()
-    )
+    participants, basis = proposal_participants(proposal, day=timezone.localdate())
     if not participants:
         raise ValidationError(_("No ministry holds a seat in this forum."))
     proposal.participants.set(participants)
@@ -186,6 +186,7 @@ def proposal_open(*, actor: User, proposal: Proposal) -> Proposal:
         after={
             "status": proposal.status,
             "participants": sorted(m.abbreviation for m in participants),
+            "participation": basis,
             "silent_consent": proposal.silent_consent,
         },
     )

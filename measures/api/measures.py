@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers, viewsets
 
+from measures.api.manage import MeasureManageActions
 from measures.models import Measure, Rag
 from measures.selectors import measure_overview, measures_in_strategy
 from portfolio.api import LOCALIZED_NAME
@@ -84,9 +85,9 @@ class MeasureFilter(django_filters.FilterSet):
         permissions=ANY_USER,
     ),
 )
-class MeasureViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
+class MeasureViewSet(CachedListMixin, MeasureManageActions, viewsets.ReadOnlyModelViewSet):
     """The measures of the portfolio, with the RAG of the latest report. Readable by every
-    logged-in user."""
+    logged-in user; the coordinator creates them and moves them along (`MeasureManageActions`)."""
 
     serializer_class = MeasureOutputSerializer
     lookup_field = "code"

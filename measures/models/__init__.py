@@ -4,6 +4,7 @@ from measures.models.assessment import CriteriaAssessment
 from measures.models.benefits import Benefit, BenefitMeasurement
 from measures.models.delivery import MeasureDependency, Milestone, Risk
 from measures.models.follow_up import MeasureFollowUp
+from measures.models.leads import MeasureLead
 from measures.models.lifecycle import MeasureTransition
 from measures.models.measures import CoreGroup, Measure
 from measures.models.reporting import RAG_SCORE, Rag, ReportingPeriod, StatusReport
@@ -17,6 +18,7 @@ __all__ = [
     "Measure",
     "MeasureDependency",
     "MeasureFollowUp",
+    "MeasureLead",
     "MeasureTransition",
     "Milestone",
     "Rag",

@@ -1,5 +1,7 @@
 """The measures (tiltak) of the portfolio and the core groups of the core-group trial."""
 
+import datetime
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +36,7 @@ class Measure(Sourced):
         on_delete=models.PROTECT,
         related_name="led_measures",
         verbose_name=_("lead ministry"),
+        help_text=_("The lead of today; the dated history is in the measure's leads."),
     )
     participating_ministries = models.ManyToManyField(
         Ministry,
@@ -77,6 +80,17 @@ class Measure(Sourced):
     @property
     def description(self) -> str:
         return localized(self, "description")
+
+    def lead_on(self, day: datetime.date) -> Ministry:
+        """The lead ministry on the day, from the dated history (prefetch `leads__ministry`).
+
+        `lead_ministry` is the lead of today, kept by the services; a day before the
+        history starts, or a measure without history, falls back to it.
+        """
+        for lead in self.leads.all():
+            if lead.covers(day):
+                return lead.ministry
+        return self.lead_ministry
 
 
 class CoreGroup(Sourced):

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from measures.decisions import GATED_STATUSES, decision_gate
 from measures.exceptions import WrongState
 from measures.models import Measure, MeasureTransition
 from measures.permissions import can_coordinate_follow_up, ensure_measure_changeable
@@ -36,14 +38,16 @@ def measure_transition(
     actor: User,
     measure: Measure,
     to_status: str,
-    decided_in: str = "",
+    decision: int | None = None,
     decided_on: datetime.date | None = None,
     note: str = "",
 ) -> MeasureTransition:
     """Record the coordinator's move of a measure to its next status, with date and decision.
 
-    `decided_in` is a free-text reference to the decision (e.g. "SF 2027/04").
-    Raises WrongState when the move is not allowed from the current status.
+    `decision` names the endorsed proposal the move rests on (its id); prioritised and active
+    need one that covers the measure (`measures.decisions`), other moves may name one.
+    Raises WrongState when the move is not allowed from the current status, ValidationError
+    when the decision is missing or does not hold; nothing is changed then.
     """
     allowed = can_coordinate_follow_up(actor)
     ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
@@ -52,6 +56,19 @@ def measure_transition(
         raise WrongState(
             _("A measure cannot move from %(from)s to %(to)s.")
             % {"from": measure.get_status_display(), "to": to_status}
+        )
+    gate = decision_gate()
+    decided_in = ""
+    if decision is not None:
+        decided_in = gate.check(measure=measure, decision=decision)
+    elif to_status in GATED_STATUSES:
+        raise ValidationError(
+            {
+                "decision": _(
+                    "A measure becomes prioritised or active only by an endorsed proposal "
+                    "that covers it. Choose that proposal."
+                )
+            }
         )
     transition = MeasureTransition(
         measure=measure,
@@ -63,6 +80,8 @@ def measure_transition(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
     validated_save(transition)
+    if decision is not None:
+        gate.record(transition=transition, decision=decision)
     measure.status = to_status
     measure.save(update_fields=["status"])
     audit_record(
@@ -73,7 +92,7 @@ def measure_transition(
         before={"status": transition.from_status},
         after={
             "status": to_status,
-            "decided_in": decided_in,
+            "decision": decided_in,
             "decided_on": str(transition.decided_on),
         },
     )

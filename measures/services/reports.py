@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from measures.follow_up_summary import follow_up_refresh
@@ -54,7 +55,7 @@ def status_report_submit(
     if measure is not None:
         allowed = can_write_measure(user=actor, measure=measure)
         ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
-        ministry: Ministry = measure.lead_ministry
+        ministry: Ministry = measure.lead_on(timezone.localdate())  # the lead of the day
     elif core_group is not None:
         allowed = can_write_core_group(user=actor, group=core_group)
         ensure_measure_changeable(actor=actor, measure=core_group.measure, allowed=allowed)

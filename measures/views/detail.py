@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
+from measures.decisions import decision_gate
 from measures.models import Measure
 from measures.permissions import (
     can_assess,
@@ -12,6 +13,7 @@ from measures.permissions import (
     can_write_measure,
     strategy_of_measure,
 )
+from measures.sections import measure_sections
 from measures.selectors import (
     assessment_table,
     measure_detail,
@@ -45,6 +47,10 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
         history = report_history(measure.reports.all())
         periods = recent_periods()  # the reports are in `history` already
         rag_of = {report.period_id: report.rag for report in history}
+        changes = list(measure.transitions.all())
+        links = decision_gate().links([change.pk for change in changes]) if changes else {}
+        for change in changes:
+            change.decision_link = links.get(change.pk)
         return {
             "trend_periods": periods,
             "trend_rags": [rag_of.get(period.pk) for period in periods],
@@ -62,4 +68,6 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
             "is_coordinator": can_coordinate_follow_up(user),
             "transitions": allowed_transitions(measure),
             "strategy": strategy_of_measure(measure),
+            "leads": list(measure.leads.all()),
+            "sections": measure_sections(measure, user),
         }

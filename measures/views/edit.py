@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from measures import forms
+from measures.decisions import decision_gate
 from measures.exceptions import WrongState
 from measures.models import Benefit, Measure, Milestone, ReportingPeriod, Risk, StatusReport
 from measures.permissions import can_assess, can_coordinate_follow_up, can_write_measure
@@ -238,7 +239,9 @@ class TransitionView(MeasureFormView):
 
     def get_form(self, form_class=None):
         return forms.TransitionForm(
-            allowed=allowed_transitions(self.measure), **self.get_form_kwargs()
+            allowed=allowed_transitions(self.measure),
+            decisions=decision_gate().choices(self.measure),
+            **self.get_form_kwargs(),
         )
 
     def get_initial(self):

@@ -66,8 +66,8 @@ def owed_rows(
     for item in missing_positions(ministry_ids=rows.keys()):
         rows[item.ministry.pk].positions.append(item)
     for report in overdue_reports(today=today):
-        if report["measure"].lead_ministry_id in rows:
-            rows[report["measure"].lead_ministry_id].reports.append(report)
+        if report["lead_id"] in rows:  # the lead of the day owes the report
+            rows[report["lead_id"]].reports.append(report)
     open_actions = follow_up_action_list(state="open").filter(owner_ministry_id__in=rows.keys())
     for action in open_actions:
         rows[action.owner_ministry_id].actions.append(action)

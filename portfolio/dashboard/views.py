@@ -35,7 +35,7 @@ from portfolio.dashboard import export
 from portfolio.dashboard.charts import scatter
 from portfolio.dashboard.filters import PortfolioFilterForm
 from portfolio.models import TargetArea
-from portfolio.permissions import ministry_of
+from portfolio.permissions import is_administrator, is_coordinator, ministry_of
 from portfolio.selectors import StrategyChoice, coordinating_ministry, page_strategy_choice
 
 PAGE_SIZE = 100
@@ -119,6 +119,8 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "unanswered_risks": risks,
             "unanswered_risk_total": risk_total,
             "query": query,
+            "may_create_measure": is_coordinator(self.request.user)
+            or is_administrator(self.request.user),
             "today": timezone.localdate(),
             "waiting": waiting_for_user(self.request.user),
             "follow_up_actions": follow_up_actions_owed(ministry=ministry_of(self.request.user)),

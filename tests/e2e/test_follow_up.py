@@ -32,7 +32,7 @@ def follow_up(demo_users):
                 score=score,
             )
     risk_save(
-        actor=user("leder-kdd"),
+        actor=user("leder-dfd"),
         measure=measure,
         title="Leverandør forsinket",
         probability=3,
@@ -40,13 +40,13 @@ def follow_up(demo_users):
         owner_ministry=Ministry.objects.get(abbreviation="KDD"),
     )
     milestone_save(
-        actor=user("leder-kdd"),
+        actor=user("leder-dfd"),
         measure=measure,
         title="Pilot i drift",
         planned_on=datetime.date.today() + datetime.timedelta(days=40),
     )
     benefit_save(
-        actor=user("leder-kdd"),
+        actor=user("leder-dfd"),
         measure=measure,
         title="Sparte timer",
         indicator="Timer",
@@ -64,11 +64,11 @@ PAGES = [
     ("leder-fin", "/tiltak/T5/", "T5 Felles IKT"),
     ("leder-fin", "/tiltak/kjernegrupper/KG1/", "KG1 Utsatte barn og unge"),
     ("leder-fin", "/tiltak/T5/vurdering/", "Vurder T5 Felles IKT"),
-    ("leder-kdd", "/tiltak/T5/rapport/{period}/", "Statusrapport 2027-2: T5 Felles IKT"),
-    ("leder-kdd", "/tiltak/T5/risiko/ny/", "Risiko for T5"),
-    ("leder-kdd", "/tiltak/T5/milepel/ny/", "Milepæl for T5"),
-    ("leder-kdd", "/tiltak/T5/gevinst/ny/", "Gevinst for T5"),
-    ("leder-kdd", "/tiltak/T5/gevinst/{benefit}/maling/", "Målt verdi: Sparte timer"),
+    ("leder-dfd", "/tiltak/T5/rapport/{period}/", "Statusrapport 2027-2: T5 Felles IKT"),
+    ("leder-dfd", "/tiltak/T5/risiko/ny/", "Risiko for T5"),
+    ("leder-dfd", "/tiltak/T5/milepel/ny/", "Milepæl for T5"),
+    ("leder-dfd", "/tiltak/T5/gevinst/ny/", "Gevinst for T5"),
+    ("leder-dfd", "/tiltak/T5/gevinst/{benefit}/maling/", "Målt verdi: Sparte timer"),
     ("koordinator", "/tiltak/T5/status/", "Endre statusen til T5"),
     ("koordinator", "/tiltak/perioder/ny/", "Ny rapporteringsperiode"),
     (

@@ -59,7 +59,7 @@ def test_a_year_without_meetings_offers_a_reader_no_planning(client_for, forum):
 
 
 def test_a_measure_without_milestones_or_risks_offers_its_lead_to_add_one(client_for):
-    page = client_for("leder-kdd").get("/tiltak/T5/").content.decode()
+    page = client_for("leder-dfd").get("/tiltak/T5/").content.decode()
     assert "Ingen milepæler ennå." in page and "Ingen risikoer registrert." in page
     for url_name in ("milestone-create", "risk-create"):
         assert f'href="{reverse(f"measures:{url_name}", args=["T5"])}"' in page

@@ -15,7 +15,7 @@ def test_measures_list_shows_the_latest_rag_and_filters_on_it(api_client_for):
     client = api_client_for("observator")
     rows = {row["code"]: row for row in client.get("/api/v1/measures/").json()["results"]}
     assert (rows["T5"]["rag"], rows["T4"]["rag"], rows["T1"]["rag"]) == ("red", "green", None)
-    assert rows["T5"]["lead_ministry"] == "KDD"
+    assert rows["T5"]["lead_ministry"] == "DFD"
     red = client.get("/api/v1/measures/?rag=red").json()["results"]
     assert [row["code"] for row in red] == ["T5"]
     both = client.get("/api/v1/measures/?rag=green&lead_ministry=FIN&status=active&target_area=MO1")
@@ -29,7 +29,7 @@ def test_measures_api_requires_login(api_client_for):
 
 @pytest.mark.parametrize(
     ("username", "expected"),
-    [("anonymous", 401), ("leder-fin", 403), ("koordinator", 403), ("leder-kdd", 201)],
+    [("anonymous", 401), ("leder-fin", 403), ("koordinator", 403), ("leder-dfd", 201)],
 )
 def test_status_report_post_only_by_the_lead_ministry(api_client_for, username, expected):
     period = open_period()
@@ -42,7 +42,7 @@ def test_status_report_post_only_by_the_lead_ministry(api_client_for, username, 
 
 def test_status_report_revision_and_closed_period_conflict(api_client_for):
     period = open_period()
-    client = api_client_for("leder-kdd")
+    client = api_client_for("leder-dfd")
     created = client.post(
         "/api/v1/status-reports/", {**REPORT, "period": period.pk, "measure": "T5"}, format="json"
     )
@@ -73,7 +73,7 @@ def test_status_report_revision_and_closed_period_conflict(api_client_for):
 
 def test_status_report_bad_input_gives_field_errors(api_client_for):
     period = open_period()
-    response = api_client_for("leder-kdd").post(
+    response = api_client_for("leder-dfd").post(
         "/api/v1/status-reports/",
         {**REPORT, "rag": "purple", "achievements": "a\x00b", "period": period.pk, "measure": "T5"},
         format="json",
@@ -111,7 +111,7 @@ def test_assessment_score_out_of_range_is_400(api_client_for):
     assert "score" in response.json()
 
 
-@pytest.mark.parametrize(("username", "expected"), [("leder-kdd", 403), ("leder-fin", 201)])
+@pytest.mark.parametrize(("username", "expected"), [("leder-dfd", 403), ("leder-fin", 201)])
 def test_risks_and_milestones_written_by_the_lead_ministry(api_client_for, username, expected):
     client = api_client_for(username)
     risk = client.post(
@@ -137,7 +137,7 @@ def test_risks_and_milestones_written_by_the_lead_ministry(api_client_for, usern
             f"/api/v1/risks/{risk.json()['id']}/", {"response": "Buffer"}, format="json"
         )
         assert changed.json()["response"] == "Buffer"
-        other = api_client_for("leder-kdd").patch(
+        other = api_client_for("leder-dfd").patch(
             f"/api/v1/milestones/{milestone.json()['id']}/",
             {"actual_on": "2027-03-02"},
             format="json",
@@ -153,13 +153,13 @@ def test_only_the_coordinator_opens_and_closes_periods_in_the_api(api_client_for
         "ends_on": "2027-04-30",
         "due_on": "2027-05-15",
     }
-    assert api_client_for("leder-kdd").post("/api/v1/reporting-periods/", data).status_code == 403
+    assert api_client_for("leder-dfd").post("/api/v1/reporting-periods/", data).status_code == 403
     created = api_client_for("koordinator").post("/api/v1/reporting-periods/", data)
     assert created.status_code == 201
     duplicate = api_client_for("koordinator").post("/api/v1/reporting-periods/", data)
     assert duplicate.status_code == 400
     url = f"/api/v1/reporting-periods/{created.json()['id']}/close/"
-    assert api_client_for("leder-kdd").post(url).status_code == 403
+    assert api_client_for("leder-dfd").post(url).status_code == 403
     assert api_client_for("koordinator").post(url).json()["status"] == "closed"
     assert api_client_for("koordinator").post(url).status_code == 409
 

@@ -23,15 +23,16 @@ from tests.bad_input import (
     check,
 )
 from tests.follow_up import REPORT, open_period, report, user
+from tests.measures.bad_input_manage import ENDPOINTS as MANAGE
 
 pytestmark = pytest.mark.django_db
 
 
 def follow_up() -> SimpleNamespace:
-    """An open period, and T5 (led by KDD) with a report, a milestone, a risk and a benefit."""
+    """An open period, and T5 (led by DFD) with a report, a milestone, a risk and a benefit."""
     period = open_period(2027, 1)
     measure = Measure.objects.select_related("lead_ministry").get(code="T5")
-    lead = user("leder-kdd")
+    lead = user("leder-dfd")
     return SimpleNamespace(
         period=period,
         measure=measure,
@@ -205,7 +206,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:report-edit",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("measures:report-edit", args=["T5", ctx.period.pk]),
         valid=lambda ctx: dict(REPORT),
         fields=REPORT_KINDS,
@@ -216,7 +217,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:assess",
-        user="leder-kdd",
+        user="leder-dfd",
         url=_measure_url("assess"),
         valid=lambda ctx: {
             "score_A": 4,
@@ -240,13 +241,12 @@ PAGES = [
         valid=lambda ctx: {
             "to_status": "completed",
             "decided_on": "2027-06-01",
-            "decided_in": "SF 2027/04",
             "note": "Levert.",
         },
         fields={
             "to_status": Choice(),
             "decided_on": Day(),
-            "decided_in": Text(100, required=False),
+            "decision": Ref(required=False),
             "note": Text(4000, required=False),
         },
         extra=lambda ctx: [
@@ -256,7 +256,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:milestone-create",
-        user="leder-kdd",
+        user="leder-dfd",
         url=_measure_url("milestone-create"),
         valid=lambda ctx: {"title": "Utrulling", "planned_on": "2027-09-01"},
         fields=MILESTONE_KINDS,
@@ -264,7 +264,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:milestone-edit",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("measures:milestone-edit", args=["T5", ctx.milestone.pk]),
         valid=lambda ctx: {"title": "Pilot", "planned_on": "2027-03-01", "actual_on": "2027-03-02"},
         fields=MILESTONE_KINDS,
@@ -275,7 +275,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:risk-create",
-        user="leder-kdd",
+        user="leder-dfd",
         url=_measure_url("risk-create"),
         valid=lambda ctx: _risk(ctx, api=False),
         fields={**RISK_KINDS, "owner_ministry": Ref()},
@@ -283,7 +283,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:risk-edit",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("measures:risk-edit", args=["T5", ctx.risk.pk]),
         valid=lambda ctx: _risk(ctx, api=False),
         fields={**RISK_KINDS, "owner_ministry": Ref()},
@@ -291,7 +291,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:dependency-create",
-        user="leder-kdd",
+        user="leder-dfd",
         url=_measure_url("dependency-create"),
         valid=lambda ctx: {
             "depends_on": Measure.objects.get(code="T7").pk,
@@ -305,7 +305,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:benefit-create",
-        user="leder-kdd",
+        user="leder-dfd",
         url=_measure_url("benefit-create"),
         valid=_benefit,
         fields={
@@ -320,7 +320,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:benefit-edit",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("measures:benefit-edit", args=["T5", ctx.benefit.pk]),
         valid=_benefit,
         fields={"title": Text(200), "target": Number(decimal=True), "target_on": Day(False)},
@@ -328,7 +328,7 @@ PAGES = [
     ),
     FollowUp(
         name="measures:benefit-measure",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("measures:benefit-measure", args=["T5", ctx.benefit.pk]),
         valid=lambda ctx: {"measured_on": "2027-05-01", "value": "10.5", "comment": "Første."},
         fields={
@@ -357,7 +357,7 @@ API = [
     ),
     FollowUp(
         name="status-report-list",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("status-report-list"),
         valid=_report_api,
         fields={
@@ -374,7 +374,7 @@ API = [
     FollowUp(
         name="status-report-detail",
         method="PUT",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("status-report-detail", args=[ctx.report.pk]),
         valid=_report_api,
         fields=REPORT_KINDS,
@@ -384,7 +384,7 @@ API = [
     FollowUp(
         name="status-report-detail",
         method="PATCH",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("status-report-detail", args=[ctx.report.pk]),
         valid=lambda ctx: {"rag": "red"},
         fields=REPORT_KINDS,
@@ -392,7 +392,7 @@ API = [
     ),
     FollowUp(
         name="assessment-list",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("assessment-list"),
         valid=lambda ctx: {
             "measure": "T5",
@@ -412,7 +412,7 @@ API = [
     ),
     FollowUp(
         name="risk-list",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("risk-list"),
         valid=lambda ctx: {**_risk(ctx, api=True), "measure": "T5"},
         fields={**RISK_API_KINDS, "owner_ministry": Ref(unknown="NOPE"), "measure": Ref("T99")},
@@ -421,7 +421,7 @@ API = [
     FollowUp(
         name="risk-detail",
         method="PUT",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("risk-detail", args=[ctx.risk.pk]),
         valid=lambda ctx: {**_risk(ctx, api=True), "measure": "T5"},
         fields={**RISK_API_KINDS, "owner_ministry": Ref(unknown="NOPE")},
@@ -430,7 +430,7 @@ API = [
     FollowUp(
         name="risk-detail",
         method="PATCH",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("risk-detail", args=[ctx.risk.pk]),
         valid=lambda ctx: {"probability": 5},
         fields={"title": Text(200), "probability": Number(), "status": Choice()},
@@ -439,7 +439,7 @@ API = [
     ),
     FollowUp(
         name="milestone-list",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("milestone-list"),
         valid=lambda ctx: {"measure": "T5", "title": "Utrulling", "planned_on": "2027-09-01"},
         fields={**MILESTONE_KINDS, "measure": Ref(unknown="T99")},
@@ -447,7 +447,7 @@ API = [
     FollowUp(
         name="milestone-detail",
         method="PUT",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("milestone-detail", args=[ctx.milestone.pk]),
         valid=lambda ctx: {"measure": "T5", "title": "Pilot", "planned_on": "2027-03-01"},
         fields=MILESTONE_KINDS,
@@ -456,7 +456,7 @@ API = [
     FollowUp(
         name="milestone-detail",
         method="PATCH",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("milestone-detail", args=[ctx.milestone.pk]),
         valid=lambda ctx: {"forecast_on": "2027-04-01"},
         fields=MILESTONE_KINDS,
@@ -464,7 +464,7 @@ API = [
     ),
 ]
 
-ENDPOINTS = PAGES + API
+ENDPOINTS = PAGES + API + MANAGE
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -11,7 +11,7 @@ URL = "/tiltak/T5/avhengighet/ny/"
 
 def test_the_lead_ministry_adds_a_dependency(client_for):
     t6 = Measure.objects.get(code="T6")
-    response = client_for("leder-kdd").post(
+    response = client_for("leder-dfd").post(
         URL, {"depends_on": t6.pk, "description": "Felles plattform"}
     )
     assert response.status_code == 302
@@ -30,7 +30,7 @@ def test_other_ministries_may_not_add_dependencies(client_for, username):
 
 
 def test_a_measure_cannot_depend_on_itself_or_twice(client_for):
-    client = client_for("leder-kdd")
+    client = client_for("leder-dfd")
     t5, t6 = Measure.objects.get(code="T5"), Measure.objects.get(code="T6")
     assert client.post(URL, {"depends_on": t5.pk}).status_code == 200  # not offered: form error
     assert client.post(URL, {"depends_on": t6.pk}).status_code == 302

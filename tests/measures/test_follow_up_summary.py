@@ -26,10 +26,10 @@ def test_the_services_keep_the_summary_in_their_transaction(demo_users):
     assert summary("T5")["latest_rag"] == "green"
     report("T5", second, rag="red", confidence="low")
     milestone = milestone_save(
-        actor=user("leder-kdd"), measure=t5, title="Pilot", planned_on=datetime.date(2027, 3, 1)
+        actor=user("leder-dfd"), measure=t5, title="Pilot", planned_on=datetime.date(2027, 3, 1)
     )
     risk = risk_save(
-        actor=user("leder-kdd"),
+        actor=user("leder-dfd"),
         measure=t5,
         title="Forsinkelse",
         probability=3,
@@ -45,12 +45,12 @@ def test_the_services_keep_the_summary_in_their_transaction(demo_users):
         "open_risk_count": 1,
     }
     milestone_save(
-        actor=user("leder-kdd"),
+        actor=user("leder-dfd"),
         measure=t5,
         milestone=milestone,
         actual_on=datetime.date(2027, 3, 2),
     )
-    risk_save(actor=user("leder-kdd"), measure=t5, risk=risk, status="closed")
+    risk_save(actor=user("leder-dfd"), measure=t5, risk=risk, status="closed")
     after = summary("T5")
     assert (after["next_milestone_title"], after["open_risk_count"]) == (None, 0)
 

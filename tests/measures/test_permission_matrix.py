@@ -19,7 +19,7 @@ from tests.follow_up import REPORT, open_period
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "koordinator", "sekretariat", "observator", "leder-fin", "leder-kdd", "admin"]
+ROLES = ["anonymous", "koordinator", "sekretariat", "observator", "leder-fin", "leder-dfd", "admin"]
 WRITERS = {"leder-fin", "admin"}  # the lead ministry's admin head, and administrators
 ALLOWED = {
     "open_period": {"koordinator", "admin"},
@@ -29,10 +29,10 @@ ALLOWED = {
     "milestone": WRITERS,
     # Admin heads and the coordinator, each for their own ministry; an administrator who works
     # for a ministry (the demo administrator does) as the coordinator may.
-    "assess": {"koordinator", "leder-fin", "leder-kdd", "admin"},
+    "assess": {"koordinator", "leder-fin", "leder-dfd", "admin"},
     "transition": {"koordinator", "admin"},
 }
-API_ACTIONS = [action for action in ALLOWED if action != "transition"]  # the API only reads it
+API_ACTIONS = list(ALLOWED)
 NEW_PERIOD = {
     "year": 2028,
     "sequence": 1,
@@ -70,7 +70,7 @@ def _ui_call(client, action: str, period: ReportingPeriod):
         ),
         "transition": lambda: client.post(
             "/tiltak/T4/status/",
-            {"to_status": "completed", "decided_on": "2027-06-01", "decided_in": "SF 2027/03"},
+            {"to_status": "completed", "decided_on": "2027-06-01"},
         ),
     }[action]()
 
@@ -105,6 +105,11 @@ def _api_call(client, action: str, period: ReportingPeriod):
         "assess": lambda: client.post(
             "/api/v1/assessments/",
             {"measure": "T4", "criterion": "A", "period": period.pk, "score": 4},
+            format="json",
+        ),
+        "transition": lambda: client.post(
+            "/api/v1/measures/T4/transition/",
+            {"to_status": "completed", "decided_on": "2027-06-01"},
             format="json",
         ),
     }[action]()

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("username", "expected"),
-    [("anonymous", 302), ("leder-fin", 403), ("koordinator", 403), ("leder-kdd", 200)],
+    [("anonymous", 302), ("leder-fin", 403), ("koordinator", 403), ("leder-dfd", 200)],
 )
 def test_report_page_only_for_the_lead_ministry(client_for, username, expected):
     period = open_period()
@@ -19,7 +19,7 @@ def test_report_page_only_for_the_lead_ministry(client_for, username, expected):
 
 def test_lead_ministry_submits_a_report_through_the_form(client_for):
     period = open_period()
-    response = client_for("leder-kdd").post(f"/tiltak/T5/rapport/{period.pk}/", REPORT)
+    response = client_for("leder-dfd").post(f"/tiltak/T5/rapport/{period.pk}/", REPORT)
     assert response.status_code == 302
     assert StatusReport.objects.get().measure.code == "T5"
     page = client_for("leder-fin").get("/tiltak/T5/")
@@ -35,7 +35,7 @@ def test_other_ministry_cannot_post_a_report(client_for):
 
 def test_form_shows_field_errors_and_writes_nothing(client_for):
     period = open_period()
-    response = client_for("leder-kdd").post(
+    response = client_for("leder-dfd").post(
         f"/tiltak/T5/rapport/{period.pk}/", {**REPORT, "rag": "purple", "achievements": "a\x00b"}
     )
     assert response.status_code == 200
@@ -47,7 +47,7 @@ def test_closed_period_report_page_is_read_only(client_for):
     period = open_period()
     report("T5", period)
     period_close(actor=user("koordinator"), period=period)
-    client = client_for("leder-kdd")
+    client = client_for("leder-dfd")
     page = client.get(f"/tiltak/T5/rapport/{period.pk}/")
     assert page.status_code == 409
     assert "disabled" in page.content.decode()
@@ -57,7 +57,7 @@ def test_closed_period_report_page_is_read_only(client_for):
 
 
 @pytest.mark.parametrize(
-    ("username", "expected"), [("leder-kdd", 403), ("observator", 403), ("koordinator", 302)]
+    ("username", "expected"), [("leder-dfd", 403), ("observator", 403), ("koordinator", 302)]
 )
 def test_only_the_coordinator_opens_and_closes_periods(client_for, username, expected):
     data = {
@@ -86,7 +86,7 @@ def test_assessment_page_for_admin_heads_and_the_coordinator(client_for, usernam
     assert client_for(username).post("/tiltak/T5/vurdering/", data).status_code == expected
 
 
-@pytest.mark.parametrize(("username", "expected"), [("leder-kdd", 403), ("leder-fin", 302)])
+@pytest.mark.parametrize(("username", "expected"), [("leder-dfd", 403), ("leder-fin", 302)])
 def test_risk_and_milestone_forms_for_the_lead_ministry_only(client_for, username, expected):
     client = client_for(username)
     fin = client.get("/tiltak/T4/risiko/ny/")
@@ -113,23 +113,23 @@ def test_coordinator_changes_the_lifecycle_status(client_for):
 
     response = client_for("koordinator").post(
         "/tiltak/T5/status/",
-        {"to_status": "completed", "decided_on": "2027-06-01", "decided_in": "SF 2027/03"},
+        {"to_status": "completed", "decided_on": "2027-06-01"},
     )
     assert response.status_code == 302
     assert Measure.objects.get(code="T5").status == "completed"
-    assert client_for("leder-kdd").get("/tiltak/T5/status/").status_code == 403
+    assert client_for("leder-dfd").get("/tiltak/T5/status/").status_code == 403
 
 
 def test_measure_page_shows_write_links_only_to_writers(client_for):
     open_period()
-    assert "Legg til en risiko" in client_for("leder-kdd").get("/tiltak/T5/").content.decode()
+    assert "Legg til en risiko" in client_for("leder-dfd").get("/tiltak/T5/").content.decode()
     assert "Legg til en risiko" not in client_for("leder-fin").get("/tiltak/T5/").content.decode()
 
 
 def test_core_group_report_by_its_lead_ministry(client_for):
     period = open_period()
     url = f"/tiltak/kjernegrupper/KG1/rapport/{period.pk}/"
-    assert client_for("leder-kdd").post(url, REPORT).status_code == 403
+    assert client_for("leder-dfd").post(url, REPORT).status_code == 403
     assert client_for("leder-bfd").post(url, REPORT).status_code == 302
     assert StatusReport.objects.get().core_group.code == "KG1"
     assert client_for("observator").get("/tiltak/kjernegrupper/KG1/").status_code == 200
@@ -140,10 +140,11 @@ def test_measure_page_query_count_does_not_grow_with_follow_up(client_for):
 
     from tests.follow_up import count_queries
 
-    client = client_for("leder-kdd")
+    client = client_for("leder-dfd")
     call_command("generate_portfolio", "--measures", "7", "--periods", "2", "--force", verbosity=0)
     small = count_queries(client, "/tiltak/T5/")
     call_command("generate_portfolio", "--measures", "30", "--periods", "6", "--force", verbosity=0)
     large = count_queries(client, "/tiltak/S0001/")
     assert small == large
-    assert 10 < small <= 25
+    # The lead history, the decisions behind status changes and the governance panel: 4 more.
+    assert 10 < small <= 28

@@ -29,13 +29,13 @@ def browser(demo_users):
 
 
 def test_pages_carry_an_etag_and_are_revalidated_with_it(browser):
-    client = browser("leder-kdd")
+    client = browser("leder-dfd")
     first = client.get("/portefolje/")
     assert first.status_code == 200
     assert "private" in first["Cache-Control"] and "no-cache" in first["Cache-Control"]
     # Served from the cache: the session and the user, nothing of the portfolio.
     assert count_queries(client, "/portefolje/") < count_queries(
-        browser("leder-kdd"), "/portefolje/"
+        browser("leder-dfd"), "/portefolje/"
     )
     again = client.get("/portefolje/", headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
@@ -43,7 +43,7 @@ def test_pages_carry_an_etag_and_are_revalidated_with_it(browser):
 
 
 def test_a_user_sees_their_own_report_at_once(browser):
-    client = browser("leder-kdd")
+    client = browser("leder-dfd")
     period = open_period(2027, 1)
     before = client.get("/tiltak/T5/")
     assert "Pilot delivered." not in before.content.decode()
@@ -61,14 +61,14 @@ def test_one_users_page_is_never_served_to_another(browser):
         recipients=[user("leder-fin")], key="test:only-fin", subject=lambda: "Bare for FIN"
     )
     fin = browser("leder-fin").get("/")
-    kdd = browser("leder-kdd").get("/")  # same CSRF cookie value, same path, same data
+    kdd = browser("leder-dfd").get("/")  # same CSRF cookie value, same path, same data
     assert "FIN" in fin.content.decode() and 'data-color="danger">1<' in fin.content.decode()
     page = kdd.content.decode()
     assert 'data-color="danger">1<' not in page
     fin_name = user("leder-fin").get_full_name() or "leder-fin"
     assert fin_name in fin.content.decode() and fin_name not in page
     assert fin["ETag"] != kdd["ETag"]
-    assert browser("leder-kdd").get("/", headers={"if-none-match": fin["ETag"]}).status_code == 200
+    assert browser("leder-dfd").get("/", headers={"if-none-match": fin["ETag"]}).status_code == 200
 
 
 def test_reading_a_notification_updates_the_bell_on_cached_pages(browser):
@@ -98,7 +98,7 @@ def test_api_lists_are_per_user_and_revalidated(api_client_for):
 
 
 def test_api_measures_list_shows_a_new_report_at_once(api_client_for, demo_users):
-    client = api_client_for("leder-kdd")
+    client = api_client_for("leder-dfd")
     rows = {row["code"]: row for row in client.get("/api/v1/measures/").json()["results"]}
     assert rows["T5"]["rag"] is None
     report("T5", open_period(2027, 1), rag="amber")

@@ -23,7 +23,7 @@ def reported(demo_users):
     report("T5", second, rag="red", confidence="low")
     report("T4", second, by="leder-fin", rag="green")
     risk_save(
-        actor=user("leder-kdd"),
+        actor=user("leder-dfd"),
         measure=Measure.objects.get(code="T5"),
         title="Leverandør forsinket",
         probability=4,
@@ -31,7 +31,7 @@ def reported(demo_users):
         owner_ministry=Ministry.objects.get(abbreviation="KDD"),
     )
     milestone_save(
-        actor=user("leder-kdd"),
+        actor=user("leder-dfd"),
         measure=Measure.objects.get(code="T5"),
         title="Pilot i drift",
         planned_on=datetime.date(2027, 3, 1),

@@ -23,7 +23,7 @@ def links(page: str) -> set[str]:
     }
 
 
-@pytest.mark.parametrize("username", ["leder-fin", "leder-kdd", "observator", "koordinator"])
+@pytest.mark.parametrize("username", ["leder-fin", "leder-dfd", "observator", "koordinator"])
 def test_every_dashboard_link_opens_for_its_reader(client_for, overdue_period, username):
     client = client_for(username)
     page = client.get("/portefolje/").content.decode()
@@ -33,6 +33,6 @@ def test_every_dashboard_link_opens_for_its_reader(client_for, overdue_period, u
 
 def test_overdue_reports_link_to_the_form_only_for_the_lead(client_for, overdue_period):
     form = f"/tiltak/T1/rapport/{overdue_period.pk}/"
-    assert form in client_for("leder-kdd").get("/portefolje/").content.decode()
+    assert form in client_for("leder-dfd").get("/portefolje/").content.decode()
     page = client_for("leder-fin").get("/portefolje/").content.decode()
     assert form not in page and 'href="/tiltak/T1/"' in page

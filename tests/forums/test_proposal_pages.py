@@ -105,8 +105,3 @@ def test_the_register_shows_fifty_proposals_a_page_keeping_the_filters(client_fo
     assert "?q=nummer&amp;page=2" in first.content.decode()
     second = client.get("/saker/?q=nummer&page=2")
     assert len(second.context["proposals"]) == 5
-
-
-def test_the_new_proposal_form_offers_the_measures_in_one_list_box(client_for):
-    html = client_for("koordinator").get("/saker/ny/").content.decode()
-    assert '<select name="measures"' in html and 'type="checkbox" name="measures"' not in html

@@ -42,7 +42,14 @@ API_TAGS = [
     },
     {"name": "risks", "description": _("Risks of the measures.")},
     {"name": "milestones", "description": _("Milestones of the measures.")},
-    {"name": "forums", "description": _("Strategisk forum and the service forums.")},
+    {
+        "name": "forums",
+        "description": _("Strategisk forum, the service forums and the core groups."),
+    },
+    {"name": "forum-seats", "description": _("The ministries with a seat in each forum.")},
+    {"name": "forum-members", "description": _("The people named in each forum, and their role.")},
+    {"name": "wheels", "description": _("The forums' annual wheels and their deadlines.")},
+    {"name": "wheel-slots", "description": _("The meetings each annual wheel repeats.")},
     {"name": "meetings", "description": _("Meetings of the forums.")},
     {"name": "minutes", "description": _("Minutes of meetings and their review.")},
     {

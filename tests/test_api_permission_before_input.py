@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from forums.models import Minutes, Proposal, ReviewComment
+from forums.models import Minutes, Proposal, ReviewComment, WheelSlot
 from forums.services.minutes import minutes_comment
 from measures.models import CriteriaAssessment, Measure, Milestone, ReportingPeriod, Risk
 from measures.services.delivery import milestone_save, risk_save
@@ -50,6 +50,7 @@ def objects(request):
             impact=3,
             owner_ministry=lead.profile.ministry,
         ),
+        "slot": WheelSlot.objects.order_by("pk").first(),
         "milestone": milestone_save(
             actor=lead, measure=measure, title="Pilot", planned_on=datetime.date(2027, 3, 1)
         ),
@@ -90,6 +91,10 @@ ENDPOINTS = [
     ("post", "/api/v1/milestones/", "leder-kdd leder-fin"),
     ("patch", "/api/v1/milestones/{milestone}/", "leder-kdd"),
     ("post", "/api/v1/assessments/", "leder-fin koordinator"),
+    ("post", "/api/v1/forum-seats/", "sekretariat"),
+    ("post", "/api/v1/forum-members/", "sekretariat"),
+    ("post", "/api/v1/wheel-slots/", "sekretariat"),
+    ("patch", "/api/v1/wheel-slots/{slot}/", "sekretariat"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -110,6 +115,7 @@ def _state() -> tuple:
         list(Milestone.objects.values_list("title", "planned_on")),
         CriteriaAssessment.objects.count(),
         sum(len(minutes.entries.all()) for minutes in Minutes.objects.all()),
+        list(WheelSlot.objects.values_list("pk", "title", "month")),
     )
 
 

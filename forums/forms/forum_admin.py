@@ -36,7 +36,6 @@ class ForumSettingsForm(PortalForm):
     mandate_nb = forms.CharField(
         label=_("Mandate (bokmål)"),
         max_length=MANDATE_MAX,
-        required=False,
         validators=[_no_nul],
         widget=forms.Textarea(attrs={"rows": 6}),
     )

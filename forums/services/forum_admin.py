@@ -38,7 +38,7 @@ def forum_settings_save(
     chair_ministry: Ministry | None,
     chair_title_nb: str = "",
     chair_title_en: str = "",
-    mandate_nb: str = "",
+    mandate_nb: str,
     mandate_en: str = "",
 ) -> Forum:
     """Set who chairs the forum (a ministry and the post that chairs) and its mandate."""
@@ -52,9 +52,8 @@ def forum_settings_save(
     forum.chair_title_en = clean_text(
         chair_title_en, field="chair_title_en", max_length=200, required=False
     )
-    forum.mandate_nb = clean_text(
-        mandate_nb, field="mandate_nb", max_length=MANDATE_MAX, required=False
-    )
+    # The mandate is what the forum is for; it may be rewritten, never blanked by mistake.
+    forum.mandate_nb = clean_text(mandate_nb, field="mandate_nb", max_length=MANDATE_MAX)
     forum.mandate_en = clean_text(
         mandate_en, field="mandate_en", max_length=MANDATE_MAX, required=False
     )

@@ -158,7 +158,12 @@ class WheelActionView(LoginRequiredMixin, View):
             lambda data: call(actor=user, forum=forum, **data),
             success=success,
             back=reverse("forums:wheel-edit", args=[slug]),
-            page=page_with(WheelEditView, request, {"slug": slug}, f"{action}_form"),
+            page=page_with(
+                WheelEditView,
+                request,
+                {"slug": slug},
+                "wheel_form" if action == "settings" else "slot_form",
+            ),
         )
 
 

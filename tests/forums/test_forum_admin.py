@@ -95,7 +95,9 @@ def test_the_services_refuse_everyone_but_the_secretariat(forum, username):
     actor = user(username)
     slot = WheelSlot.objects.filter(wheel__forum=forum).first()
     calls = [
-        lambda: forum_settings_save(actor=actor, forum=forum, chair_ministry=None),
+        lambda: forum_settings_save(
+            actor=actor, forum=forum, chair_ministry=None, mandate_nb="Mandat"
+        ),
         lambda: forum_seat_add(actor=actor, forum=forum, ministry=ministry("DSS")),
         lambda: forum_member_add(actor=actor, forum=forum, user=user("observator")),
         lambda: wheel_settings_save(

@@ -316,3 +316,38 @@ def test_a_slot_with_both_a_day_and_a_week_is_refused(client_for, forum):
     )
     assert response.status_code == 400
     assert _state(forum) == before
+
+
+# --- Reference data -----------------------------------------------------------------------
+
+
+def test_the_sources_chair_and_mandate_are_loaded_once_and_edits_stay(forum):
+    import io
+
+    from django.core.management import call_command
+
+    assert forum.chair_ministry.abbreviation == "KDD"
+    assert forum.chair_title_nb == "Ekspedisjonssjefen i Statsforvaltningsavdelingen"
+    assert "rådgivningsorgan" in forum.mandate_nb
+    assert forum.is_unconfirmed("chair_ministry")
+    service = Forum.objects.get(slug="digitale-tjenester")
+    assert "ikke beslutningsorganer" in service.mandate_nb
+    forum_settings_save(
+        actor=user("sekretariat"),
+        forum=forum,
+        chair_ministry=ministry("DFD"),
+        chair_title_nb="Ekspedisjonssjefen",
+        mandate_nb="Vedtatt mandat.",
+    )
+    call_command("load_reference_data", stdout=io.StringIO())
+    forum.refresh_from_db()
+    assert (forum.chair_ministry.abbreviation, forum.mandate_nb) == ("DFD", "Vedtatt mandat.")
+    assert Forum.objects.filter(kind=Forum.Kind.CORE_GROUP).count() == 5
+
+
+def test_each_core_group_meets_as_a_forum_of_its_own(forum):
+    kubu = Forum.objects.get(code="KG1")
+    assert kubu.core_group.short_name == "KUBU"
+    assert kubu.advisory_only and kubu.chair_ministry.abbreviation == "BFD"
+    seats = set(kubu.seats.values_list("ministry__abbreviation", flat=True))
+    assert seats == {"BFD", "HOD", "KD", "JD", "AID", "KDD", "KUD", "DFD"}

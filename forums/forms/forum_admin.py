@@ -6,7 +6,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from forums.forms.meetings import PortalForm
-from forums.models import ForumMembership, WheelSlot
+from forums.models import ForumMembership, Proposal, WheelSlot
+from forums.models.proposals import TEXT_MAX
 from forums.models.wheel import ORDINALS
 from forums.services.forum_admin import MANDATE_MAX
 from portfolio.models import Ministry
@@ -137,3 +138,21 @@ class SlotForm(PortalForm):
         if not self.errors and (data.get("day") is None) == (data.get("week") is None):
             self.add_error("day", _("Give either a day of the month or a week of the month."))
         return data
+
+
+class MeetingAdviceForm(PortalForm):
+    prefix = "advice"
+
+    proposal = forms.ModelChoiceField(
+        label=_("Proposal in Strategisk forum"),
+        queryset=Proposal.objects.filter(
+            status__in=[Proposal.Status.DRAFT, Proposal.Status.CONSULTATION],
+            forum__advisory_only=False,
+        ).select_related("forum"),
+    )
+    text = forms.CharField(
+        label=_("Advice"),
+        max_length=TEXT_MAX,
+        validators=[_no_nul],
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from forums.views import calendar, forum_admin, forums, history, meetings, minutes
+from forums.views import (
+    calendar,
+    forum_admin,
+    forums,
+    history,
+    meeting_advice_post,
+    meetings,
+    minutes,
+)
 
 app_name = "forums"
 urlpatterns = [
@@ -51,6 +59,11 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting-detail"),
     path(
         "meetings/<int:pk>/historikk/", history.MeetingHistoryView.as_view(), name="meeting-history"
+    ),
+    path(
+        "meetings/<int:pk>/rad/",
+        meeting_advice_post.MeetingAdviceView.as_view(),
+        name="meeting-advice",
     ),
     path("meetings/<int:pk>/agenda.pdf", meetings.AgendaPdfView.as_view(), name="agenda-pdf"),
     path("meetings/<int:pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),

@@ -339,3 +339,48 @@ API = [
 ]
 
 ENDPOINTS = PAGES + API
+
+
+def advisory_meeting() -> SimpleNamespace:
+    """A held meeting of the service forum Digitale tjenester, and a proposal in consultation."""
+    import datetime
+
+    from django.utils import timezone
+
+    from forums.models import Meeting
+    from forums.services.proposals import proposal_create, proposal_open
+
+    coordinator = user("koordinator")
+    proposal = proposal_open(
+        actor=coordinator,
+        proposal=proposal_create(
+            actor=coordinator,
+            title="Felles IKT",
+            text="Tekst.",
+            deadline=timezone.now() + datetime.timedelta(days=7),
+        ),
+    )
+    starts = timezone.now() - datetime.timedelta(days=2)
+    meeting = Meeting.objects.create(
+        forum=Forum.objects.get(slug="digitale-tjenester"),
+        year=starts.year,
+        title="Brukerforum",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        status=Meeting.Status.HELD,
+    )
+    return SimpleNamespace(meeting=meeting, proposal=proposal)
+
+
+ENDPOINTS.append(
+    Endpoint(
+        name="forums:meeting-advice",
+        user="sekretariat",
+        setup=advisory_meeting,
+        url=lambda ctx: reverse("forums:meeting-advice", args=[ctx.meeting.pk]),
+        prefix="advice",
+        valid=lambda ctx: {"proposal": ctx.proposal.pk, "text": "Forumet støtter forslaget."},
+        fields={"proposal": Ref(), "text": Text(20_000)},
+        unknown_urls=lambda ctx: [reverse("forums:meeting-advice", args=[UNKNOWN_PK])],
+    )
+)

@@ -66,7 +66,11 @@ class MemberForm(PortalForm):
         .order_by("last_name", "first_name", "username"),
         help_text=_("The person sits in the forum for their own ministry."),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=ForumMembership.Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=ForumMembership.Role.choices,
+        initial=ForumMembership.Role.MEMBER,
+    )
     valid_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -15,7 +15,7 @@ def forum_list() -> QuerySet[Forum]:
 
 
 def forum_detail(*, slug: str) -> Forum:
-    return Forum.objects.select_related("wheel", "chair_ministry").get(slug=slug)
+    return Forum.objects.select_related("wheel", "chair_ministry", "core_group").get(slug=slug)
 
 
 def meeting_list(*, forum: Forum | None = None, year: int | None = None) -> QuerySet[Meeting]:

@@ -146,7 +146,7 @@ def test_a_person_and_a_ministry_are_added_and_removed(client_for, forum):
     # Naming the same seat twice is refused on the form and changes nothing.
     again = client.post(url, {"seat-ministry": ministry("FIN").pk})
     assert again.status_code == 400
-    assert "already has a seat" in again.content.decode()
+    assert "Departementet har allerede plass i forumet." in again.content.decode()
     remove = reverse("forums:forum-member-remove", args=[service.slug, membership.pk])
     assert client.post(remove).status_code == 302
     remove = reverse("forums:forum-seat-remove", args=[service.slug, seat.pk])

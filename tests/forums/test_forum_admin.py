@@ -351,3 +351,37 @@ def test_each_core_group_meets_as_a_forum_of_its_own(forum):
     assert kubu.advisory_only and kubu.chair_ministry.abbreviation == "BFD"
     seats = set(kubu.seats.values_list("ministry__abbreviation", flat=True))
     assert seats == {"BFD", "HOD", "KD", "JD", "AID", "KDD", "KUD", "DFD"}
+
+
+def test_the_forum_pages_run_a_constant_number_of_queries(client_for, forum):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portfolio.models import UserProfile
+
+    client = client_for("sekretariat")
+    urls = [
+        reverse("forums:forum-detail", args=["hr-tjenester"]),
+        reverse("forums:forum-manage", args=["hr-tjenester"]),
+        reverse("forums:wheel-edit", args=["hr-tjenester"]),
+    ]
+    service = Forum.objects.get(slug="hr-tjenester")
+
+    def counts() -> list[int]:
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    secretariat = user("sekretariat")
+    forum_member_add(actor=secretariat, forum=service, user=user("leder-fin"))
+    counts()  # the first visit of the forum page also makes the person's calendar address
+    before = counts()
+    for profile in UserProfile.objects.exclude(user__username="leder-fin")[:8]:
+        if not service.seats.filter(ministry=profile.ministry_id).exists():
+            forum_seat_add(actor=secretariat, forum=service, ministry=profile.ministry)
+        forum_member_add(actor=secretariat, forum=service, user=profile.user)
+    assert service.memberships.count() > 5
+    assert counts() == before

@@ -23,6 +23,7 @@ class ForumOutputSerializer(serializers.ModelSerializer):
     chair_ministry = serializers.SlugRelatedField(
         slug_field="abbreviation",
         read_only=True,
+        allow_null=True,
         help_text=gettext_lazy("Abbreviation of the chairing ministry, or null."),
     )
     chair_title = serializers.CharField(

@@ -1,13 +1,10 @@
-"""API of who sits in the forums and of their annual wheels; the secretariat writes.
-
-The same services as the pages decide: `forums.services.forum_admin` and
-`forums.services.wheel_edit`. Everyone logged in reads.
-"""
+"""API of who sits in the forums and of their annual wheels: everyone logged in reads, the
+secretariat writes, through the pages' services (`forum_admin`, `wheel_edit`)."""
 
 import django_filters
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_view
+from drf_spectacular.utils import extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.response import Response
@@ -288,6 +285,16 @@ class WheelViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, PatchMixin,
         )
 
 
+@extend_schema_field(
+    {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$", "example": "09:00"}
+)
+class LocalTimeField(serializers.TimeField):
+    """A time of day as HH:MM in the portal's time zone (Europe/Oslo), without an offset."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", input_formats=["%H:%M", "%H:%M:%S"], **kwargs)
+
+
 class SlotSerializer(serializers.ModelSerializer):
     forum = SlugRelatedField(
         slug_field="slug",
@@ -304,6 +311,9 @@ class SlotSerializer(serializers.ModelSerializer):
         required=False,
         allow_null=True,
         help_text=_("1–4, or 5 for the last week."),
+    )
+    start_time = LocalTimeField(
+        required=False, help_text=_("Start, HH:MM in Norwegian time; 09:00 if not given.")
     )
     duration_minutes = serializers.IntegerField(min_value=15, max_value=24 * 60, default=120)
     place = serializers.CharField(

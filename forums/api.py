@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers, viewsets
 
+from forums.api_forum_admin import FORUM_SETTINGS_DOCS, ForumSettingsMixin
 from forums.models import Forum, Meeting
 from forums.selectors.meetings import meeting_list
 from portfolio.api import LOCALIZED_NAME
@@ -20,6 +21,18 @@ class ForumOutputSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text=gettext_lazy("Codes of the measures the forum follows."),
     )
+    chair_ministry = serializers.SlugRelatedField(
+        slug_field="abbreviation",
+        read_only=True,
+        allow_null=True,
+        help_text=gettext_lazy("Abbreviation of the chairing ministry, or null."),
+    )
+    chair_title = serializers.CharField(
+        read_only=True, help_text=gettext_lazy("The post that chairs, in the caller's language.")
+    )
+    mandate = serializers.CharField(
+        read_only=True, help_text=gettext_lazy("The forum's mandate, in the caller's language.")
+    )
 
     class Meta:
         model = Forum
@@ -33,6 +46,9 @@ class ForumOutputSerializer(serializers.ModelSerializer):
             "name_en",
             "advisory_only",
             "measures",
+            "chair_ministry",
+            "chair_title",
+            "mandate",
         ]
         extra_kwargs = {
             "slug": {"help_text": gettext_lazy("Identifies the forum in the API and in URLs.")},
@@ -44,8 +60,9 @@ class ForumOutputSerializer(serializers.ModelSerializer):
     list=operation_doc(
         summary=gettext_lazy("List forums"),
         description=gettext_lazy(
-            "Strategisk forum and the service forums, with the measures each follows. Service "
-            "forums are advisory only: they give input, never decisions or endorsement."
+            "Strategisk forum, the service forums and the core groups, with the measures each "
+            "follows, its chair and mandate. Service forums and core groups are advisory only: "
+            "they give input, never decisions or endorsement."
         ),
         permissions=ANY_USER,
     ),
@@ -54,13 +71,15 @@ class ForumOutputSerializer(serializers.ModelSerializer):
         description=gettext_lazy("One forum, by its slug."),
         permissions=ANY_USER,
     ),
+    **FORUM_SETTINGS_DOCS,
 )
-class ForumViewSet(viewsets.ReadOnlyModelViewSet):
-    """Strategisk forum and the service forums. Readable by every logged-in user."""
+class ForumViewSet(ForumSettingsMixin, viewsets.ReadOnlyModelViewSet):
+    """The forums and core groups. Readable by every logged-in user; the secretariat sets
+    the chair and the mandate."""
 
     serializer_class = ForumOutputSerializer
     lookup_field = "slug"
-    queryset = Forum.objects.prefetch_related("measures")
+    queryset = Forum.objects.select_related("chair_ministry").prefetch_related("measures")
 
 
 class MeetingFilter(django_filters.FilterSet):

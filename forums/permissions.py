@@ -28,6 +28,7 @@ from portfolio.permissions import (
 __all__ = [
     "active_delegations",
     "can_delegate_for",
+    "can_manage_forums",
     "can_materialise",
     "can_plan_meetings",
     "can_sign_for",
@@ -148,3 +149,12 @@ def can_materialise(user: Any) -> bool:
     if user is None:
         return True
     return can_plan_meetings(user) or is_coordinator(user)
+
+
+def can_manage_forums(user: Any) -> bool:
+    """The secretariat keeps the forums' members, chair, mandate and annual wheels.
+
+    The coordinating ministry leads the forums, but DSS is their secretariat [SRC 2.3]; the
+    admin heads sit in the forums and the observers read, so neither changes who sits there.
+    """
+    return is_secretariat(user) or is_administrator(user)

@@ -3,7 +3,7 @@
 from typing import Any
 
 from forums.models import Forum, ForumSeat, LegalBasis
-from measures.models import Measure
+from measures.models import CoreGroup, Measure
 from portfolio.models import Ministry
 from portfolio.reference_data import sourced
 
@@ -12,6 +12,11 @@ Record = dict[str, Any]
 
 def load(data: Record) -> None:
     load_legal_bases(data)
+    load_forums(data)
+    load_core_group_forums()
+
+
+def load_forums(data: Record) -> None:
     keys = data.get("source_keys", {})
     for record in data["forums"]:
         secretariat = record.get("secretariat")
@@ -34,9 +39,56 @@ def load(data: Record) -> None:
             },
         )
         forum.measures.set(Measure.objects.filter(code__in=record.get("measures", [])))
+        seed_chair_and_mandate(forum, record)
         if record.get("seats") == "owners":
             # Every ministry and SMK, past and present, holds a seat while it exists.
             for ministry in Ministry.objects.owners():
+                ForumSeat.objects.get_or_create(forum=forum, ministry=ministry)
+
+
+def seed_chair_and_mandate(forum: Forum, record: Record) -> None:
+    """Fill the chair and mandate from the sources once; the secretariat's edits stay."""
+    chair = record.get("chair_ministry")
+    if chair and forum.chair_ministry_id is None:
+        forum.chair_ministry = Ministry.objects.get(abbreviation=chair)
+    for field in ("chair_title_nb", "chair_title_en", "mandate_nb", "mandate_en"):
+        if record.get(field) and not getattr(forum, field):
+            setattr(forum, field, record[field])
+    forum.save()
+
+
+def load_core_group_forums() -> None:
+    """Each core group meets as a forum of its own: led by its lead ministry's secretary general
+    [KG-VL3], with a seat for the lead and each participating ministry, advising only."""
+    for group in CoreGroup.objects.select_related("lead_ministry", "measure"):
+        forum, _ = Forum.objects.update_or_create(
+            core_group=group,
+            defaults={
+                "code": group.code,
+                "slug": f"kjernegruppe-{group.code.lower()}",
+                "kind": Forum.Kind.CORE_GROUP,
+                "name_nb": group.full_name_nb or group.name_nb,
+                "name_en": group.name_en,
+                "advisory_only": True,
+                "chaired_by_coordinating_ministry": False,
+                "sources": group.sources,
+                "unconfirmed_fields": group.unconfirmed_fields,
+            },
+        )
+        forum.measures.set([group.measure])
+        seed_chair_and_mandate(
+            forum,
+            {
+                "chair_ministry": group.lead_ministry.abbreviation if group.lead_ministry else "",
+                "chair_title_nb": "Departementsråd",
+                "chair_title_en": "Secretary General",
+                "mandate_nb": group.mandate_nb,
+                "mandate_en": group.mandate_en,
+            },
+        )
+        ministries = [group.lead_ministry, *group.participating_ministries.all()]
+        for ministry in ministries:
+            if ministry is not None:
                 ForumSeat.objects.get_or_create(forum=forum, ministry=ministry)
 
 

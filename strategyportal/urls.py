@@ -8,6 +8,12 @@ from rest_framework.routers import DefaultRouter
 from forums.api import ForumViewSet, MeetingViewSet
 from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
+from forums.api_forum_admin import (
+    ForumMemberViewSet,
+    ForumSeatViewSet,
+    WheelSlotViewSet,
+    WheelViewSet,
+)
 from forums.api_governance import MeasureGovernanceView
 from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_meetings import AgendaItemViewSet, AttendanceViewSet
@@ -42,6 +48,10 @@ router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
+router.register("forum-seats", ForumSeatViewSet, basename="forum-seat")
+router.register("forum-members", ForumMemberViewSet, basename="forum-member")
+router.register("wheels", WheelViewSet, basename="wheel")
+router.register("wheel-slots", WheelSlotViewSet, basename="wheel-slot")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("minutes", MinutesViewSet, basename="minutes")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")

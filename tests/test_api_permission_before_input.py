@@ -17,6 +17,7 @@ from forums.models import (
     Minutes,
     Proposal,
     ReviewComment,
+    WheelSlot,
 )
 from forums.services.minutes import minutes_comment
 from measures.models import (
@@ -78,6 +79,7 @@ def objects(request):
             impact=3,
             owner_ministry=lead.profile.ministry,
         ),
+        "slot": WheelSlot.objects.order_by("pk").first(),
         "milestone": milestone_save(
             actor=lead, measure=measure, title="Pilot", planned_on=datetime.date(2027, 3, 1)
         ),
@@ -136,6 +138,10 @@ ENDPOINTS = [
     ("post", "/api/v1/measures/T5/transition/", "koordinator"),
     ("post", "/api/v1/measures/T5/lead/", "koordinator"),
     ("put", "/api/v1/measures/T5/governance/", "koordinator"),
+    ("post", "/api/v1/forum-seats/", "sekretariat"),
+    ("post", "/api/v1/forum-members/", "sekretariat"),
+    ("post", "/api/v1/wheel-slots/", "sekretariat"),
+    ("patch", "/api/v1/wheel-slots/{slot}/", "sekretariat"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -166,6 +172,7 @@ def _state() -> tuple:
         Delegation.objects.count(),
         list(Measure.objects.values_list("code", "status", "lead_ministry")),
         MeasureGovernance.objects.count(),
+        list(WheelSlot.objects.values_list("pk", "title", "month")),
     )
 
 

@@ -103,7 +103,12 @@ def test_strategic_forum_has_a_seat_per_owner_on_the_day(reference_data):
 
 def test_service_forums_are_advisory_and_the_strategic_forum_is_not(reference_data):
     advisory = set(Forum.objects.filter(advisory_only=True).values_list("code", flat=True))
-    assert advisory == {"TF1", "TF2", "TF3"}
+    assert advisory == {"TF1", "TF2", "TF3", "KG1", "KG2", "KG3", "KG4", "KG5"}
+    assert set(Forum.objects.filter(kind="service").values_list("code", flat=True)) == {
+        "TF1",
+        "TF2",
+        "TF3",
+    }
     assert Forum.objects.get(code="TF3").secretariat.abbreviation == "DSS"
 
 

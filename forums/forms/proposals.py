@@ -187,7 +187,7 @@ class AdviceForm(DesignsystemetForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        forums = [(f"forum:{f.pk}", f.name) for f in Forum.objects.filter(advisory_only=True)]
+        forums = [(f"forum:{f.pk}", f.name) for f in Forum.objects.filter(kind=Forum.Kind.SERVICE)]
         groups = [(f"core_group:{g.pk}", g.name) for g in CoreGroup.objects.all()]
         self.fields["source"].choices = [
             (_("Service forums"), forums),

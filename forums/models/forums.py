@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Measure
+from measures.models import CoreGroup, Measure
 from portfolio.history import history_records
 from portfolio.i18n import Sourced, localized
 from portfolio.models import Ministry
@@ -19,6 +19,7 @@ class Forum(Sourced):
     class Kind(models.TextChoices):
         STRATEGIC = "strategic", _("Strategic forum")
         SERVICE = "service", _("Service forum")
+        CORE_GROUP = "core_group", _("Core group")
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     code = models.CharField(_("code"), max_length=10, unique=True)
@@ -35,6 +36,26 @@ class Forum(Sourced):
     )
     chaired_by_coordinating_ministry = models.BooleanField(
         _("chaired by the coordinating ministry"), default=True
+    )
+    chair_ministry = models.ForeignKey(
+        Ministry,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chairing ministry"),
+    )
+    chair_title_nb = models.CharField(_("chair (bokmål)"), max_length=200, blank=True)
+    chair_title_en = models.CharField(_("chair (English)"), max_length=200, blank=True)
+    mandate_nb = models.TextField(_("mandate (bokmål)"), blank=True)
+    mandate_en = models.TextField(_("mandate (English)"), blank=True)
+    core_group = models.OneToOneField(
+        CoreGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forum",
+        verbose_name=_("core group"),
     )
     secretariat = models.ForeignKey(
         Ministry,
@@ -71,6 +92,18 @@ class Forum(Sourced):
     @property
     def role(self) -> str:
         return localized(self, "role")
+
+    @property
+    def chair_title(self) -> str:
+        return localized(self, "chair_title")
+
+    @property
+    def mandate(self) -> str:
+        return localized(self, "mandate")
+
+    @property
+    def is_unconfirmed_chair(self) -> bool:
+        return self.is_unconfirmed("chair_ministry")
 
 
 class ForumSeatQuerySet(models.QuerySet["ForumSeat"]):
@@ -133,3 +166,8 @@ class ForumMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.forum.code}: {self.user.get_username()} ({self.get_role_display()})"
+
+    def is_current_on(self, day: datetime.date) -> bool:
+        return not (self.valid_from and self.valid_from > day) and not (
+            self.valid_to and self.valid_to < day
+        )

@@ -334,6 +334,10 @@ class Advice(models.Model):
         related_name="+",
         verbose_name=_("core group"),
     )
+    # The service forum's or core group's meeting the advice came out of, where it did.
+    meeting = models.ForeignKey(
+        "forums.Meeting", models.PROTECT, null=True, blank=True, verbose_name=_("meeting")
+    )
     text = models.TextField(_("advice"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -18,7 +18,7 @@ def forum_list() -> QuerySet[Forum]:
 
 
 def forum_detail(*, slug: str) -> Forum:
-    return Forum.objects.select_related("wheel").get(slug=slug)
+    return Forum.objects.select_related("wheel", "chair_ministry", "core_group").get(slug=slug)
 
 
 def in_strategy_years(records: QuerySet[Any], choice: StrategyChoice | None) -> QuerySet[Any]:

@@ -81,7 +81,9 @@ def proposal_detail(*, user: Any, pk: int) -> Proposal:
             Prefetch("versions", queryset=ProposalVersion.objects.select_related("created_by")),
             Prefetch(
                 "advice",
-                queryset=Advice.objects.select_related("forum", "core_group", "recorded_by"),
+                queryset=Advice.objects.select_related(
+                    "forum", "core_group", "recorded_by", "meeting"
+                ),
             ),
             "escalations",
             # A draft amendment is as hidden as any other draft.

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from forums.views import calendar, forums, history, meetings, minutes, references
+from forums.views import (
+    calendar,
+    forum_admin,
+    forums,
+    history,
+    meeting_advice_post,
+    meetings,
+    minutes,
+    references,
+)
 
 app_name = "forums"
 urlpatterns = [
@@ -12,9 +21,50 @@ urlpatterns = [
         forums.ForumMaterialiseView.as_view(),
         name="forum-materialise",
     ),
+    path(
+        "forums/<slug:slug>/administrer/",
+        forum_admin.ForumManageView.as_view(),
+        name="forum-manage",
+    ),
+    path(
+        "forums/<slug:slug>/administrer/<slug:action>/",
+        forum_admin.ForumManageActionView.as_view(),
+        name="forum-manage-action",
+    ),
+    path(
+        "forums/<slug:slug>/seter/<int:pk>/fjern/",
+        forum_admin.SeatRemoveView.as_view(),
+        name="forum-seat-remove",
+    ),
+    path(
+        "forums/<slug:slug>/medlemmer/<int:pk>/fjern/",
+        forum_admin.MemberRemoveView.as_view(),
+        name="forum-member-remove",
+    ),
+    path("forums/<slug:slug>/arshjul/", forum_admin.WheelEditView.as_view(), name="wheel-edit"),
+    path(
+        "forums/<slug:slug>/arshjul/<slug:action>/",
+        forum_admin.WheelActionView.as_view(),
+        name="wheel-action",
+    ),
+    path(
+        "forums/<slug:slug>/arshjul/moter/<int:pk>/",
+        forum_admin.SlotEditView.as_view(),
+        name="wheel-slot-edit",
+    ),
+    path(
+        "forums/<slug:slug>/arshjul/moter/<int:pk>/fjern/",
+        forum_admin.SlotRemoveView.as_view(),
+        name="wheel-slot-remove",
+    ),
     path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting-detail"),
     path(
         "meetings/<int:pk>/historikk/", history.MeetingHistoryView.as_view(), name="meeting-history"
+    ),
+    path(
+        "meetings/<int:pk>/rad/",
+        meeting_advice_post.MeetingAdviceView.as_view(),
+        name="meeting-advice",
     ),
     path("meetings/<int:pk>/agenda.pdf", meetings.AgendaPdfView.as_view(), name="agenda-pdf"),
     path("meetings/<int:pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),

@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from forums.models import Forum
-from forums.permissions import can_materialise
+from forums.models import Forum, ForumMembership
+from forums.permissions import can_manage_forums, can_materialise
+from forums.selectors.forum_admin import forum_members, forum_seats
 from forums.selectors.meetings import forum_detail, forum_list, meeting_list
 from forums.services.calendar_tokens import calendar_token_get_or_create
 from forums.services.wheel import wheel_materialise
 from forums.wheel_svg import wheel_geometry
+from portfolio.models import Ministry
 from portfolio.selectors import page_strategy_choice
 from portfolio.validation import year_error
 
@@ -54,11 +56,14 @@ class ForumDetailView(LoginRequiredMixin, TemplateView):
         except ValueError:
             year = default
         year = min(max(year, 2000), 2100)
+        today = timezone.localdate()
         wheel = getattr(forum, "wheel", None)
         offsets = (
             (wheel.notice_days, wheel.papers_days, wheel.minutes_days) if wheel else (14, 7, 14)
         )
         meetings = list(meeting_list(forum=forum, year=year))
+        seats = list(forum_seats(forum).filter(ministry__in=Ministry.objects.active_on(today)))
+        members = [m for m in forum_members(forum) if m.is_current_on(today)]
         rows = []
         for meeting in meetings:
             day = timezone.localtime(meeting.starts_at).date()
@@ -86,6 +91,10 @@ class ForumDetailView(LoginRequiredMixin, TemplateView):
                 if choice.strategy is not None
                 else []
             ),
+            "can_manage": can_manage_forums(self.request.user),
+            "seats": seats,
+            "members": members,
+            "chairs": [m for m in members if m.role == ForumMembership.Role.CHAIR],
         }
 
 

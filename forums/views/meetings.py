@@ -22,6 +22,7 @@ from forums.services.attachments import attachment_add, download_content_type
 from forums.services.minutes import minutes_create
 from forums.views import confirmations
 from forums.views.common import page_with, run_action, run_form
+from forums.views.meeting_advice import meeting_advice_context
 from portfolio.confirm import confirm_page
 
 
@@ -72,6 +73,7 @@ class MeetingDetailView(LoginRequiredMixin, TemplateView):
             # The upload form is drawn by hand per item; a refused upload shows at its item.
             "attachment_form": sent.get("attachment_form"),
             "attachment_item": sent.get("attachment_item"),
+            **meeting_advice_context(self.request.user, meeting, sent),
         }
 
 

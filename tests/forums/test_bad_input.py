@@ -44,6 +44,7 @@ from tests.bad_input import (
     check,
 )
 from tests.forums.bad_input_follow_up import ENDPOINTS as FOLLOW_UP_ENDPOINTS
+from tests.forums.bad_input_forum_admin import ENDPOINTS as FORUM_ADMIN_ENDPOINTS
 from tests.forums.conftest import make_deadline_pass, ministry, user
 
 pytestmark = pytest.mark.django_db
@@ -660,7 +661,7 @@ API = [
     ),
 ]
 
-ENDPOINTS = PAGES + API + FOLLOW_UP_ENDPOINTS
+ENDPOINTS = PAGES + API + FOLLOW_UP_ENDPOINTS + FORUM_ADMIN_ENDPOINTS
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

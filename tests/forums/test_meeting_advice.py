@@ -1,0 +1,70 @@
+"""A service forum's or core group's held meeting gives advice to a proposal in Strategisk
+forum; only the coordinator and the secretariat record it."""
+
+import pytest
+from django.urls import reverse
+
+from forums.models import Forum, Meeting
+from tests.forums.conftest import user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def advisory(demo_users):
+    from tests.forums.bad_input_forum_admin import advisory_meeting
+
+    return advisory_meeting()
+
+
+@pytest.mark.parametrize("username", ["leder-fin", "observator", "leder-kdd"])
+def test_only_the_coordinator_and_secretariat_bring_advice_from_a_meeting(
+    client_for, advisory, username
+):
+    url = reverse("forums:meeting-advice", args=[advisory.meeting.pk])
+    response = client_for(username).post(
+        url, {"advice-proposal": advisory.proposal.pk, "advice-text": "Råd."}
+    )
+    assert response.status_code == 403
+    assert not advisory.proposal.advice.exists()
+    page = client_for(username).get(advisory.meeting.get_absolute_url()).content.decode()
+    assert url not in page
+
+
+@pytest.mark.parametrize("username", ["sekretariat", "koordinator"])
+def test_advice_from_a_meeting_reaches_the_proposal(client_for, advisory, username):
+    client = client_for(username)
+    url = reverse("forums:meeting-advice", args=[advisory.meeting.pk])
+    assert url in client.get(advisory.meeting.get_absolute_url()).content.decode()
+    response = client.post(
+        url, {"advice-proposal": advisory.proposal.pk, "advice-text": "Forumet støtter."}
+    )
+    assert response.status_code == 302
+    advice = advisory.proposal.advice.get()
+    assert (advice.meeting, advice.forum.slug) == (advisory.meeting, "digitale-tjenester")
+    page = client_for("observator").get(advisory.proposal.get_absolute_url()).content.decode()
+    assert advisory.meeting.get_absolute_url() in page and "Forumet støtter." in page
+    meeting_page = client.get(advisory.meeting.get_absolute_url()).content.decode()
+    assert advisory.proposal.get_absolute_url() in meeting_page
+
+
+def test_advice_waits_until_the_meeting_is_held(client_for, advisory):
+    Meeting.objects.filter(pk=advisory.meeting.pk).update(status=Meeting.Status.PLANNED)
+    response = client_for("sekretariat").post(
+        reverse("forums:meeting-advice", args=[advisory.meeting.pk]),
+        {"advice-proposal": advisory.proposal.pk, "advice-text": "Råd."},
+    )
+    assert response.status_code == 302
+    assert not advisory.proposal.advice.exists()
+
+
+def test_a_core_group_meeting_advises_as_the_core_group(advisory):
+    from forums.services.meeting_advice import advice_from_meeting
+
+    meeting = advisory.meeting
+    meeting.forum = Forum.objects.get(code="KG1")
+    meeting.save()
+    advice = advice_from_meeting(
+        actor=user("koordinator"), meeting=meeting, proposal=advisory.proposal, text="Råd."
+    )
+    assert advice.core_group.code == "KG1" and advice.forum is None

@@ -67,7 +67,9 @@ class Generation:
     # Meetings, agenda items and minutes.
 
     def meetings(self) -> str:
-        forums = list(Forum.objects.order_by("code"))
+        # Strategisk forum and the service forums, as before core groups met as forums: the
+        # volumes below are theirs.
+        forums = list(Forum.objects.exclude(kind=Forum.Kind.CORE_GROUP).order_by("code"))
         count = MEETINGS_PER_YEAR * self.scale
         start = self.now - datetime.timedelta(days=182)
         step = datetime.timedelta(days=364) / count

@@ -21,7 +21,7 @@ BENEFIT = {
 }
 
 
-def _benefit(code: str = "T5", by: str = "leder-kdd", title: str = "Spart tid") -> Benefit:
+def _benefit(code: str = "T5", by: str = "leder-dfd", title: str = "Spart tid") -> Benefit:
     return benefit_save(
         actor=user(by),
         measure=Measure.objects.get(code=code),
@@ -46,7 +46,7 @@ def test_only_the_lead_ministry_adds_a_benefit(api_client_for, username, expecte
 
 
 def test_the_lead_ministry_adds_changes_and_measures_a_benefit(api_client_for):
-    client = api_client_for("leder-kdd")
+    client = api_client_for("leder-dfd")
     created = client.post("/api/v1/benefits/", BENEFIT, format="json")
     assert created.status_code == 201, created.content
     url = f"/api/v1/benefits/{created.json()['id']}/"
@@ -82,7 +82,7 @@ def test_other_users_may_not_change_or_measure_a_benefit(api_client_for, usernam
 def test_a_bad_measured_value_is_refused_in_the_language_asked_for(api_client_for):
     benefit = _benefit()
     url = f"/api/v1/benefits/{benefit.pk}/measurements/"
-    client = api_client_for("leder-kdd")
+    client = api_client_for("leder-dfd")
     messages = {}
     for language in ("nb", "en"):
         body = {"measured_on": "2027-02-30", "value": "NaN"}
@@ -99,9 +99,9 @@ def test_the_benefit_list_runs_a_constant_number_of_queries(api_client_for):
     _benefit()
     few = count_queries(client, "/api/v1/benefits/")
     for number in range(8):
-        benefit = _benefit(code="T6", by="leder-kdd", title=f"Gevinst {number}")
+        benefit = _benefit(code="T6", by="leder-dfd", title=f"Gevinst {number}")
         benefit_measurement_record(
-            actor=user("leder-kdd"),
+            actor=user("leder-dfd"),
             benefit=benefit,
             measured_on=datetime.date(2027, 1, 1 + number),
             value=number,
@@ -124,7 +124,7 @@ def test_only_the_lead_ministry_adds_a_dependency(api_client_for, username, expe
 
 
 def test_the_lead_ministry_adds_a_dependency_once_and_not_on_itself(api_client_for):
-    client = api_client_for("leder-kdd")
+    client = api_client_for("leder-dfd")
     body = {"measure": "T5", "depends_on": "T6", "description": "Felles plattform"}
     created = client.post("/api/v1/dependencies/", body, format="json")
     assert created.status_code == 201, created.content
@@ -140,7 +140,7 @@ def test_the_lead_ministry_adds_a_dependency_once_and_not_on_itself(api_client_f
 
 def test_the_dependency_list_runs_a_constant_number_of_queries(api_client_for):
     client = api_client_for("observator")
-    lead = user("leder-kdd")
+    lead = user("leder-dfd")
     from measures.services.delivery import dependency_add
 
     t5 = Measure.objects.get(code="T5")
@@ -192,7 +192,7 @@ def test_a_bad_core_group_change_is_refused_and_changes_nothing(api_client_for):
     assert api_client_for("koordinator").get("/api/v1/core-groups/KG99/").status_code == 404
 
 
-@pytest.mark.parametrize(("username", "expected"), [("leder-kdd", 403), ("leder-bfd", 201)])
+@pytest.mark.parametrize(("username", "expected"), [("leder-dfd", 403), ("leder-bfd", 201)])
 def test_a_core_groups_report_is_written_by_its_lead_ministry(api_client_for, username, expected):
     period = open_period()
     body = {**REPORT, "period": period.pk, "core_group": "KG1"}

@@ -38,7 +38,7 @@ def _benefit_url(ctx) -> str:
 ENDPOINTS = [
     FollowUp(
         name="benefit-list",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("benefit-list"),
         valid=lambda ctx: {**_benefit(ctx), "measure": "T5"},
         fields={**BENEFIT_KINDS, "measure": Ref(unknown="T99")},
@@ -46,7 +46,7 @@ ENDPOINTS = [
     FollowUp(
         name="benefit-detail",
         method="PUT",
-        user="leder-kdd",
+        user="leder-dfd",
         url=_benefit_url,
         valid=lambda ctx: {**_benefit(ctx), "measure": "T5"},
         fields=BENEFIT_KINDS,
@@ -55,7 +55,7 @@ ENDPOINTS = [
     FollowUp(
         name="benefit-detail",
         method="PATCH",
-        user="leder-kdd",
+        user="leder-dfd",
         url=_benefit_url,
         valid=lambda ctx: {"target": "90"},
         fields=BENEFIT_KINDS,
@@ -63,7 +63,7 @@ ENDPOINTS = [
     ),
     FollowUp(
         name="benefit-measurements",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("benefit-measurements", args=[ctx.benefit.pk]),
         valid=lambda ctx: {"measured_on": "2027-05-01", "value": "10.5", "comment": "Første."},
         fields=MEASUREMENT_KINDS,
@@ -72,7 +72,7 @@ ENDPOINTS = [
     ),
     FollowUp(
         name="dependency-list",
-        user="leder-kdd",
+        user="leder-dfd",
         url=lambda ctx: reverse("dependency-list"),
         valid=lambda ctx: {"measure": "T5", "depends_on": "T7", "description": "Trenger avtalen."},
         fields={

@@ -112,10 +112,8 @@ def test_overdue_reports_are_owed_by_the_lead_of_the_day(demo_users):
         rows = owed_rows(ministry_ids=ids, today=day)
         return {row.ministry.abbreviation: {r["measure"].code for r in row.reports} for row in rows}
 
-    assert owed(datetime.date(2023, 12, 20)) == {
-        "KDD": {"T1", "T2", "T3", "T5", "T6", "T7"},
-        "DFD": set(),
-    }
+    # DFD did not exist yet in 2023, so it owes nothing and is not listed.
+    assert owed(datetime.date(2023, 12, 20)) == {"KDD": {"T1", "T2", "T3", "T5", "T6", "T7"}}
     assert owed(datetime.date(2024, 2, 1)) == {
         "KDD": set(),
         "DFD": {"T1", "T2", "T3", "T5", "T6", "T7"},

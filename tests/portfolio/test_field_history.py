@@ -57,7 +57,7 @@ def test_every_foreign_key_is_shown_by_its_short_name_not_its_id(t5, django_asse
     from measures.services.delivery import risk_save
     from portfolio.audit_log.field_history import history_entries
 
-    lead = get_user_model().objects.get(username="leder-kdd")
+    lead = get_user_model().objects.get(username="leder-dfd")
     risk_save(
         actor=lead,
         measure=t5,

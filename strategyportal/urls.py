@@ -5,12 +5,13 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
-from forums.api import ForumViewSet, MeetingViewSet
+from forums.api import ForumViewSet
 from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
 from forums.api_journal import JournalAPIView, JournalExportView
+from forums.api_meeting_actions import MeetingActionViewSet
 from forums.api_meetings import AgendaItemViewSet, AttendanceViewSet
-from forums.api_minutes import MinutesViewSet
+from forums.api_minutes_writes import MinutesWriteViewSet
 from forums.api_proposals import ProposalViewSet
 from forums.api_search import SearchAPIView
 from forums.views.search import SearchView
@@ -19,7 +20,7 @@ from measures.api import (
     BenefitViewSet,
     CoreGroupViewSet,
     DependencyViewSet,
-    MeasureViewSet,
+    MeasureActionViewSet,
     MilestoneViewSet,
     ReportingPeriodViewSet,
     RiskViewSet,
@@ -35,10 +36,10 @@ from strategyportal.api_views import SchemaView, SwaggerView
 
 router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
-router.register("measures", MeasureViewSet, basename="measure")
+router.register("measures", MeasureActionViewSet, basename="measure")
 router.register("forums", ForumViewSet, basename="forum")
-router.register("meetings", MeetingViewSet, basename="meeting")
-router.register("minutes", MinutesViewSet, basename="minutes")
+router.register("meetings", MeetingActionViewSet, basename="meeting")
+router.register("minutes", MinutesWriteViewSet, basename="minutes")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reporting-periods", ReportingPeriodViewSet, basename="reporting-period")

@@ -13,7 +13,9 @@ from forums.models import (
     AgendaItem,
     Attendance,
     Delegation,
+    Meeting,
     Minutes,
+    MinutesEntry,
     Proposal,
     ReviewComment,
 )
@@ -25,6 +27,7 @@ from measures.models import (
     CriteriaAssessment,
     Measure,
     MeasureDependency,
+    MeasureTransition,
     Milestone,
     ReportingPeriod,
     Risk,
@@ -53,6 +56,7 @@ BAD = {
     "level": "nowhere",
     "kind": "x",
     "status": "nowhere",
+    "due_date": "soon",
 }
 
 
@@ -60,12 +64,15 @@ BAD = {
 def objects(request):
     """One of each object the write endpoints change, with the state they are in."""
     minutes = request.getfixturevalue("review_minutes")
+    meeting = request.getfixturevalue("meetings_2027")[1]
     period = open_period()
     measure = Measure.objects.get(code="T5")
     lead = user("leder-kdd")
     return {
         "proposal": draft_proposal(),
         "minutes": minutes,
+        "entry": minutes.entries.order_by("pk").first(),
+        "meeting": meeting,
         "comment": minutes_comment(actor=user("leder-fin"), minutes=minutes, text="Merknad"),
         "period": period,
         "report": report("T5", period),
@@ -129,6 +136,10 @@ ENDPOINTS = [
     ("post", "/api/v1/agenda-items/", "sekretariat"),
     ("post", "/api/v1/attendance/", "sekretariat"),
     ("post", "/api/v1/delegations/", "leder-fin"),
+    ("post", "/api/v1/meetings/{meeting}/reschedule/", "sekretariat"),
+    ("post", "/api/v1/minutes/", "sekretariat"),
+    ("patch", "/api/v1/minutes/{minutes}/entries/{entry}/", "sekretariat"),
+    ("post", "/api/v1/measures/T5/transition/", "koordinator"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -157,6 +168,10 @@ def _state() -> tuple:
         AgendaItem.objects.count(),
         Attendance.objects.count(),
         Delegation.objects.count(),
+        list(Meeting.objects.order_by("pk").values_list("status", "starts_at", "place")),
+        list(MinutesEntry.objects.order_by("pk").values_list("text", "due_date")),
+        list(Measure.objects.order_by("pk").values_list("status", flat=True)),
+        MeasureTransition.objects.count(),
     )
 
 

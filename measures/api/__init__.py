@@ -7,12 +7,14 @@ from measures.api.delivery import MilestoneViewSet, RiskViewSet
 from measures.api.dependencies import DependencyViewSet
 from measures.api.follow_up import ReportingPeriodViewSet, StatusReportViewSet
 from measures.api.measures import MeasureViewSet
+from measures.api.transitions import MeasureActionViewSet
 
 __all__ = [
     "AssessmentViewSet",
     "BenefitViewSet",
     "CoreGroupViewSet",
     "DependencyViewSet",
+    "MeasureActionViewSet",
     "MeasureViewSet",
     "MilestoneViewSet",
     "ReportingPeriodViewSet",

@@ -1,5 +1,5 @@
-"""Bad input to the API of benefits, dependencies and core groups is refused, translated, and
-writes nothing."""
+"""Bad input to the API of measures' status, benefits, dependencies and core groups is refused,
+translated, and writes nothing."""
 
 import pytest
 from django.urls import reverse
@@ -36,6 +36,24 @@ def _benefit_url(ctx) -> str:
 
 
 ENDPOINTS = [
+    FollowUp(
+        name="measure-transition",
+        user="koordinator",
+        url=lambda ctx: reverse("measure-transition", args=["T5"]),
+        valid=lambda ctx: {
+            "to_status": "completed",
+            "decided_on": "2027-06-01",
+            "decided_in": "SF 2027/04",
+            "note": "Levert.",
+        },
+        fields={
+            "to_status": Choice(),
+            "decided_on": Day(required=False),
+            "decided_in": Text(100, required=False),
+            "note": Text(4000, required=False),
+        },
+        unknown_urls=lambda ctx: [reverse("measure-transition", args=["T99"])],
+    ),
     FollowUp(
         name="benefit-list",
         user="leder-kdd",

@@ -5,9 +5,9 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
-from forums.api import ForumViewSet
 from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
+from forums.api_forum_actions import ForumActionViewSet
 from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_meeting_actions import MeetingActionViewSet
 from forums.api_meetings import AgendaItemViewSet, AttendanceViewSet
@@ -37,7 +37,7 @@ from strategyportal.api_views import SchemaView, SwaggerView
 router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureActionViewSet, basename="measure")
-router.register("forums", ForumViewSet, basename="forum")
+router.register("forums", ForumActionViewSet, basename="forum")
 router.register("meetings", MeetingActionViewSet, basename="meeting")
 router.register("minutes", MinutesWriteViewSet, basename="minutes")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")

@@ -140,6 +140,7 @@ ENDPOINTS = [
     ("post", "/api/v1/minutes/", "sekretariat"),
     ("patch", "/api/v1/minutes/{minutes}/entries/{entry}/", "sekretariat"),
     ("post", "/api/v1/measures/T5/transition/", "koordinator"),
+    ("post", "/api/v1/forums/strategisk-forum/materialise/", "sekretariat koordinator"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 

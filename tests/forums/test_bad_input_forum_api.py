@@ -8,7 +8,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Meeting
-from tests.bad_input import UNKNOWN_PK, Choice, Day, Endpoint, Moment, Ref, Text, Variant, check
+from tests.bad_input import (
+    UNKNOWN_PK,
+    Choice,
+    Day,
+    Endpoint,
+    Moment,
+    Number,
+    Ref,
+    Text,
+    Variant,
+    check,
+)
 from tests.forums.test_bad_input import _in_days, delegations, meetings, minutes, proposals
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +75,16 @@ def _advice_url(ctx) -> str:
 
 
 ENDPOINTS = [
+    Endpoint(
+        name="forum-materialise",
+        user="sekretariat",
+        setup=meetings,
+        url=lambda ctx: reverse("forum-materialise", args=[ctx.forum.slug]),
+        valid=lambda ctx: {"year": 2028},
+        fields={"year": Number()},
+        extra=lambda ctx: [Variant(f"year {y}", "year", {"year": y}) for y in (1999, 2101)],
+        unknown_urls=lambda ctx: [reverse("forum-materialise", args=["no-such-forum"])],
+    ),
     Endpoint(
         name="meeting-reschedule",
         user="sekretariat",

@@ -11,6 +11,7 @@ import pytest
 from forums.models import (
     Advice,
     AgendaItem,
+    Attachment,
     Attendance,
     Delegation,
     Meeting,
@@ -73,6 +74,7 @@ def objects(request):
         "minutes": minutes,
         "entry": minutes.entries.order_by("pk").first(),
         "meeting": meeting,
+        "item": meeting.agenda_items.order_by("number").first(),
         "comment": minutes_comment(actor=user("leder-fin"), minutes=minutes, text="Merknad"),
         "period": period,
         "report": report("T5", period),
@@ -141,6 +143,8 @@ ENDPOINTS = [
     ("patch", "/api/v1/minutes/{minutes}/entries/{entry}/", "sekretariat"),
     ("post", "/api/v1/measures/T5/transition/", "koordinator"),
     ("post", "/api/v1/forums/strategisk-forum/materialise/", "sekretariat koordinator"),
+    ("post", "/api/v1/agenda-items/{item}/attachments/", "sekretariat"),
+    ("post", "/api/v1/proposals/{proposal}/memo/", "koordinator"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -173,6 +177,7 @@ def _state() -> tuple:
         list(MinutesEntry.objects.order_by("pk").values_list("text", "due_date")),
         list(Measure.objects.order_by("pk").values_list("status", flat=True)),
         MeasureTransition.objects.count(),
+        Attachment.objects.count(),
     )
 
 

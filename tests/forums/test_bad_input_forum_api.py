@@ -17,10 +17,18 @@ from tests.bad_input import (
     Number,
     Ref,
     Text,
+    Upload,
     Variant,
     check,
 )
-from tests.forums.test_bad_input import _in_days, delegations, meetings, minutes, proposals
+from tests.forums.test_bad_input import (
+    _in_days,
+    _pdf,
+    delegations,
+    meetings,
+    minutes,
+    proposals,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +83,26 @@ def _advice_url(ctx) -> str:
 
 
 ENDPOINTS = [
+    Endpoint(
+        name="agenda-item-attachments",
+        user="sekretariat",
+        setup=meetings,
+        url=lambda ctx: reverse("agenda-item-attachments", args=[ctx.item.pk]),
+        valid=lambda ctx: {"file": _pdf()},
+        fields={"file": Upload()},
+        unknown_urls=lambda ctx: [reverse("agenda-item-attachments", args=[UNKNOWN_PK])],
+        accepted=(201,),
+    ),
+    Endpoint(
+        name="proposal-memo",
+        user="koordinator",
+        setup=proposals,
+        url=lambda ctx: reverse("proposal-memo", args=[ctx.consultation.pk]),
+        valid=lambda ctx: {"file": _pdf()},
+        fields={"file": Upload()},
+        unknown_urls=lambda ctx: [reverse("proposal-memo", args=[UNKNOWN_PK])],
+        accepted=(201,),
+    ),
     Endpoint(
         name="forum-materialise",
         user="sekretariat",

@@ -5,9 +5,10 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
-from forums.api import ForumViewSet, MeetingViewSet
+from forums.api_attachments import AgendaItemPaperViewSet, ProposalMemoViewSet
 from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
+from forums.api_forum_actions import ForumActionViewSet
 from forums.api_forum_admin import (
     ForumMemberViewSet,
     ForumSeatViewSet,
@@ -16,9 +17,9 @@ from forums.api_forum_admin import (
 )
 from forums.api_governance import MeasureGovernanceView
 from forums.api_journal import JournalAPIView, JournalExportView
-from forums.api_meetings import AgendaItemViewSet, AttendanceViewSet
-from forums.api_minutes import MinutesViewSet
-from forums.api_proposals import ProposalViewSet
+from forums.api_meeting_actions import MeetingActionViewSet
+from forums.api_meetings import AttendanceViewSet
+from forums.api_minutes_writes import MinutesWriteViewSet
 from forums.api_references import MinutesReferenceAPIView, ProposalReferenceAPIView
 from forums.api_search import SearchAPIView
 from forums.views.search import SearchView
@@ -47,15 +48,15 @@ from strategyportal.api_views import SchemaView, SwaggerView
 router = DefaultRouter()
 router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("measures", MeasureViewSet, basename="measure")
-router.register("forums", ForumViewSet, basename="forum")
+router.register("forums", ForumActionViewSet, basename="forum")
 router.register("forum-seats", ForumSeatViewSet, basename="forum-seat")
 router.register("forum-members", ForumMemberViewSet, basename="forum-member")
 router.register("wheels", WheelViewSet, basename="wheel")
 router.register("wheel-slots", WheelSlotViewSet, basename="wheel-slot")
-router.register("meetings", MeetingViewSet, basename="meeting")
-router.register("minutes", MinutesViewSet, basename="minutes")
+router.register("meetings", MeetingActionViewSet, basename="meeting")
+router.register("minutes", MinutesWriteViewSet, basename="minutes")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
-router.register("proposals", ProposalViewSet, basename="proposal")
+router.register("proposals", ProposalMemoViewSet, basename="proposal")
 router.register("reporting-periods", ReportingPeriodViewSet, basename="reporting-period")
 router.register("status-reports", StatusReportViewSet, basename="status-report")
 router.register("assessments", AssessmentViewSet, basename="assessment")
@@ -64,7 +65,7 @@ router.register("milestones", MilestoneViewSet, basename="milestone")
 router.register("benefits", BenefitViewSet, basename="benefit")
 router.register("dependencies", DependencyViewSet, basename="dependency")
 router.register("core-groups", CoreGroupViewSet, basename="core-group")
-router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
+router.register("agenda-items", AgendaItemPaperViewSet, basename="agenda-item")
 router.register("attendance", AttendanceViewSet, basename="attendance")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("audit-events", AuditEventViewSet, basename="audit-event")

@@ -244,6 +244,11 @@ class Endpoint:
         return ":" not in self.name and self.name != "login"
 
     @property
+    def multipart(self) -> bool:
+        """An API upload: sent as multipart/form-data, the other fields beside the file."""
+        return self.api and any(isinstance(kind, Upload) for kind in self.fields.values())
+
+    @property
     def key(self) -> tuple[str, str]:
         return (self.name, self.method)
 
@@ -328,6 +333,13 @@ def send(client, endpoint: Endpoint, url: str, payload: dict, *, language: str, 
     cache.clear()  # the token endpoint's rate limit must not answer for the input
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     headers = {"HTTP_ACCEPT_LANGUAGE": language}
+    if endpoint.multipart and body is None:
+        form = {
+            key: _form_value(value)
+            for key, value in payload.items()
+            if value is not MISSING and value is not None
+        }
+        return client.post(url, form, format="multipart", **headers)
     if endpoint.api:
         if body is None:
             data = json.dumps(build(endpoint, payload))

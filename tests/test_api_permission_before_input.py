@@ -11,10 +11,13 @@ import pytest
 from forums.models import (
     Advice,
     AgendaItem,
+    Attachment,
     Attendance,
     Delegation,
     MeasureGovernance,
+    Meeting,
     Minutes,
+    MinutesEntry,
     Proposal,
     ReviewComment,
     WheelSlot,
@@ -27,6 +30,7 @@ from measures.models import (
     CriteriaAssessment,
     Measure,
     MeasureDependency,
+    MeasureTransition,
     Milestone,
     ReportingPeriod,
     Risk,
@@ -55,6 +59,7 @@ BAD = {
     "level": "nowhere",
     "kind": "x",
     "status": "nowhere",
+    "due_date": "soon",
 }
 
 
@@ -62,12 +67,16 @@ BAD = {
 def objects(request):
     """One of each object the write endpoints change, with the state they are in."""
     minutes = request.getfixturevalue("review_minutes")
+    meeting = request.getfixturevalue("meetings_2027")[1]
     period = open_period()
     measure = Measure.objects.get(code="T5")
     lead = user("leder-dfd")
     return {
         "proposal": draft_proposal(),
         "minutes": minutes,
+        "entry": minutes.entries.order_by("pk").first(),
+        "meeting": meeting,
+        "item": meeting.agenda_items.order_by("number").first(),
         "comment": minutes_comment(actor=user("leder-fin"), minutes=minutes, text="Merknad"),
         "period": period,
         "report": report("T5", period),
@@ -142,6 +151,12 @@ ENDPOINTS = [
     ("post", "/api/v1/forum-members/", "sekretariat"),
     ("post", "/api/v1/wheel-slots/", "sekretariat"),
     ("patch", "/api/v1/wheel-slots/{slot}/", "sekretariat"),
+    ("post", "/api/v1/meetings/{meeting}/reschedule/", "sekretariat"),
+    ("post", "/api/v1/minutes/", "sekretariat"),
+    ("patch", "/api/v1/minutes/{minutes}/entries/{entry}/", "sekretariat"),
+    ("post", "/api/v1/forums/strategisk-forum/materialise/", "sekretariat koordinator"),
+    ("post", "/api/v1/agenda-items/{item}/attachments/", "sekretariat"),
+    ("post", "/api/v1/proposals/{proposal}/memo/", "koordinator"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -173,6 +188,11 @@ def _state() -> tuple:
         list(Measure.objects.values_list("code", "status", "lead_ministry")),
         MeasureGovernance.objects.count(),
         list(WheelSlot.objects.values_list("pk", "title", "month")),
+        list(Meeting.objects.order_by("pk").values_list("status", "starts_at", "place")),
+        list(MinutesEntry.objects.order_by("pk").values_list("text", "due_date")),
+        list(Measure.objects.order_by("pk").values_list("status", flat=True)),
+        MeasureTransition.objects.count(),
+        Attachment.objects.count(),
     )
 
 

@@ -2,7 +2,8 @@
 
 Each action gets a fresh meeting (or fresh minutes) in the state it needs; an allowed action
 must change what it changes, a denied one must be refused (401/403, or the login page for
-anonymous users) and change nothing. Meetings are changed in the pages only; the API reads them.
+anonymous users) and change nothing. The API's meeting actions have their matrix in
+test_api_meeting_actions.py.
 """
 
 import datetime

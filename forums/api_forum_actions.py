@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from forums.api import ForumViewSet, MeetingOutputSerializer
@@ -31,6 +32,12 @@ class MaterialiseOutput(serializers.Serializer):
 
 class ForumActionViewSet(ForumViewSet):
     """The forums, read by everyone; the secretariat and the coordinator plan their years."""
+
+    def get_permissions(self):
+        # Planning a year has its own rule (below), wider than changing a forum's settings.
+        if self.action == "materialise":
+            return [IsAuthenticated()]
+        return super().get_permissions()
 
     @operation_doc(
         summary=_("Plan a forum's year from its annual wheel"),

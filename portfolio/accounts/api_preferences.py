@@ -36,8 +36,26 @@ class PreferencesOutputSerializer(serializers.Serializer):
     kinds = KindChoiceSerializer(many=True)
 
 
+class FlatDictField(serializers.DictField):
+    """A mapping whose errors name the key in a flat list, as the error schema promises."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if not isinstance(exc.detail, dict):
+                raise
+            raise serializers.ValidationError(
+                [
+                    f"{key}: {message}"
+                    for key, messages in exc.detail.items()
+                    for message in (messages if isinstance(messages, list) else [messages])
+                ]
+            ) from exc
+
+
 class PreferencesInputSerializer(serializers.Serializer):
-    deliveries = serializers.DictField(
+    deliveries = FlatDictField(
         child=serializers.CharField(max_length=20),
         required=False,
         help_text=_(

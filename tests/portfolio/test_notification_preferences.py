@@ -216,3 +216,15 @@ def test_the_email_is_in_the_recipients_language_not_the_senders(
     assert "You get this e-mail because of your choices" in texts["leder-fin@demo.invalid"]
     assert "Du får denne e-posten" in texts["leder-kdd@demo.invalid"]
     assert PAGE in texts["leder-fin@demo.invalid"]
+
+
+def test_a_bad_delivery_is_refused_in_a_flat_list_naming_the_kind(api_client_for):
+    response = api_client_for("leder-fin").patch(
+        API, {"deliveries": {"meeting": "x" * 30, "proposal": ["email"]}}, format="json"
+    )
+    assert response.status_code == 400
+    errors = response.json()["deliveries"]
+    assert isinstance(errors, list) and all(isinstance(e, str) for e in errors)
+    assert any(e.startswith("meeting: ") for e in errors)
+    assert any(e.startswith("proposal: ") for e in errors)
+    assert deliveries("leder-fin") == {}

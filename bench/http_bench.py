@@ -13,7 +13,8 @@ Environment (defaults in brackets):
   BENCH_REDIS_URL       cache and sessions [redis://127.0.0.1:6379/6]
   BENCH_SCALES [1,100], BENCH_PORT [8060], BENCH_USER [leder-fin]
   BENCH_WORKERS [3], BENCH_WORKER_CLASS [gthread], BENCH_THREADS [4]
-  BENCH_CONNECTIONS [8], BENCH_DURATION [10s], BENCH_CONN_MAX_AGE [60]
+  BENCH_CONNECTIONS [8], BENCH_DURATION [10s], BENCH_WARMUP (untimed, per path) [2s],
+  BENCH_CONN_MAX_AGE [60]
   BENCH_PATHS           space-separated paths to measure after the floor [the issue's table
                         and the pages added since]
 """
@@ -154,7 +155,7 @@ def to_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def run_wrk(url: str, cookie: str) -> dict:
+def run_wrk(url: str, cookie: str, duration: str = "") -> dict:
     output = subprocess.run(
         [
             "wrk",
@@ -163,7 +164,7 @@ def run_wrk(url: str, cookie: str) -> dict:
             "-c",
             setting("BENCH_CONNECTIONS", "8"),
             "-d",
-            setting("BENCH_DURATION", "10s"),
+            duration or setting("BENCH_DURATION", "10s"),
             "--latency",
             "--timeout",
             "30s",
@@ -222,6 +223,11 @@ def bench_scale(scale: int, name: str, base_env: dict, logs: Path) -> list[str]:
     rows = []
     try:
         cookie = log_in(base, username, env["DEMO_PASSWORD"])
+        # Every worker thread answers each path once before anything is timed: the first
+        # requests of a new process load templates, catalogues and connections, and the
+        # first request of a page fills its cache; neither is the steady state measured here.
+        for path in paths:
+            run_wrk(base + path, cookie, setting("BENCH_WARMUP", "2s"))
         floor = None
         for path in paths:
             size = body_size(base + path, cookie)

@@ -9,7 +9,7 @@ redacted copy of a partly exempt document, so it is treated as exempt here.
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from forums.models import Access, Attachment, ForumSeat, Proposal, Record
 from forums.models.records import RESTRICTED, SCREENED
@@ -75,6 +75,11 @@ def readable_q(user: Any) -> Q:
     )
 
 
+def _readable_exists(user: Any) -> Exists:
+    # Asked per restricted record (a handful), not by building the set of every readable one.
+    return Exists(Record.objects.filter(readable_q(user), pk=OuterRef("pk")))
+
+
 def can_read_record(user: Any, record: Record | None) -> bool:
     """A document without a record (made before marking existed) counts as public."""
     if record is None or not record.is_restricted:
@@ -101,7 +106,7 @@ def _screened(
     restricted = (
         Record.objects.filter(access__in=RESTRICTED)
         .filter(current_version | Q(attachment__in=attachment_ids))
-        .exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
+        .exclude(_readable_exists(user))
         .values_list("proposal_version__proposal_id", "attachment_id", "screened_title")
     )
     proposals: dict[int, str] = {}
@@ -151,12 +156,12 @@ def screened_current_versions(user: Any) -> QuerySet[Record]:
     return Record.objects.filter(
         access__in=RESTRICTED,
         proposal_version__number=F("proposal_version__proposal__version"),
-    ).exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
+    ).exclude(_readable_exists(user))
 
 
 def unreadable_version_ids(user: Any, proposal: Proposal) -> set[int]:
     """The proposal's versions that are restricted and that this user may not read."""
     restricted = Record.objects.filter(
         access__in=[Access.EXEMPT, Access.PARTLY_EXEMPT], proposal_version__proposal=proposal
-    ).exclude(pk__in=Record.objects.filter(readable_q(user)).values("pk"))
+    ).exclude(_readable_exists(user))
     return set(restricted.values_list("proposal_version_id", flat=True))

@@ -61,9 +61,12 @@ class SearchPicker(forms.widgets.ChoiceWidget):
             ],
             "nothing_chosen": not chosen_values,
         }
-        # Without choices to iterate, Django's option groups are not needed here.
-        context["widget"]["optgroups"] = []
         return context
+
+    def optgroups(self, name, value, attrs=None):
+        # Django's option groups would iterate every choice (hundreds of rows, each with its
+        # label) only for the template to ignore them: the picker's own options are above.
+        return []
 
     def render(self, name, value, attrs=None, renderer=None):
         # The project's templates, not the form renderer's own folder of Django's widgets.

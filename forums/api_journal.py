@@ -56,6 +56,11 @@ PERIOD = [
 
 
 class JournalEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        help_text=gettext_lazy(
+            "Numeric id of the entry: it names the document at /api/v1/journal/records/{id}/."
+        )
+    )
     document_number = serializers.CharField(help_text=gettext_lazy("YYYY/NNNNN-N."))
     case_number = serializers.CharField(help_text=gettext_lazy("YYYY/NNNNN."))
     title = serializers.CharField(
@@ -83,11 +88,13 @@ class JournalEntrySerializer(serializers.Serializer):
     )
 
 
-def _entry(record: Record, readable: bool) -> dict:
+def journal_entry(record: Record, readable: bool) -> dict:
+    """One entry as the API shows it, with the title this reader may see."""
     title = title_for(record, readable=readable)
     return {
+        "id": record.pk,
         "document_number": record.document_number,
-        "case_number": record.case.case_number,
+        "case_number": record.case.case_number or None,
         "title": title,
         "screened": title != record.title,
         "kind": record.kind,
@@ -142,7 +149,7 @@ class JournalAPIView(_PeriodAPIView):
         records = journal_entries(filters=self.filters(request)).prefetch_related("recipients")
         page = self.paginate_queryset(records)
         readable = readable_record_ids(user=request.user, records=page)
-        entries = [_entry(record, record.pk in readable) for record in page]
+        entries = [journal_entry(record, record.pk in readable) for record in page]
         return self.get_paginated_response(JournalEntrySerializer(entries, many=True).data)
 
 

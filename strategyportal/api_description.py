@@ -26,7 +26,12 @@ API_DESCRIPTION = _(
 
 API_TAGS = [
     {"name": "auth", "description": _("API tokens.")},
-    {"name": "me", "description": _("The settings of the user who asks: notification e-mails.")},
+    {
+        "name": "me",
+        "description": _(
+            "The settings of the user who asks: notification e-mails and the calendar address."
+        ),
+    },
     {"name": "ministries", "description": _("The ministries, SMK and DSS.")},
     {"name": "measures", "description": _("The measures of the strategy's portfolio.")},
     {
@@ -121,5 +126,7 @@ SPECTACULAR = {
         "ResolutionEnum": "forums.models.ReviewComment.Resolution",
         "ObjectionResolutionEnum": "forums.models.proposals.Resolution",
         "NotificationDeliveryEnum": "portfolio.notification_kinds.Delivery",
+        "MarkingChangeKindEnum": "forums.api_journal_records.CHANGE_CHOICES",
+        "JournalEntryKindEnum": "forums.models.Record.Kind",
     },
 }

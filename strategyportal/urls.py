@@ -6,6 +6,7 @@ from django.views.i18n import JavaScriptCatalog
 from rest_framework.routers import DefaultRouter
 
 from forums.api_attachments import AgendaItemPaperViewSet, ProposalMemoViewSet
+from forums.api_calendar import own_calendar_address, own_calendar_address_rotate
 from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
 from forums.api_forum_actions import ForumActionViewSet
@@ -17,6 +18,7 @@ from forums.api_forum_admin import (
 )
 from forums.api_governance import MeasureGovernanceView
 from forums.api_journal import JournalAPIView, JournalExportView
+from forums.api_journal_records import MarkingRequestsAPIView, RecordAPIView, RecordMarkingAPIView
 from forums.api_meeting_actions import MeetingActionViewSet
 from forums.api_meetings import AttendanceViewSet
 from forums.api_minutes_writes import MinutesWriteViewSet
@@ -81,6 +83,12 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
         own_notification_preferences,
         name="api-notification-preferences",
     ),
+    path("me/calendar-address/", own_calendar_address, name="api-calendar-address"),
+    path(
+        "me/calendar-address/rotate/",
+        own_calendar_address_rotate,
+        name="api-calendar-address-rotate",
+    ),
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path(
         "docs/",
@@ -107,6 +115,17 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("journal/", JournalAPIView.as_view(), name="api-journal"),
     path("journal/export.xml", JournalExportView.as_view(), name="api-journal-export"),
+    path("journal/records/<int:pk>/", RecordAPIView.as_view(), name="api-journal-record"),
+    path(
+        "journal/records/<int:pk>/marking/",
+        RecordMarkingAPIView.as_view(),
+        name="api-journal-record-marking",
+    ),
+    path(
+        "journal/records/<int:pk>/marking-requests/",
+        MarkingRequestsAPIView.as_view(),
+        name="api-journal-record-marking-requests",
+    ),
     path(
         "proposals/<int:pk>/references/<str:abbreviation>/",
         ProposalReferenceAPIView.as_view(),

@@ -14,11 +14,13 @@ from forums.models import (
     Attachment,
     Attendance,
     Delegation,
+    MarkingChangeRequest,
     MeasureGovernance,
     Meeting,
     Minutes,
     MinutesEntry,
     Proposal,
+    Record,
     ReviewComment,
     WheelSlot,
 )
@@ -71,8 +73,10 @@ def objects(request):
     period = open_period()
     measure = Measure.objects.get(code="T5")
     lead = user("leder-dfd")
+    proposal = draft_proposal()
     return {
-        "proposal": draft_proposal(),
+        "proposal": proposal,
+        "record": Record.objects.get(proposal_version__proposal=proposal),
         "minutes": minutes,
         "entry": minutes.entries.order_by("pk").first(),
         "meeting": meeting,
@@ -157,6 +161,8 @@ ENDPOINTS = [
     ("post", "/api/v1/forums/strategisk-forum/materialise/", "sekretariat koordinator"),
     ("post", "/api/v1/agenda-items/{item}/attachments/", "sekretariat"),
     ("post", "/api/v1/proposals/{proposal}/memo/", "koordinator"),
+    ("put", "/api/v1/journal/records/{record}/marking/", "sekretariat koordinator"),
+    ("post", "/api/v1/journal/records/{record}/marking-requests/", "leder-fin"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -193,6 +199,8 @@ def _state() -> tuple:
         list(Measure.objects.order_by("pk").values_list("status", flat=True)),
         MeasureTransition.objects.count(),
         Attachment.objects.count(),
+        list(Record.objects.order_by("pk").values_list("access", "legal_basis", "screened_title")),
+        MarkingChangeRequest.objects.count(),
     )
 
 

@@ -144,6 +144,20 @@ ENDPOINTS = [
         # Takes no input: revokes the person's calendar address.
     ),
     Endpoint(
+        name="api-calendar-address-rotate",
+        user="leder-fin",
+        url=lambda ctx: reverse("api-calendar-address-rotate"),
+        # Takes no input: a new calendar address for the caller.
+    ),
+    Endpoint(
+        name="api-calendar-address",
+        user="leder-fin",
+        method="DELETE",
+        url=lambda ctx: reverse("api-calendar-address"),
+        accepted=(204,),
+        # Takes no input: revokes the caller's calendar address.
+    ),
+    Endpoint(
         name="api-own-tokens",
         user="leder-fin",
         method="DELETE",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.models import MeasureGovernance
 from measures.models import ReportingPeriod
+from portfolio.types import Text
 
 Cadence = MeasureGovernance.Cadence
 
@@ -25,7 +26,7 @@ CLOSING_MONTHS: dict[str, tuple[int, ...] | None] = {
 }
 
 # What each cadence asks for, in the words of the governance form and the measure page.
-CADENCE_EXPLAINED = {
+CADENCE_EXPLAINED: dict[str, Text] = {
     Cadence.EVERY_PERIOD: _("A status report in every reporting period."),
     Cadence.HALF_YEARLY: _(
         "A status report in the reporting periods that include June or December."

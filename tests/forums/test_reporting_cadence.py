@@ -212,18 +212,18 @@ def test_the_pages_and_the_export_agree(demo_users, client_for, selected):
     text = page.content.decode()
     assert page.context["open_period"] == period
     assert page.context["open_period_owed"] is selected
-    assert ("asks for no report in this period" in text) is not selected
+    assert ("krever ingen rapport i denne perioden" in text) is not selected
     other = client_for("leder-dfd").get(Measure.objects.get(code="T1").get_absolute_url())
     assert other.context["open_period_owed"] is True
-    assert "asks for no report" not in other.content.decode()
+    assert "krever ingen rapport" not in other.content.decode()
 
 
 def test_the_measure_page_explains_the_cadence(demo_users, client_for):
     cadence("half_yearly", "T5")
     page = client_for("observator").get(Measure.objects.get(code="T5").get_absolute_url())
-    assert "include June or December" in page.content.decode()
+    assert "omfatter juni eller desember" in page.content.decode()
     form = client_for("koordinator").get(
         f"{Measure.objects.get(code='T5').get_absolute_url()}styring/"
     )
     assert form.status_code == 200
-    assert "includes December" in form.content.decode()
+    assert "som omfatter desember" in form.content.decode()

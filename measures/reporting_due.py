@@ -2,8 +2,9 @@
 
 How often a measure reports is part of its governance (its reporting cadence), which lives
 with the forums, a floor above. So measures only describes what it needs (`ReportingCadence`)
-and forums registers its implementation in its AppConfig.ready(). Without a registered one,
-every measure owes a report in every period.
+and forums registers its implementation in its AppConfig.ready() (the rule itself:
+`forums.reporting_cadence.cadence_selects`). Without a registered one, every measure owes a
+report in every period.
 
 Everything that says a report is due or missing asks here: the overdue reports of the
 dashboard and of who owes what (`measures.selectors_portfolio.overdue_reports`), the reminders

@@ -39,7 +39,13 @@ class GovernanceSerializer(serializers.Serializer):
         queryset=Ministry.objects.all(),
         help_text=_("Abbreviations of the ministries taking part, when they are named."),
     )
-    reporting_cadence = serializers.ChoiceField(choices=MeasureGovernance.Cadence.choices)
+    reporting_cadence = serializers.ChoiceField(
+        choices=MeasureGovernance.Cadence.choices,
+        help_text=_(
+            "every_period: a status report in every reporting period; half_yearly: in the "
+            "periods that include June or December; yearly: in the period that includes December."
+        ),
+    )
     recorded = serializers.BooleanField(
         read_only=True, help_text=_("False while the default governance applies.")
     )

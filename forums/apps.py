@@ -107,6 +107,10 @@ class ForumsConfig(AppConfig):
         from measures.decisions import decision_gate_register
 
         decision_gate_register(EndorsedProposals())
+        from forums.reporting_cadence import GovernedCadence
+        from measures.reporting_due import reporting_cadence_register
+
+        reporting_cadence_register(GovernedCadence())
         from forums.views.governance import governance_section
         from measures.sections import measure_section_register
 

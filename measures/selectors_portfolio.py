@@ -15,6 +15,7 @@ from measures.models import (
     Risk,
 )
 from measures.models.reporting import StatusReport
+from measures.reporting_due import reports_owed
 from measures.selectors import criteria_rollup
 from portfolio.selectors import coordinating_ministry
 
@@ -27,9 +28,11 @@ def leads_on(day: datetime.date) -> dict[int, int]:
 
 
 def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any]]:
-    """Active measures without a report in an open period whose due date has passed.
+    """Active measures without a report in an open period whose due date has passed, where
+    their reporting cadence asks for one (`measures.reporting_due`).
 
-    Each row names the ministry that owes it: the measure's lead of `today`.
+    Each row names the ministry that owes it: the measure's lead of `today`. A constant
+    number of queries: the periods, the measures, the reports, the cadences, the leads.
     """
     today = today or timezone.localdate()
     periods = list(
@@ -47,6 +50,7 @@ def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any
             "measure_id", "period_id"
         )
     )
+    owed = reports_owed(periods=periods, measure_ids=[measure.pk for measure in measures])
     leads = leads_on(today)
     return [
         {
@@ -56,7 +60,7 @@ def overdue_reports(*, today: datetime.date | None = None) -> list[dict[str, Any
         }
         for period in periods
         for measure in measures
-        if measure.status == Measure.Status.ACTIVE and (measure.pk, period.pk) not in reported
+        if (measure.pk, period.pk) in owed and (measure.pk, period.pk) not in reported
     ]
 
 

@@ -1,9 +1,11 @@
 """The coordinator's form for the governance of a measure."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, MeasureGovernance
+from forums.reporting_cadence import CADENCE_EXPLAINED
 from portfolio.selectors import owner_ministries
 
 
@@ -25,5 +27,14 @@ class GovernanceForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     reporting_cadence = forms.ChoiceField(
-        label=_("Reporting cadence"), choices=MeasureGovernance.Cadence.choices
+        label=_("Reporting cadence"),
+        choices=MeasureGovernance.Cadence.choices,
+        help_text=format_lazy(
+            " ".join("{}: {}" for _choice in MeasureGovernance.Cadence.choices),
+            *(
+                part
+                for value, label in MeasureGovernance.Cadence.choices
+                for part in (label, CADENCE_EXPLAINED[value])
+            ),
+        ),
     )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.forms.governance import GovernanceForm
 from forums.models import MeasureGovernance
+from forums.reporting_cadence import CADENCE_EXPLAINED
 from forums.services.governance import (
     default_governance,
     governance_of,
@@ -64,5 +65,6 @@ def governance_section(measure: Measure, user) -> dict:
         "governance": governance,
         "ministries": list(governance.ministries.all()) if recorded else [],
         "recorded": recorded,
+        "cadence_explained": CADENCE_EXPLAINED.get(governance.reporting_cadence, ""),
         "may_edit": can_coordinate_follow_up(user),
     }

@@ -13,6 +13,7 @@ from measures.permissions import (
     can_write_measure,
     strategy_of_measure,
 )
+from measures.reporting_due import reports_owed
 from measures.sections import measure_sections
 from measures.selectors import (
     assessment_table,
@@ -60,6 +61,10 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
             "open_period": period,
             "open_period_report": next(
                 (r for r in history if period and r.period_id == period.pk), None
+            ),
+            # Whether the measure's reporting cadence asks for a report in the open period.
+            "open_period_owed": bool(
+                period and reports_owed(periods=[period], measure_ids=[measure.pk])
             ),
             "assessments": assessment_table(measure.assessments.all(), coordinator=coordinator),
             "coordinator": coordinator,

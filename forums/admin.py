@@ -3,12 +3,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from forums.admin_proposals import ProposalChoicesMixin
 from forums.exceptions import WrongState
 from forums.models import (
     Advice,
     AgendaCounter,
-    AgendaItem,
-    AnnualWheel,
     Attachment,
     Attendance,
     CalendarToken,
@@ -16,10 +15,6 @@ from forums.models import (
     Escalation,
     FollowUpAction,
     FollowUpReminder,
-    Forum,
-    ForumMembership,
-    ForumSeat,
-    Meeting,
     Minutes,
     MinutesApproval,
     MinutesEntry,
@@ -30,27 +25,12 @@ from forums.models import (
     Record,
     RegisterCounter,
     ReviewComment,
-    WheelSlot,
 )
 from forums.permissions import visible_proposals
 from forums.records_access import readable_q
 from forums.services.delegations import delegation_grant, delegation_revoke
 from portfolio.admin import HistoryAdmin
 from portfolio.admin_base import PortalVisibleAdmin, ReadOnlyAdmin
-
-
-class ProposalChoicesMixin:
-    """Proposal fields offer only the proposals the staff user may see (no draft titles)."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model is Proposal:
-            kwargs["queryset"] = visible_proposals(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.related_model is Proposal:
-            kwargs["queryset"] = visible_proposals(request.user)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 def readable_or_unmarked(request, relation: str = "record") -> Q:
@@ -65,76 +45,6 @@ class ProposalPartAdmin(ReadOnlyAdmin):
 
     def portal_visible(self, request, queryset):
         return queryset.filter(proposal__in=visible_proposals(request.user))
-
-
-class ForumSeatInline(admin.TabularInline):
-    model = ForumSeat
-    extra = 0
-
-
-@admin.register(Forum)
-class ForumAdmin(HistoryAdmin):
-    list_display = ["code", "name_nb", "kind", "advisory_only", "secretariat"]
-    filter_horizontal = ["measures"]
-    prepopulated_fields = {"slug": ["name_nb"]}
-    inlines = [ForumSeatInline]
-
-
-@admin.register(ForumSeat)
-class ForumSeatAdmin(HistoryAdmin):
-    list_display = ["forum", "ministry"]
-    list_filter = ["forum"]
-
-
-@admin.register(ForumMembership)
-class ForumMembershipAdmin(HistoryAdmin):
-    list_display = ["forum", "user", "ministry", "role", "valid_from", "valid_to"]
-    list_filter = ["forum", "role"]
-    list_select_related = ["forum", "user", "ministry"]
-
-
-class WheelSlotInline(admin.StackedInline):
-    model = WheelSlot
-    extra = 0
-
-
-@admin.register(AnnualWheel)
-class AnnualWheelAdmin(admin.ModelAdmin):
-    list_display = ["forum", "notice_days", "papers_days", "minutes_days", "illustrative"]
-    inlines = [WheelSlotInline]
-
-
-@admin.register(WheelSlot)
-class WheelSlotAdmin(admin.ModelAdmin):
-    list_display = ["wheel", "title", "month", "week", "day", "start_time"]
-    list_filter = ["wheel"]
-
-
-class AgendaItemInline(admin.TabularInline):
-    model = AgendaItem
-    fields = ["number", "title", "presenter"]
-    readonly_fields = ["number"]
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False  # numbers are taken by the service, race-free
-
-
-@admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title", "forum", "starts_at", "status", "sequence"]
-    list_filter = ["forum", "status", "year"]
-    readonly_fields = ["uid", "sequence", "notice_sent_at", "papers_reminder_sent_at"]
-    inlines = [AgendaItemInline]
-
-
-@admin.register(AgendaItem)
-class AgendaItemAdmin(ProposalChoicesMixin, admin.ModelAdmin):
-    list_display = ["label", "title", "meeting"]
-    list_filter = ["forum", "year"]
-    readonly_fields = ["forum", "year", "number"]
-    filter_horizontal = ["measures"]
 
 
 @admin.register(AgendaCounter)
@@ -344,4 +254,4 @@ class MinutesApprovalAdmin(HistoryAdmin, ReadOnlyAdmin):
     list_select_related = ["minutes__meeting", "ministry"]
 
 
-from forums import admin_governance, admin_records  # noqa: E402, F401  (register their admin)
+from forums import admin_forums, admin_governance, admin_records  # noqa: E402, F401  (register their admin)

@@ -5,7 +5,6 @@ from measures.models import (
     BenefitMeasurement,
     CoreGroup,
     CriteriaAssessment,
-    Measure,
     MeasureDependency,
     MeasureFollowUp,
     MeasureLead,
@@ -17,14 +16,6 @@ from measures.models import (
 )
 from portfolio.admin import HistoryAdmin
 from portfolio.admin_base import ReadOnlyAdmin
-
-
-@admin.register(Measure)
-class MeasureAdmin(HistoryAdmin):
-    list_display = ["code", "name_nb", "lead_ministry", "status"]
-    list_filter = ["status", "lead_ministry", "target_areas"]
-    filter_horizontal = ["participating_ministries", "target_areas"]
-    list_select_related = ["lead_ministry"]
 
 
 @admin.register(MeasureLead)
@@ -103,3 +94,6 @@ class BenefitMeasurementAdmin(ReadOnlyAdmin):
 class MeasureFollowUpAdmin(ReadOnlyAdmin):
     list_display = ["measure", "latest_rag", "latest_confidence", "open_risk_count", "updated_at"]
     list_select_related = ["measure"]
+
+
+from measures import admin_measures  # noqa: E402, F401  (registers the measure admin)

@@ -9,6 +9,7 @@ meetings) is not added here, and each change form says where in the portal it is
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -120,7 +121,7 @@ class ForumSeatAdmin(ServiceAdmin, HistoryAdmin):
             seat = forum_admin.forum_seat_add(
                 actor=request.user, forum=obj.forum, ministry=obj.ministry
             )
-        obj.pk = seat.pk
+        self.adopt(obj, seat)
 
     def delete_model(self, request: Any, obj: ForumSeat) -> None:
         with self.refusals():
@@ -156,7 +157,7 @@ class ForumMembershipAdmin(ServiceAdmin, HistoryAdmin):
             membership = forum_admin.forum_member_add(
                 actor=request.user, forum=data["forum"], user=data["user"], **values
             )
-        obj.pk = membership.pk
+        self.adopt(obj, membership)
 
     def delete_model(self, request: Any, obj: ForumMembership) -> None:
         with self.refusals():
@@ -206,7 +207,15 @@ class AnnualWheelAdmin(ServiceAdmin, HistoryAdmin):
         obj.refresh_from_db()
 
 
+def _video_link() -> forms.URLField:
+    return forms.URLField(
+        label=_("video link"), max_length=200, required=False, assume_scheme="https"
+    )
+
+
 class SlotForm(ServiceModelForm):
+    video_link = _video_link()
+
     class Meta:
         model = WheelSlot
         fields = ["wheel", *wheel_edit.SLOT_FIELDS]
@@ -232,7 +241,7 @@ class WheelSlotAdmin(ServiceAdmin, HistoryAdmin):
                 slot=obj if change else None,
                 **values,
             )
-        obj.pk = slot.pk
+        self.adopt(obj, slot)
 
     def delete_model(self, request: Any, obj: WheelSlot) -> None:
         with self.refusals():
@@ -248,6 +257,8 @@ MEETING_TIMES = ["starts_at", "ends_at", "place"]
 
 
 class MeetingForm(ServiceModelForm):
+    video_link = _video_link()
+
     class Meta:
         model = Meeting
         fields = ["title", *MEETING_TIMES, "video_link", "status"]
@@ -353,7 +364,7 @@ class AgendaItemAdmin(ProposalChoicesMixin, ServiceAdmin, HistoryAdmin):
                 measures=list(data.get("measures") or []),
                 proposals=list(data.get("proposals") or []),
             )
-        obj.pk = item.pk
+        self.adopt(obj, item)
 
     def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
         """The service has set the item's measures and proposals."""

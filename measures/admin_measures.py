@@ -139,7 +139,7 @@ class MeasureAdmin(ServiceAdmin, HistoryAdmin):
                 created.sources = data.get("sources", "")
                 created.unconfirmed_fields = data.get("unconfirmed_fields") or []
                 created.save(update_fields=["sources", "unconfirmed_fields"])
-            obj.pk = created.pk
+            self.adopt(obj, created)
             return
         stored = Measure.objects.select_related("lead_ministry").get(pk=obj.pk)
         status, lead = obj.status, obj.lead_ministry

@@ -83,6 +83,14 @@ class ServiceAdmin(admin.ModelAdmin):
         except (ValidationError, WrongState, PermissionDenied) as exc:
             raise Refused(exc) from exc
 
+    @staticmethod
+    def adopt(obj: Any, saved: Any) -> None:
+        """The admin's object takes the values of the one the service saved (its id, the
+        numbers and defaults the service set), for the admin's log and its next page."""
+        for field in obj._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(saved, field.attname))
+        obj._state.adding = False
+
     def get_actions(self, request: Any) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # a bulk delete would bypass the services

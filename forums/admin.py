@@ -29,8 +29,14 @@ from forums.models import (
 from forums.permissions import visible_proposals
 from forums.records_access import readable_q
 from forums.services.delegations import delegation_grant, delegation_revoke
+from forums.services.meetings import attendance_set
 from portfolio.admin import HistoryAdmin
-from portfolio.admin_base import PortalVisibleAdmin, ReadOnlyAdmin
+from portfolio.admin_base import (
+    PortalVisibleAdmin,
+    ReadOnlyAdmin,
+    ServiceAdmin,
+    ServiceModelForm,
+)
 
 
 def readable_or_unmarked(request, relation: str = "record") -> Q:
@@ -48,7 +54,9 @@ class ProposalPartAdmin(ReadOnlyAdmin):
 
 
 @admin.register(AgendaCounter)
-class AgendaCounterAdmin(admin.ModelAdmin):
+class AgendaCounterAdmin(ReadOnlyAdmin):
+    """Taken by the agenda service, locked while a number is taken; never set by hand."""
+
     list_display = ["forum", "year", "last_number"]
 
 
@@ -63,9 +71,35 @@ class AttachmentAdmin(ProposalChoicesMixin, PortalVisibleAdmin):
         ).filter(readable_or_unmarked(request))
 
 
+class AttendanceForm(ServiceModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["meeting", "ministry", "status", "person"]
+
+
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(ServiceAdmin):
+    """Attendance is recorded through the service, as on the meeting's page."""
+
+    form = AttendanceForm
     list_display = ["meeting", "ministry", "status", "person"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["meeting", "ministry"] if obj else []
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        with self.refusals():
+            saved = attendance_set(
+                actor=request.user,
+                meeting=obj.meeting,
+                ministry=obj.ministry,
+                status=obj.status,
+                person=obj.person,
+            )
+        self.adopt(obj, saved)
 
 
 @admin.register(CalendarToken)

@@ -35,19 +35,6 @@ def _changed(form: Any, fields: list[str]) -> bool:
     return bool(set(form.changed_data) & set(fields))
 
 
-def _save_plain(obj: Any, form: Any, service_fields: list[str]) -> None:
-    """Save the fields no service changes (its history names the request's user); the
-    service's fields keep their stored values until the service changes them."""
-    stored = type(obj)._default_manager.get(pk=obj.pk)
-    wanted = {name: getattr(obj, name) for name in service_fields}
-    for name in service_fields:
-        setattr(obj, name, getattr(stored, name))
-    if set(form.changed_data) - set(service_fields):
-        obj.save()
-    for name, value in wanted.items():
-        setattr(obj, name, value)
-
-
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -91,7 +78,7 @@ class ForumAdmin(ServiceAdmin, HistoryAdmin):
     def save_model(self, request: Any, obj: Forum, form: Any, change: bool) -> None:
         settings = forum_admin.SETTINGS_FIELDS
         with self.refusals():
-            _save_plain(obj, form, settings)
+            self.save_plain(obj, form, settings)
             if _changed(form, settings):
                 forum_admin.forum_settings_save(
                     actor=request.user, forum=obj, **{name: getattr(obj, name) for name in settings}
@@ -301,7 +288,7 @@ class MeetingAdmin(ServiceAdmin, HistoryAdmin):
     def save_model(self, request: Any, obj: Meeting, form: Any, change: bool) -> None:
         stored = Meeting.objects.get(pk=obj.pk)
         with self.refusals():
-            _save_plain(obj, form, [*MEETING_TIMES, "status", "sequence"])
+            self.save_plain(obj, form, [*MEETING_TIMES, "status", "sequence"])
             if _changed(form, MEETING_TIMES):
                 meetings.meeting_reschedule(
                     actor=request.user,

@@ -91,6 +91,19 @@ class ServiceAdmin(admin.ModelAdmin):
             setattr(obj, field.attname, getattr(saved, field.attname))
         obj._state.adding = False
 
+    @staticmethod
+    def save_plain(obj: Any, form: Any, service_fields: list[str]) -> None:
+        """Save the fields no service changes (their history names the request's user); the
+        service's fields keep their stored values until the service itself changes them."""
+        stored = type(obj)._default_manager.get(pk=obj.pk)
+        wanted = {name: getattr(obj, name) for name in service_fields}
+        for name in service_fields:
+            setattr(obj, name, getattr(stored, name))
+        if set(form.changed_data) - set(service_fields):
+            obj.save()
+        for name, value in wanted.items():
+            setattr(obj, name, value)
+
     def get_actions(self, request: Any) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # a bulk delete would bypass the services

@@ -9,7 +9,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.models import AgendaItem, AnnualWheel, Forum, ForumMembership, ForumSeat, WheelSlot
+from forums.models import (
+    AgendaItem,
+    AnnualWheel,
+    Attendance,
+    Forum,
+    ForumMembership,
+    ForumSeat,
+    WheelSlot,
+)
 from forums.services.forum_admin import forum_member_add, forum_member_change
 from portfolio.models import AuditEvent
 from tests.admin_forms import admin_post
@@ -281,3 +289,20 @@ def test_an_agenda_item_added_in_the_admin_is_numbered_by_the_service(client_for
     change = client.get(_change(AgendaItem, item.pk))
     assert change.status_code == 200 and "Eget punkt" in change.content.decode()
     assert client.post(_change(AgendaItem, item.pk), {"title": "Endret"}).status_code == 403
+
+
+def test_attendance_in_the_admin_goes_through_the_service(client_for, held_meeting):
+    client = client_for("admin")
+    seated = held_meeting.forum.seats.order_by("pk").first().ministry
+    unseated = ministry("DSS")
+    refused = admin_post(
+        client, _add(Attendance), meeting=held_meeting.pk, ministry=unseated.pk, status="present"
+    )
+    assert refused.status_code == 200
+    assert "Departementet har ikke plass i dette forumet." in _errors(refused)
+    done = admin_post(
+        client, _add(Attendance), meeting=held_meeting.pk, ministry=seated.pk, status="present"
+    )
+    assert done.status_code == 302
+    assert Attendance.objects.get(meeting=held_meeting, ministry=seated).status == "present"
+    assert _last("meeting.attendance_set").actor == user("admin")

@@ -180,3 +180,19 @@ def test_a_measure_is_not_deleted_in_the_admin(client_for):
     url = reverse("admin:measures_measure_delete", args=[measure.pk])
     assert client_for("admin").post(url, {"post": "yes"}).status_code == 403
     assert Measure.objects.filter(pk=measure.pk).exists()
+
+
+def test_a_core_group_mandate_in_the_admin_goes_through_the_service(client_for):
+    from measures.models import CoreGroup
+
+    group = CoreGroup.objects.order_by("pk").first()
+    url = reverse("admin:measures_coregroup_change", args=[group.pk])
+    response = admin_post(client_for("admin"), url, mandate_nb="Nytt mandat for gruppa.")
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.mandate_nb == "Nytt mandat for gruppa."
+    event = AuditEvent.objects.filter(kind="core_group.changed").latest("pk")
+    assert (event.actor, event.after["mandate_nb"]) == (user("admin"), "Nytt mandat for gruppa.")
+    assert reverse("measures:core-group-edit", args=[group.code]) in client_for("admin").get(
+        url
+    ).content.decode()

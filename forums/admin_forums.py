@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forums.admin_proposals import ProposalChoicesMixin
@@ -66,7 +66,7 @@ class ForumAdmin(ServiceAdmin, HistoryAdmin):
         fields = self.get_fields(request, obj)
         settings = forum_admin.SETTINGS_FIELDS
         note = portal_note(
-            _("The chair, the mandate and the seats are changed by the secretariat's services."),
+            _("The chair, the mandate and the seats change as on the forum's page."),
             reverse("forums:forum-manage", args=[obj.slug]) if obj else "",
             _("Members and chair"),
         )
@@ -310,7 +310,7 @@ class MeetingAdmin(ServiceAdmin, HistoryAdmin):
         elif obj.status == Status.HELD:
             meetings.meeting_mark_held(actor=request.user, meeting=obj)
         else:
-            message = gettext_now(
+            message = gettext(
                 "The portal sets this status itself, when the notice is sent or the minutes "
                 "are approved."
             )

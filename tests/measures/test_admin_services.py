@@ -193,6 +193,7 @@ def test_a_core_group_mandate_in_the_admin_goes_through_the_service(client_for):
     assert group.mandate_nb == "Nytt mandat for gruppa."
     event = AuditEvent.objects.filter(kind="core_group.changed").latest("pk")
     assert (event.actor, event.after["mandate_nb"]) == (user("admin"), "Nytt mandat for gruppa.")
-    assert reverse("measures:core-group-edit", args=[group.code]) in client_for("admin").get(
-        url
-    ).content.decode()
+    assert (
+        reverse("measures:core-group-edit", args=[group.code])
+        in client_for("admin").get(url).content.decode()
+    )

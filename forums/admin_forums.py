@@ -3,8 +3,8 @@
 Every change the portal makes through a service is made through the same service here, with
 the superuser as actor, so its rules, audit events and history apply; a refusal shows on
 the form and changes nothing. Reference data no portal page changes (names, kinds, the
-secretariat) stays editable. What only the portal's own flow creates (forums, wheels,
-meetings) is not added here, and each change form says where in the portal it is done.
+secretariat) stays editable. What is made elsewhere (forums from the reference data, wheels
+and meetings by the wheel) is not added here, and each change form links to its portal page.
 """
 
 from typing import Any

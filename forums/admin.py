@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.admin_proposals import ProposalChoicesMixin
@@ -36,6 +37,7 @@ from portfolio.admin_base import (
     ReadOnlyAdmin,
     ServiceAdmin,
     ServiceModelForm,
+    portal_note,
 )
 
 
@@ -109,16 +111,48 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
 
 class MinutesEntryInline(admin.TabularInline):
+    """Entries are added, edited and removed on the minutes page, through the services."""
+
     model = MinutesEntry
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Minutes)
 class MinutesAdmin(PortalVisibleAdmin):
+    """Minutes are started, filled in, sent for review and approved on the minutes page; a
+    draft's summary and review period, which no page sets, may be corrected here."""
+
     list_display = ["meeting", "version", "status", "approved_by", "approved_at"]
     list_filter = ["status"]
-    readonly_fields = ["status", "approved_by", "approved_at", "pdf", "pdf_sha256", "corrects"]
+    readonly_fields = [
+        "meeting",
+        "version",
+        "status",
+        "approved_by",
+        "approved_at",
+        "pdf",
+        "pdf_sha256",
+        "corrects",
+    ]
     inlines = [MinutesEntryInline]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # started from the meeting, through the service
+
+    def get_fieldsets(self, request, obj=None):
+        note = portal_note(
+            _("The entries, the review and the approval are handled on the minutes page."),
+            reverse("forums:minutes", args=[obj.meeting_id]) if obj else "",
+            _("Minutes page"),
+        )
+        return [(None, {"fields": self.get_fields(request, obj), "description": note})]
 
     def portal_visible(self, request, queryset):
         return queryset.filter(readable_or_unmarked(request))
@@ -133,23 +167,20 @@ class MinutesAdmin(PortalVisibleAdmin):
 
 
 @admin.register(MinutesEntry)
-class MinutesEntryAdmin(PortalVisibleAdmin):
+class MinutesEntryAdmin(ReadOnlyAdmin):
+    """Entries change on the minutes page, through the services (frozen once approved)."""
+
     list_display = ["minutes", "agenda_item", "kind", "owner_ministry", "due_date"]
     list_select_related = ["minutes__meeting", "agenda_item"]
 
     def portal_visible(self, request, queryset):
         return queryset.filter(readable_or_unmarked(request, "minutes__record"))
 
-    def has_change_permission(self, request, obj=None):
-        # The entries of approved minutes are frozen with them.
-        return not (obj and obj.minutes.is_frozen) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not (obj and obj.minutes.is_frozen) and super().has_delete_permission(request, obj)
-
 
 @admin.register(ReviewComment)
-class ReviewCommentAdmin(admin.ModelAdmin):
+class ReviewCommentAdmin(ReadOnlyAdmin):
+    """Comments are made and answered on the minutes page, through the services."""
+
     list_display = ["minutes", "ministry", "kind", "created_at", "answered_at"]
 
 

@@ -136,9 +136,10 @@ class MeasureAdmin(ServiceAdmin, HistoryAdmin):
                     participating_ministries=data.get("participating_ministries") or [],
                     **{name: data.get(name, "") for name in TEXT_FIELDS},
                 )
-                created.sources = data.get("sources", "")
-                created.unconfirmed_fields = data.get("unconfirmed_fields") or []
-                created.save(update_fields=["sources", "unconfirmed_fields"])
+                if data.get("sources") or data.get("unconfirmed_fields"):
+                    created.sources = data.get("sources", "")
+                    created.unconfirmed_fields = data.get("unconfirmed_fields") or []
+                    created.save(update_fields=["sources", "unconfirmed_fields"])
             self.adopt(obj, created)
             return
         stored = Measure.objects.select_related("lead_ministry").get(pk=obj.pk)

@@ -306,3 +306,16 @@ def test_attendance_in_the_admin_goes_through_the_service(client_for, held_meeti
     assert done.status_code == 302
     assert Attendance.objects.get(meeting=held_meeting, ministry=seated).status == "present"
     assert _last("meeting.attendance_set").actor == user("admin")
+
+
+def test_minutes_are_filled_in_on_their_page_not_in_the_admin(client_for, held_meeting):
+    from forums.models import Minutes, MinutesEntry
+    from forums.services.minutes import minutes_create
+
+    minutes = minutes_create(actor=user("sekretariat"), meeting=held_meeting)
+    client = client_for("admin")
+    page = client.get(_change(Minutes, minutes.pk))
+    assert page.status_code == 200
+    assert reverse("forums:minutes", args=[held_meeting.pk]) in page.content.decode()
+    assert client.get(_add(Minutes)).status_code == 403
+    assert client.get(_add(MinutesEntry)).status_code == 403

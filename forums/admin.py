@@ -1,14 +1,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forums.admin_proposals import ProposalChoicesMixin
 from forums.exceptions import WrongState
 from forums.models import (
     Advice,
     AgendaCounter,
-    AgendaItem,
-    AnnualWheel,
     Attachment,
     Attendance,
     CalendarToken,
@@ -16,10 +16,6 @@ from forums.models import (
     Escalation,
     FollowUpAction,
     FollowUpReminder,
-    Forum,
-    ForumMembership,
-    ForumSeat,
-    Meeting,
     Minutes,
     MinutesApproval,
     MinutesEntry,
@@ -30,27 +26,19 @@ from forums.models import (
     Record,
     RegisterCounter,
     ReviewComment,
-    WheelSlot,
 )
 from forums.permissions import visible_proposals
 from forums.records_access import readable_q
 from forums.services.delegations import delegation_grant, delegation_revoke
+from forums.services.meetings import attendance_set
 from portfolio.admin import HistoryAdmin
-from portfolio.admin_base import PortalVisibleAdmin, ReadOnlyAdmin
-
-
-class ProposalChoicesMixin:
-    """Proposal fields offer only the proposals the staff user may see (no draft titles)."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model is Proposal:
-            kwargs["queryset"] = visible_proposals(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.related_model is Proposal:
-            kwargs["queryset"] = visible_proposals(request.user)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+from portfolio.admin_base import (
+    PortalVisibleAdmin,
+    ReadOnlyAdmin,
+    ServiceAdmin,
+    ServiceModelForm,
+    portal_note,
+)
 
 
 def readable_or_unmarked(request, relation: str = "record") -> Q:
@@ -67,78 +55,10 @@ class ProposalPartAdmin(ReadOnlyAdmin):
         return queryset.filter(proposal__in=visible_proposals(request.user))
 
 
-class ForumSeatInline(admin.TabularInline):
-    model = ForumSeat
-    extra = 0
-
-
-@admin.register(Forum)
-class ForumAdmin(HistoryAdmin):
-    list_display = ["code", "name_nb", "kind", "advisory_only", "secretariat"]
-    filter_horizontal = ["measures"]
-    prepopulated_fields = {"slug": ["name_nb"]}
-    inlines = [ForumSeatInline]
-
-
-@admin.register(ForumSeat)
-class ForumSeatAdmin(HistoryAdmin):
-    list_display = ["forum", "ministry"]
-    list_filter = ["forum"]
-
-
-@admin.register(ForumMembership)
-class ForumMembershipAdmin(HistoryAdmin):
-    list_display = ["forum", "user", "ministry", "role", "valid_from", "valid_to"]
-    list_filter = ["forum", "role"]
-    list_select_related = ["forum", "user", "ministry"]
-
-
-class WheelSlotInline(admin.StackedInline):
-    model = WheelSlot
-    extra = 0
-
-
-@admin.register(AnnualWheel)
-class AnnualWheelAdmin(admin.ModelAdmin):
-    list_display = ["forum", "notice_days", "papers_days", "minutes_days", "illustrative"]
-    inlines = [WheelSlotInline]
-
-
-@admin.register(WheelSlot)
-class WheelSlotAdmin(admin.ModelAdmin):
-    list_display = ["wheel", "title", "month", "week", "day", "start_time"]
-    list_filter = ["wheel"]
-
-
-class AgendaItemInline(admin.TabularInline):
-    model = AgendaItem
-    fields = ["number", "title", "presenter"]
-    readonly_fields = ["number"]
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False  # numbers are taken by the service, race-free
-
-
-@admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title", "forum", "starts_at", "status", "sequence"]
-    list_filter = ["forum", "status", "year"]
-    readonly_fields = ["uid", "sequence", "notice_sent_at", "papers_reminder_sent_at"]
-    inlines = [AgendaItemInline]
-
-
-@admin.register(AgendaItem)
-class AgendaItemAdmin(ProposalChoicesMixin, admin.ModelAdmin):
-    list_display = ["label", "title", "meeting"]
-    list_filter = ["forum", "year"]
-    readonly_fields = ["forum", "year", "number"]
-    filter_horizontal = ["measures"]
-
-
 @admin.register(AgendaCounter)
-class AgendaCounterAdmin(admin.ModelAdmin):
+class AgendaCounterAdmin(ReadOnlyAdmin):
+    """Taken by the agenda service, locked while a number is taken; never set by hand."""
+
     list_display = ["forum", "year", "last_number"]
 
 
@@ -153,9 +73,35 @@ class AttachmentAdmin(ProposalChoicesMixin, PortalVisibleAdmin):
         ).filter(readable_or_unmarked(request))
 
 
+class AttendanceForm(ServiceModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["meeting", "ministry", "status", "person"]
+
+
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(ServiceAdmin):
+    """Attendance is recorded through the service, as on the meeting's page."""
+
+    form = AttendanceForm
     list_display = ["meeting", "ministry", "status", "person"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["meeting", "ministry"] if obj else []
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        with self.refusals():
+            saved = attendance_set(
+                actor=request.user,
+                meeting=obj.meeting,
+                ministry=obj.ministry,
+                status=obj.status,
+                person=obj.person,
+            )
+        self.adopt(obj, saved)
 
 
 @admin.register(CalendarToken)
@@ -165,16 +111,48 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
 
 class MinutesEntryInline(admin.TabularInline):
+    """Entries are added, edited and removed on the minutes page, through the services."""
+
     model = MinutesEntry
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Minutes)
 class MinutesAdmin(PortalVisibleAdmin):
+    """Minutes are started, filled in, sent for review and approved on the minutes page; a
+    draft's summary and review period, which no page sets, may be corrected here."""
+
     list_display = ["meeting", "version", "status", "approved_by", "approved_at"]
     list_filter = ["status"]
-    readonly_fields = ["status", "approved_by", "approved_at", "pdf", "pdf_sha256", "corrects"]
+    readonly_fields = [
+        "meeting",
+        "version",
+        "status",
+        "approved_by",
+        "approved_at",
+        "pdf",
+        "pdf_sha256",
+        "corrects",
+    ]
     inlines = [MinutesEntryInline]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # started from the meeting, through the service
+
+    def get_fieldsets(self, request, obj=None):
+        note = portal_note(
+            _("The entries, the review and the approval are handled on the minutes page."),
+            reverse("forums:minutes", args=[obj.meeting_id]) if obj else "",
+            _("Minutes page"),
+        )
+        return [(None, {"fields": self.get_fields(request, obj), "description": note})]
 
     def portal_visible(self, request, queryset):
         return queryset.filter(readable_or_unmarked(request))
@@ -189,23 +167,20 @@ class MinutesAdmin(PortalVisibleAdmin):
 
 
 @admin.register(MinutesEntry)
-class MinutesEntryAdmin(PortalVisibleAdmin):
+class MinutesEntryAdmin(ReadOnlyAdmin):
+    """Entries change on the minutes page, through the services (frozen once approved)."""
+
     list_display = ["minutes", "agenda_item", "kind", "owner_ministry", "due_date"]
     list_select_related = ["minutes__meeting", "agenda_item"]
 
     def portal_visible(self, request, queryset):
         return queryset.filter(readable_or_unmarked(request, "minutes__record"))
 
-    def has_change_permission(self, request, obj=None):
-        # The entries of approved minutes are frozen with them.
-        return not (obj and obj.minutes.is_frozen) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not (obj and obj.minutes.is_frozen) and super().has_delete_permission(request, obj)
-
 
 @admin.register(ReviewComment)
-class ReviewCommentAdmin(admin.ModelAdmin):
+class ReviewCommentAdmin(ReadOnlyAdmin):
+    """Comments are made and answered on the minutes page, through the services."""
+
     list_display = ["minutes", "ministry", "kind", "created_at", "answered_at"]
 
 
@@ -344,4 +319,4 @@ class MinutesApprovalAdmin(HistoryAdmin, ReadOnlyAdmin):
     list_select_related = ["minutes__meeting", "ministry"]
 
 
-from forums import admin_governance, admin_records  # noqa: E402, F401  (register their admin)
+from forums import admin_forums, admin_governance, admin_records  # noqa: E402, F401  (register their admin)

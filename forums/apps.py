@@ -70,6 +70,7 @@ class ForumsConfig(AppConfig):
         "forum.seat_removed": _("Ministry's seat in a forum removed"),
         "forum.member_added": _("Person added to a forum"),
         "forum.member_removed": _("Person removed from a forum"),
+        "forum.member_changed": _("Role of a person in a forum changed"),
         "user.calendar_feed_rotated": _("Calendar address changed"),
         "user.calendar_feed_revoked": _("Calendar address revoked"),
     }

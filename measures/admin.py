@@ -1,11 +1,14 @@
+from typing import Any
+
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from measures.models import (
     Benefit,
     BenefitMeasurement,
     CoreGroup,
     CriteriaAssessment,
-    Measure,
     MeasureDependency,
     MeasureFollowUp,
     MeasureLead,
@@ -15,16 +18,10 @@ from measures.models import (
     Risk,
     StatusReport,
 )
+from measures.services.core_groups import FIELDS as GROUP_FIELDS
+from measures.services.core_groups import core_group_update
 from portfolio.admin import HistoryAdmin
-from portfolio.admin_base import ReadOnlyAdmin
-
-
-@admin.register(Measure)
-class MeasureAdmin(HistoryAdmin):
-    list_display = ["code", "name_nb", "lead_ministry", "status"]
-    list_filter = ["status", "lead_ministry", "target_areas"]
-    filter_horizontal = ["participating_ministries", "target_areas"]
-    list_select_related = ["lead_ministry"]
+from portfolio.admin_base import ReadOnlyAdmin, ServiceAdmin, portal_note
 
 
 @admin.register(MeasureLead)
@@ -36,10 +33,45 @@ class MeasureLeadAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CoreGroup)
-class CoreGroupAdmin(HistoryAdmin):
+class CoreGroupAdmin(ServiceAdmin, HistoryAdmin):
+    """The mandate and status change through the service, as on the core group's page."""
+
     list_display = ["code", "name_nb", "lead_ministry", "status", "started"]
     filter_horizontal = ["participating_ministries"]
     list_select_related = ["lead_ministry"]
+
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return False  # the core groups are reference data (load_reference_data)
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def get_fieldsets(self, request: Any, obj: Any = None) -> Any:
+        fields = [name for name in self.get_fields(request, obj) if name not in GROUP_FIELDS]
+        note = portal_note(
+            _("The mandate and the status change as on the core group's page."),
+            reverse("measures:core-group-edit", args=[obj.code]) if obj else "",
+            _("Core group page"),
+        )
+        return [
+            (None, {"fields": fields}),
+            (_("Mandate and status"), {"fields": GROUP_FIELDS, "description": note}),
+        ]
+
+    def save_model(self, request: Any, obj: CoreGroup, form: Any, change: bool) -> None:
+        with self.refusals():
+            self.save_plain(obj, form, GROUP_FIELDS)
+            if set(form.changed_data) & set(GROUP_FIELDS):
+                core_group_update(
+                    actor=request.user,
+                    group=obj,
+                    **{name: getattr(obj, name) for name in GROUP_FIELDS},
+                )
+        obj.refresh_from_db()
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        with self.refusals():
+            super().save_related(request, form, formsets, change)
 
 
 @admin.register(ReportingPeriod)
@@ -103,3 +135,6 @@ class BenefitMeasurementAdmin(ReadOnlyAdmin):
 class MeasureFollowUpAdmin(ReadOnlyAdmin):
     list_display = ["measure", "latest_rag", "latest_confidence", "open_risk_count", "updated_at"]
     list_select_related = ["measure"]
+
+
+from measures import admin_measures  # noqa: E402, F401  (registers the measure admin)

@@ -18,6 +18,7 @@ from portfolio.types import User
 
 SETTINGS_FIELDS = ["chair_ministry", "chair_title_nb", "chair_title_en", "mandate_nb", "mandate_en"]
 MANDATE_MAX = 10_000
+MEMBERSHIP_FIELDS = ["role", "valid_from", "valid_to"]
 
 
 def _require_manager(actor: User | None) -> None:
@@ -110,6 +111,26 @@ def _ministry_of(user: Any) -> Ministry | None:
     return profile.ministry if profile is not None else None
 
 
+def _check_role(
+    *,
+    forum: Forum,
+    user: Any,
+    role: str,
+    valid_from: datetime.date | None,
+    valid_to: datetime.date | None,
+    membership: ForumMembership | None = None,
+) -> None:
+    if role not in ForumMembership.Role.values:
+        raise ValidationError({"role": _("Choose a role from the list.")})
+    if valid_from and valid_to and valid_to < valid_from:
+        raise ValidationError({"valid_to": _("The end date must not be before the start date.")})
+    holders = ForumMembership.objects.filter(forum=forum, user=user, role=role)
+    if membership is not None:
+        holders = holders.exclude(pk=membership.pk)
+    if holders.exists():
+        raise ValidationError({"user": _("The person already has this role in the forum.")})
+
+
 @records_actor
 @transaction.atomic
 def forum_member_add(
@@ -127,12 +148,7 @@ def forum_member_add(
     ministry = _ministry_of(user)
     if ministry is None or not user.is_active:
         raise ValidationError({"user": _("The person has no ministry in the portal.")})
-    if role not in ForumMembership.Role.values:
-        raise ValidationError({"role": _("Choose a role from the list.")})
-    if valid_from and valid_to and valid_to < valid_from:
-        raise ValidationError({"valid_to": _("The end date must not be before the start date.")})
-    if ForumMembership.objects.filter(forum=forum, user=user, role=role).exists():
-        raise ValidationError({"user": _("The person already has this role in the forum.")})
+    _check_role(forum=forum, user=user, role=role, valid_from=valid_from, valid_to=valid_to)
     membership = ForumMembership(
         forum=forum,
         user=user,
@@ -167,3 +183,41 @@ def forum_member_remove(*, actor: User, membership: ForumMembership) -> None:
     audit_record(
         actor=actor, kind="forum.member_removed", target=forum, ministry=ministry, before=before
     )
+
+
+@records_actor
+@transaction.atomic
+def forum_member_change(
+    *,
+    actor: User,
+    membership: ForumMembership,
+    role: str,
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+) -> ForumMembership:
+    """Change the role a person holds in the forum, or the days they hold it."""
+    _require_manager(actor)
+    forum = _locked(membership.forum)
+    membership = ForumMembership.objects.select_related("user", "ministry").get(
+        pk=membership.pk, forum=forum
+    )
+    _check_role(
+        forum=forum,
+        user=membership.user,
+        role=role,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        membership=membership,
+    )
+    before = snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.role, membership.valid_from, membership.valid_to = role, valid_from, valid_to
+    validated_save(membership)
+    audit_record(
+        actor=actor,
+        kind="forum.member_changed",
+        target=forum,
+        ministry=membership.ministry,
+        before={"user": membership.user.get_username(), **before},
+        after={"user": membership.user.get_username(), **snapshot(membership, MEMBERSHIP_FIELDS)},
+    )
+    return membership

@@ -5,35 +5,20 @@ forum's language of record; a notice or draft minutes opened in the portal is in
 language.
 """
 
-import threading
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from forums.models import Meeting, Minutes, ProposalVersion
-
-# WeasyPrint makes a new font configuration for every document unless given one, and the
-# fontconfig and Pango objects behind it are never freed: about 0.3 MiB lost per PDF, which
-# made an archive extraction grow with its number of documents. One per thread (Pango's font
-# map is not shared between threads) keeps memory flat.
-_fonts = threading.local()
-
-
-def _font_config() -> FontConfiguration:
-    config = getattr(_fonts, "config", None)
-    if config is None:
-        config = _fonts.config = FontConfiguration()
-    return config
+from portfolio.pdf import html_to_pdf
 
 
 def _render(template: str, context: dict, language: str = "nb") -> bytes:
+    """Rendered with one font configuration per thread (`portfolio.pdf`): memory stays flat."""
     with translation.override(language):
         html = render_to_string(template, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_font_config())
+    return html_to_pdf(html)
 
 
 def agenda_pdf(meeting: Meeting, language: str = "nb") -> bytes:

@@ -9,7 +9,7 @@ redacted copy of a partly exempt document, so it is treated as exempt here.
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
 
 from forums.models import Access, Attachment, ForumSeat, Proposal, Record
 from forums.models.records import RESTRICTED, SCREENED
@@ -21,7 +21,9 @@ from portfolio.permissions import (
     is_coordinator,
     is_secretariat,
     ministry_of,
+    users_asked_about,
 )
+from portfolio.types import Text
 
 # The roles that act for their ministry in a case; an observer only reads what is public.
 ACTING_ROLES = (roles.ADMIN_HEAD, roles.MEASURE_LEAD)
@@ -146,6 +148,37 @@ def screen_titles(user: Any, objects: Iterable[Proposal | Attachment]) -> set[An
         setattr(obj, "screened", True)  # noqa: B010
         screened.add(obj)
     return screened
+
+
+def proposal_title_per_reader(users: Iterable[Any], proposal: Proposal) -> dict[int, Text]:
+    """The proposal's title as each of these users may see it, by user id: the real one, or
+    the screened one for who may not read its current version (a notification's text is per
+    recipient). Nothing more than one query when the version is public; at most five in all,
+    whatever the number of users. A screened title without its own text is translated late."""
+    people = list(users)
+    titles: dict[int, Text] = {user.pk: proposal.title for user in people}
+    restricted = (
+        Record.objects.filter(
+            access__in=RESTRICTED,
+            proposal_version__proposal=proposal,
+            proposal_version__number=proposal.version,
+        )
+        .values_list("pk", "screened_title")
+        .first()
+    )
+    if restricted is None or not people:
+        return titles
+    record_id, screened_title = restricted
+    may_read = [
+        Record.objects.filter(readable_q(reader), pk=record_id)
+        .annotate(reader=Value(reader.pk, output_field=IntegerField()))
+        .values_list("reader", flat=True)
+        for reader in users_asked_about(people)
+        if _active(reader)
+    ]
+    readers = set(may_read[0].union(*may_read[1:], all=True)) if may_read else set()
+    hidden: Text = screened_title or SCREENED
+    return {pk: title if pk in readers else hidden for pk, title in titles.items()}
 
 
 def screened_current_versions(user: Any) -> QuerySet[Record]:

@@ -7,6 +7,7 @@ Message-ID is the same on every attempt, so a receiving mail system can drop the
 """
 
 import datetime
+import inspect
 from collections.abc import Callable, Iterable
 from email.utils import parseaddr
 from typing import Any
@@ -30,18 +31,20 @@ def notification_send(
     *,
     recipients: Iterable[Any],
     key: str,
-    subject: Callable[[], str],
-    body: Callable[[], str] = lambda: "",
+    subject: Callable[..., str],
+    body: Callable[..., str] = lambda: "",
     url: str = "",
     kind: str = GENERAL,
 ) -> list[Notification]:
     """Store one notification per recipient for `key` and e-mail it after commit.
 
     `subject` and `body` are called once per recipient with the recipient's language active,
-    so pass lambdas around gettext. Safe to repeat: a (recipient, key) pair is sent once.
-    The notification is always kept in the portal; it is e-mailed at once only to those who
-    want the `kind` so (a declared kind in `portfolio.notification_kinds`); the daily digest
-    e-mails those who want it there.
+    so pass lambdas around gettext; one that takes an argument is given the recipient, for a
+    text that depends on who reads it (a title screened for who may not read it, worked out
+    for all the recipients at once before the call). Safe to repeat: a (recipient, key) pair
+    is sent once. The notification is always kept in the portal; it is e-mailed at once only
+    to those who want the `kind` so (a declared kind in `portfolio.notification_kinds`); the
+    daily digest e-mails those who want it there.
     """
     if kind not in notification_kinds():
         raise ValueError(f"undeclared notification kind {kind!r}")
@@ -51,8 +54,8 @@ def notification_send(
     for user in people:
         with translation.override(language_of(user)):
             values = {
-                "subject": str(subject())[:200],
-                "body": str(body()),
+                "subject": _text(subject, user)[:200],
+                "body": _text(body, user),
                 "url": url,
                 "kind": kind,
             }
@@ -76,6 +79,12 @@ def notification_send(
         if made:
             created.append(notification)
     return created
+
+
+def _text(make: Callable[..., Any], recipient: Any) -> str:
+    """`make()`, or `make(recipient)` when the text depends on who reads it."""
+    takes_recipient = len(inspect.signature(make).parameters) == 1
+    return str(make(recipient) if takes_recipient else make())
 
 
 class EmailLeased(Exception):

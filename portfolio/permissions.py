@@ -22,6 +22,8 @@ Public names:
   it are a forums rule (`forums.permissions`).
 - `admin_heads_of(ministries)`: the holders of those grants, for notifications.
 - `ensure(allowed)`: raise PermissionDenied with the portal's message when not allowed.
+- `users_asked_about(users)`: the users again, ready to be asked about without more queries
+  (for a question asked of every recipient of a notification).
 
 The coordinator rule: a user is the coordinator when they are in the coordinator group AND work
 for the ministry that coordinates the strategy today (`portfolio.selectors.coordinating_ministry`).
@@ -67,6 +69,7 @@ __all__ = [
     "is_secretariat",
     "ministry_of",
     "sign_grant_ministry_ids",
+    "users_asked_about",
 ]
 
 
@@ -195,3 +198,24 @@ def ensure(allowed: bool, message: str | None = None) -> None:
     """Raise PermissionDenied (403 in the API and the pages) unless the action is allowed."""
     if not allowed:
         raise PermissionDenied(message or _("You may not make this change."))
+
+
+def users_asked_about(users: Any) -> list[Any]:
+    """The users again, with their profile and ministry, roles and coordinator standing read
+    in three queries whatever their number: the predicates above then ask nothing more."""
+    ids = {user.pk for user in users}
+    fresh: list[Any] = list(
+        get_user_model()
+        .objects.filter(pk__in=ids)
+        .select_related("profile__ministry")
+        .order_by("pk")
+    )
+    names: dict[int, set[str]] = {pk: set() for pk in ids}
+    memberships = get_user_model().groups.through.objects.filter(user_id__in=ids)
+    for user_id, name in memberships.values_list("user_id", "group__name"):
+        names[user_id].add(name)
+    coordinating = set(coordinators().filter(pk__in=ids).values_list("pk", flat=True))
+    for user in fresh:
+        user._portal_roles = frozenset(names[user.pk])
+        user._portal_coordinator = user.pk in coordinating
+    return fresh

@@ -1,8 +1,10 @@
 """What the Noark 5 writers share: the archive creator, names and small element helpers."""
 
+import datetime
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.utils import timezone
 
 from forums.models import Record
 
@@ -52,3 +54,8 @@ def registered(value: T | None, field: str) -> T:
     if value is None:
         raise ValueError(f"A registered document has no {field}.")
     return value
+
+
+def noark_time(value: datetime.datetime) -> str:
+    """A moment as the extraction writes it: local time, whole seconds, with its offset."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

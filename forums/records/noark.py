@@ -22,6 +22,7 @@ from lxml import etree
 
 from forums.models import Forum, Record, RecordCase
 from forums.pdf import agenda_pdf, minutes_pdf, proposal_version_pdf
+from forums.records.change_log import SYSTEM, write_change_log
 from forums.records.common import (
     ACCESS_CODE,
     ARCHIVE_CREATOR_ID,
@@ -29,6 +30,7 @@ from forums.records.common import (
     RECORD_TYPE,
     NoarkWriter,
     legal_basis_text,
+    noark_time,
     registered,
 )
 from forums.records.convert import ARCHIVE_FORMAT_DETAILS, TOOL, ConversionFailed, office_to_pdf
@@ -36,9 +38,7 @@ from forums.selectors.journal import case_references
 from portfolio.models import Ministry
 
 NAMESPACE = "http://www.arkivverket.no/standarder/noark5/arkivstruktur"
-LOG_NAMESPACE = "http://www.arkivverket.no/standarder/noark5/endringslogg"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-SYSTEM = "Strategiportalen"
 DOCUMENT_TYPE: dict[str, str] = {
     Record.Kind.PROPOSAL_VERSION: "Saksframlegg",
     Record.Kind.MEMO: "Notat",
@@ -52,10 +52,6 @@ Progress = Callable[[int, int], None]
 def _stable_id(*parts: object) -> uuid.UUID:
     """A systemID that is the same in every extraction of the same object."""
     return uuid.uuid5(uuid.NAMESPACE_URL, "strategiportalen:" + ":".join(map(str, parts)))
-
-
-def _time(value: datetime.datetime) -> str:
-    return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
 def period_records(start: datetime.date, end: datetime.date):
@@ -135,9 +131,9 @@ def _skjerming(w: NoarkWriter, record: Record) -> None:
 
 
 def _journalpost(w: NoarkWriter, record: Record, out_dir: Path, now: datetime.datetime) -> None:
-    created = _time(record.created_at)
-    archived = _time(registered(record.archived_at, "archiving time"))
-    registered_at = _time(registered(record.registered_at, "registration time"))
+    created = noark_time(record.created_at)
+    archived = noark_time(registered(record.archived_at, "archiving time"))
+    registered_at = noark_time(registered(record.registered_at, "registration time"))
     with w.block("registrering", attrib={f"{{{XSI}}}type": "journalpost"}):
         w.value("systemID", record.system_id)
         w.value("opprettetDato", created)
@@ -194,7 +190,7 @@ def _journalpost(w: NoarkWriter, record: Record, out_dir: Path, now: datetime.da
 
 def _konvertering(w: NoarkWriter, file: DocumentFile, now: datetime.datetime) -> None:
     with w.block("konvertering"):
-        w.value("konvertertDato", _time(now))
+        w.value("konvertertDato", noark_time(now))
         w.value("konvertertAv", SYSTEM)
         w.value("konvertertFraFormat", file.converted_from)
         w.value("konvertertTilFormat", file.format)
@@ -220,9 +216,9 @@ def _saksmappe(w: NoarkWriter, case: RecordCase, records: list[Record], out_dir:
         w.value("systemID", case.system_id)
         w.value("mappeID", case.case_number)
         w.value("tittel", case.title)
-        w.value("opprettetDato", _time(case.created_at))
+        w.value("opprettetDato", noark_time(case.created_at))
         w.value("opprettetAv", SYSTEM)
-        w.value("avsluttetDato", _time(closed))
+        w.value("avsluttetDato", noark_time(closed))
         w.value("avsluttetAv", SYSTEM)
         for reference in case_references(case):
             with w.block("merknad"):
@@ -230,7 +226,7 @@ def _saksmappe(w: NoarkWriter, case: RecordCase, records: list[Record], out_dir:
                     "merknadstekst", f"{reference.ministry.abbreviation}: {reference.reference}"
                 )
                 w.value("merknadstype", "Departementets egen referanse")
-                w.value("merknadsdato", _time(reference.recorded_at))
+                w.value("merknadsdato", noark_time(reference.recorded_at))
                 w.value("merknadRegistrertAv", reference.recorded_by.get_username())
         for record in records:
             _journalpost(w, record, out_dir, now)
@@ -279,9 +275,9 @@ def write_extraction(
         with w.block("arkiv", nsmap={None: NAMESPACE, "xsi": XSI}):
             w.value("systemID", _stable_id("arkiv", ARCHIVE_CREATOR_ID))
             w.value("tittel", f"{SYSTEM} {start.isoformat()}–{end.isoformat()}")
-            w.value("opprettetDato", _time(now))
+            w.value("opprettetDato", noark_time(now))
             w.value("opprettetAv", SYSTEM)
-            w.value("avsluttetDato", _time(now))
+            w.value("avsluttetDato", noark_time(now))
             w.value("avsluttetAv", SYSTEM)
             with w.block("arkivskaper"):
                 w.value("arkivskaperID", ARCHIVE_CREATOR_ID)
@@ -297,9 +293,9 @@ def _arkivdel(w, forum, records, out_dir, start, end, now, done, total, progress
         w.value("systemID", _stable_id("arkivdel", forum.code, start, end))
         w.value("tittel", forum.name_nb)
         w.value("arkivdelstatus", "Avsluttet periode")
-        w.value("opprettetDato", _time(now))
+        w.value("opprettetDato", noark_time(now))
         w.value("opprettetAv", SYSTEM)
-        w.value("avsluttetDato", _time(now))
+        w.value("avsluttetDato", noark_time(now))
         w.value("avsluttetAv", SYSTEM)
         w.value("arkivperiodeStartDato", start.isoformat())
         w.value("arkivperiodeSluttDato", end.isoformat())
@@ -318,47 +314,3 @@ def _arkivdel(w, forum, records, out_dir, start, end, now, done, total, progress
             if progress:
                 progress(done, total)
     return done
-
-
-def write_change_log(path: Path, *, records) -> None:
-    """endringslogg.xml: each document's hand-over to the archive, and every marking change."""
-    from portfolio.models import AuditEvent
-
-    with etree.xmlfile(str(path), encoding="utf-8") as xf:
-        xf.write_declaration()
-        w = NoarkWriter(xf, LOG_NAMESPACE)
-        with w.block("endringslogg", nsmap={None: LOG_NAMESPACE}):
-            ids = records.order_by("journal_year", "journal_sequence").values_list(
-                "pk", "system_id", "archived_at"
-            )
-            for pk, system_id, archived_at in ids.iterator():
-                changes = AuditEvent.objects.filter(
-                    kind="record.marked", target_type__model="record", target_id=str(pk)
-                ).order_by("occurred_at", "id")
-                for event in changes:
-                    _change(
-                        w,
-                        system_id,
-                        "tilgangsrestriksjon",
-                        event.occurred_at,
-                        event.actor_label,
-                        _access_word((event.before or {}).get("access")),
-                        _access_word((event.after or {}).get("access")),
-                    )
-                _change(
-                    w, system_id, "journalstatus", archived_at, SYSTEM, "Journalført", "Arkivert"
-                )
-
-
-def _access_word(access: str | None) -> str:
-    return ACCESS_CODE.get(access or "", "Offentlig")
-
-
-def _change(w, system_id, field, when, who, before, after) -> None:
-    with w.block("endring"):
-        w.value("referanseArkivenhet", system_id)
-        w.value("referanseMetadata", field)
-        w.value("endretDato", _time(when))
-        w.value("endretAv", who)
-        w.value("tidligereVerdi", before or "–")
-        w.value("nyVerdi", after or "–")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forums.models import Proposal
+from forums.records_access import proposal_title_per_reader
 from portfolio.models import Ministry
 from portfolio.notifications import notification_send, notifications_mark_read
 from portfolio.permissions import coordinators
@@ -34,15 +35,18 @@ def proposal_objection_notify(*, proposal: Proposal, ministry: Ministry, reason:
 
 
 def proposal_deadline_passed_notify(*, proposal: Proposal) -> None:
+    """The body names the proposal by its title, screened for a recipient who may not read it."""
+    recipients = list(coordinators())
+    titles = proposal_title_per_reader(recipients, proposal)
     notification_send(
-        recipients=coordinators(),
+        recipients=recipients,
         key=f"coordinator:proposal:{proposal.pk}:deadline-passed",
         kind="proposal_deadline",
         subject=lambda: (
             _("The deadline of %(number)s passed: %(outcome)s")
             % {"number": proposal.register_number, "outcome": proposal.get_status_display()}
         ),
-        body=lambda: str(proposal.title),
+        body=lambda recipient: str(titles[recipient.pk]),
         url=_url(proposal),
     )
 

@@ -1,12 +1,11 @@
 """The portfolio overview as a PDF, rendered by WeasyPrint like the forums' documents."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
 from portfolio.dashboard.views import PortfolioPrintView
+from portfolio.pdf import html_to_pdf
 
 
 class PortfolioPdfView(PortfolioPrintView):
@@ -14,7 +13,7 @@ class PortfolioPdfView(PortfolioPrintView):
 
     def render_to_response(self, context, **response_kwargs):
         html = render_to_string("portfolio/pdf/dashboard.html", context, request=self.request)
-        pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+        pdf = html_to_pdf(html)  # one font configuration per thread: memory stays flat
         response = HttpResponse(pdf, content_type="application/pdf")
         name = f"portefolje-{timezone.localdate():%Y-%m-%d}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -13,12 +13,14 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from portfolio.caching import cached_page
 from portfolio.dashboard.owed import SORT_KEYS, owed_remind, owed_rows
 from portfolio.exceptions import WrongState
 from portfolio.models import Ministry
@@ -44,6 +46,7 @@ def _sort(request) -> str:
     return sort if sort.lstrip("-") in SORT_KEYS else "-total"
 
 
+@method_decorator(cached_page, name="dispatch")
 class OwedView(LoginRequiredMixin, TemplateView):
     template_name = "portfolio/owed.html"
 

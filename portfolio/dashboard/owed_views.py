@@ -41,6 +41,18 @@ def visible_ministry_ids(user) -> set[int] | None:
     return own
 
 
+# Entries listed in a cell; the rest are counted, so the page stays small at any scale.
+LISTED = 10
+KINDS = ("positions", "reports", "actions", "approvals")
+
+
+def _listed(rows: list) -> list:
+    for row in rows:
+        row.listed = {kind: getattr(row, kind)[:LISTED] for kind in KINDS}
+        row.more = {kind: max(len(getattr(row, kind)) - LISTED, 0) for kind in KINDS}
+    return rows
+
+
 def _sort(request) -> str:
     sort = request.GET.get("sort", "-total")
     return sort if sort.lstrip("-") in SORT_KEYS else "-total"
@@ -64,7 +76,7 @@ class OwedView(LoginRequiredMixin, TemplateView):
         ]
         return {
             **super().get_context_data(**kwargs),
-            "rows": owed_rows(ministry_ids=ids, sort=sort),
+            "rows": _listed(owed_rows(ministry_ids=ids, sort=sort)),
             "sort": sort,
             "columns": [
                 (key, label, f"-{key}" if sort != f"-{key}" else key) for key, label in columns

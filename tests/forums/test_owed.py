@@ -3,6 +3,7 @@ their own row; sortable, to Excel, a rate-limited and audited reminder; flat que
 
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -158,6 +159,6 @@ def test_a_cell_lists_ten_entries_and_counts_the_rest(owed, client_for):
     page = response.content.decode()
     fin = page[page.index('<th scope="row">FIN</th>') :]
     fin = fin[: fin.index("</tr>")]
-    assert fin.count('href="/oppfolgingspunkter/') == 10
+    assert len(re.findall(r'href="/oppfolgingspunkter/\d+/"', fin)) == 10
     assert "og 4 til" in fin
     assert 'href="/oppfolgingspunkter/?ministry=FIN&amp;state=open"' in fin

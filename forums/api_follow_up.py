@@ -12,6 +12,7 @@ from forums.models import FollowUpAction
 from forums.selectors.follow_up import follow_up_action_list
 from forums.services import follow_up as services
 from portfolio.api_docs import ANY_USER, conflict, operation_doc
+from portfolio.caching import CachedListMixin
 from portfolio.models import Ministry
 
 OWNER_ONLY = gettext_lazy(
@@ -135,7 +136,7 @@ class ReasonInputSerializer(serializers.Serializer):
         permissions=ANY_USER,
     ),
 )
-class FollowUpActionViewSet(viewsets.ReadOnlyModelViewSet):
+class FollowUpActionViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Follow-up actions; the same services as the web pages decide who may close them."""
 
     serializer_class = FollowUpActionOutputSerializer

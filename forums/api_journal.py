@@ -31,6 +31,7 @@ from portfolio.api_docs import (
     FieldErrorsSerializer,
     operation_doc,
 )
+from portfolio.caching import cached_api
 
 WHO_MAY_READ = gettext_lazy(
     "Any logged-in user sees every entry. The title of an exempt or partly exempt document is "
@@ -145,6 +146,7 @@ class JournalAPIView(_PeriodAPIView):
         parameters=PERIOD,
         responses=JournalPageSerializer,
     )
+    @cached_api
     def get(self, request):
         records = journal_entries(filters=self.filters(request)).prefetch_related("recipients")
         page = self.paginate_queryset(records)

@@ -5,8 +5,9 @@ which gives the data a new version at once (so the writer's own next page is fre
 when the transaction commits (so nothing another request cached between the two survives).
 A cached response is keyed by that version and by everything the page depends on: the user and
 their session (so per-user content is never served to anyone else), the CSRF cookie (the page
-carries a token for it), the language, the path with its query and the htmx target. Responses
-carry an ETag of the same key, so a browser that has the page gets 304 Not Modified.
+carries a token for it), the language, the path with its query, the htmx target and the day
+(pages that say what is overdue or due today do not outlive midnight). Responses carry an ETag
+of the same key, so a browser that has the page gets 304 Not Modified.
 Only with a cache all processes share (settings.PAGE_CACHE, on when CACHE_URL is set).
 """
 
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
@@ -74,6 +76,7 @@ def response_key(request: HttpRequest, user, *, variant: str = "page") -> str | 
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-Target", ""),
         variant,
+        timezone.localdate().isoformat(),
     ]
     return "portal:response:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
@@ -94,12 +97,21 @@ def revalidate(response: HttpResponse, etag: str) -> HttpResponse:
     return response
 
 
-def cached_page(view: Callable) -> Callable:
-    """Serve the view's page from the cache for the same user, session, language and data."""
+def cached_page(
+    view: Callable | None = None, *, unless: Callable[[HttpRequest], bool] | None = None
+) -> Callable:
+    """Serve the view's page from the cache for the same user, session, language and data.
+
+    `unless(request)` true: the request is answered afresh (e.g. a page that follows the
+    progress of a background task)."""
+    if view is None:
+        return functools.partial(cached_page, unless=unless)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        key = response_key(request, request.user)
+        key = (
+            None if unless is not None and unless(request) else response_key(request, request.user)
+        )
         if key is None:
             return view(request, *args, **kwargs)
         etag = etag_of(key)
@@ -122,28 +134,45 @@ def cached_page(view: Callable) -> Callable:
     return wrapper
 
 
+def cached_api_response(request, compute: Callable):
+    """An API answer (a DRF Response) from the cache for the same user, query and data
+    version, with an ETag (304 when the client has it). Only JSON is cached; the browsable
+    API renders forms for the session and is left alone."""
+    from rest_framework.response import Response
+
+    key = None
+    renderer = getattr(request, "accepted_renderer", None)
+    if renderer is not None and renderer.format == "json":
+        key = response_key(request, request.user, variant="api")
+    if key is None:
+        return compute()
+    etag = etag_of(key)
+    if not_modified(request, etag):
+        return revalidate(Response(status=304), etag)
+    data = cache.get(key)
+    if data is None:
+        response = compute()
+        if response.status_code != 200:
+            return response
+        data = response.data
+        cache.set(key, data, TIMEOUT)
+    return revalidate(Response(data), etag)
+
+
+def cached_api(method: Callable) -> Callable:
+    """For an API view's `get(self, request, ...)`: its answer through `cached_api_response`."""
+
+    @functools.wraps(method)
+    def wrapper(self, request, *args, **kwargs):
+        return cached_api_response(request, lambda: method(self, request, *args, **kwargs))
+
+    return wrapper
+
+
 class CachedListMixin:
-    """For API viewsets: the serialized list page from the cache for the same user, query and
-    data version, with an ETag (304 when the client has it). Only JSON is cached; the
-    browsable API renders forms for the session and is left alone."""
+    """For API viewsets: the list through `cached_api_response`."""
 
     def list(self, request, *args, **kwargs):
-        from rest_framework.response import Response
-
-        key = None
-        renderer = getattr(request, "accepted_renderer", None)
-        if renderer is not None and renderer.format == "json":
-            key = response_key(request, request.user, variant="api")
-        if key is None:
-            return super().list(request, *args, **kwargs)
-        etag = etag_of(key)
-        if not_modified(request, etag):
-            return revalidate(Response(status=304), etag)
-        data = cache.get(key)
-        if data is None:
-            response = super().list(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            data = response.data
-            cache.set(key, data, TIMEOUT)
-        return revalidate(Response(data), etag)
+        return cached_api_response(
+            request, lambda: super(CachedListMixin, self).list(request, *args, **kwargs)
+        )

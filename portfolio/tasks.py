@@ -90,6 +90,7 @@ def notification_digests(day: str | None = None) -> dict[str, int]:
 )
 def evaluation_package(self: Task, strategy_pk: int) -> str:
     """Build a strategy's evaluation package, reporting progress; running it again is harmless."""
+    from portfolio.caching import data_changed
     from portfolio.evaluation.build import evaluation_package_build
     from portfolio.models import Strategy
 
@@ -98,4 +99,6 @@ def evaluation_package(self: Task, strategy_pk: int) -> str:
             self.update_state(state="PROGRESS", meta={"done": done, "total": total, "step": step})
 
     strategy = Strategy.objects.get(pk=strategy_pk)
-    return str(evaluation_package_build(strategy=strategy, progress=progress))
+    path = evaluation_package_build(strategy=strategy, progress=progress)
+    data_changed()  # the period page offers the new package for download
+    return str(path)

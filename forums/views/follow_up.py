@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -17,6 +18,7 @@ from forums.permissions import can_sign_for
 from forums.selectors.follow_up import follow_up_action_list
 from forums.services import follow_up as services
 from forums.views.common import page_with, run_action, run_form
+from portfolio.caching import cached_page
 from portfolio.permissions import is_coordinator
 
 PAGE_LIMIT = 500
@@ -27,6 +29,7 @@ def _own_ministry(user):
     return profile.ministry if profile else None
 
 
+@method_decorator(cached_page, name="dispatch")
 class FollowUpListView(LoginRequiredMixin, TemplateView):
     """Every ministry's actions; a user of a ministry sees their own ministry's by default."""
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -26,6 +27,7 @@ from forums.selectors.journal import (
 )
 from forums.services.records import marking_change_request, record_mark
 from forums.views.common import page_with, run_form
+from portfolio.caching import cached_page
 from portfolio.models import AuditEvent
 from portfolio.page_errors import apply_errors
 from portfolio.permissions import is_secretariat
@@ -33,6 +35,7 @@ from portfolio.permissions import is_secretariat
 PAGE_SIZE = 50
 
 
+@method_decorator(cached_page, name="dispatch")
 class JournalView(LoginRequiredMixin, View):
     """Every registered document; restricted titles are screened for those who may not read."""
 

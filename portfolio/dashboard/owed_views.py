@@ -13,12 +13,14 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from portfolio.caching import cached_page
 from portfolio.dashboard.owed import SORT_KEYS, owed_remind, owed_rows
 from portfolio.exceptions import WrongState
 from portfolio.models import Ministry
@@ -39,11 +41,24 @@ def visible_ministry_ids(user) -> set[int] | None:
     return own
 
 
+# Entries listed in a cell; the rest are counted, so the page stays small at any scale.
+LISTED = 10
+KINDS = ("positions", "reports", "actions", "approvals")
+
+
+def _listed(rows: list) -> list:
+    for row in rows:
+        row.listed = {kind: getattr(row, kind)[:LISTED] for kind in KINDS}
+        row.more = {kind: max(len(getattr(row, kind)) - LISTED, 0) for kind in KINDS}
+    return rows
+
+
 def _sort(request) -> str:
     sort = request.GET.get("sort", "-total")
     return sort if sort.lstrip("-") in SORT_KEYS else "-total"
 
 
+@method_decorator(cached_page, name="dispatch")
 class OwedView(LoginRequiredMixin, TemplateView):
     template_name = "portfolio/owed.html"
 
@@ -61,7 +76,7 @@ class OwedView(LoginRequiredMixin, TemplateView):
         ]
         return {
             **super().get_context_data(**kwargs),
-            "rows": owed_rows(ministry_ids=ids, sort=sort),
+            "rows": _listed(owed_rows(ministry_ids=ids, sort=sort)),
             "sort": sort,
             "columns": [
                 (key, label, f"-{key}" if sort != f"-{key}" else key) for key, label in columns

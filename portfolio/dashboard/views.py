@@ -38,7 +38,7 @@ from portfolio.models import TargetArea
 from portfolio.permissions import is_administrator, is_coordinator, ministry_of
 from portfolio.selectors import StrategyChoice, coordinating_ministry, page_strategy_choice
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 SORT_COLUMNS = ["code", "name", "lead", "status", "rag", "confidence", "milestone", "risks"]
 COLUMN_LABELS = [
     _("Code"),

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from forums.selectors import evaluation_figures as figures
 from portfolio.accounts.tokens import ExpiringTokenAuthentication
 from portfolio.api_docs import operation_doc
+from portfolio.caching import cached_api
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
 from portfolio.evaluation.service import evaluation_package_progress, evaluation_package_request
 from portfolio.models import Strategy
@@ -94,6 +95,7 @@ class StrategySummaryAPIView(AuthenticatedAPIView):
         parameters=[SLUG],
         responses={200: inline_serializer("StrategySummary", {"counts": serializers.DictField()})},
     )
+    @cached_api
     def get(self, request, slug: str):
         return Response(figures.summary(Scope(_strategy(slug))))
 

@@ -1,13 +1,16 @@
 """The page of a strategy period and the evaluation package's download."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
 
 from forums.selectors import evaluation_figures as figures
+from portfolio.caching import cached_page
 from portfolio.evaluation import charts
 from portfolio.evaluation.build import package_path
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
@@ -28,8 +31,43 @@ def strategy_or_404(slug: str) -> Strategy:
         raise Http404 from exc
 
 
+# Heat map cells per page: with every measure × every reporting period on one page, a period
+# of 700 measures made a page of hundreds of kilobytes. The evaluation package has them all.
+HEATMAP_CELLS = 600
+MEASURES_PER_PAGE = (20, 100)
+
+
+def measures_per_page(periods: int) -> int:
+    """How many measures' rows one page shows: fewer the more reporting periods the strategy
+    has, so the page stays about the same size."""
+    least, most = MEASURES_PER_PAGE
+    return max(least, min(most, HEATMAP_CELLS // max(periods, 1)))
+
+
+def measures_page(summary: figures.Summary, number: str | None) -> tuple[Page, dict]:
+    """One page of the period's measures, and the summary with the heat map and the balance
+    of criteria A against C cut to them (counts, decisions and participation stay whole)."""
+    matrix = summary["rag_matrix"]
+    page = Paginator(matrix["rows"], measures_per_page(len(matrix["periods"]))).get_page(number)
+    shown = {row["measure"] for row in page.object_list}
+    return page, {
+        **summary,
+        "rag_matrix": {"periods": matrix["periods"], "rows": list(page.object_list)},
+        "criteria_balance": [
+            point for point in summary["criteria_balance"] if point["measure"] in shown
+        ],
+    }
+
+
+def _follows_a_build(request) -> bool:
+    """The page that follows an evaluation package's build changes as the build goes on."""
+    return bool(request.GET.get("task"))
+
+
+@method_decorator(cached_page(unless=_follows_a_build), name="dispatch")
 class StrategyPeriodView(LoginRequiredMixin, TemplateView):
-    """The whole period at a glance: the figures, four charts and a table behind each."""
+    """The whole period at a glance: the figures, four charts and a table behind each; the
+    heat map and the balance of criteria page by page of measures."""
 
     template_name = "portfolio/strategy_period.html"
 
@@ -38,7 +76,9 @@ class StrategyPeriodView(LoginRequiredMixin, TemplateView):
         task = self.request.GET.get("task", "")
         strategy = strategy_or_404(kwargs["slug"])
         strategy = Strategy.objects.select_related("predecessor", "closed_by").get(pk=strategy.pk)
-        summary = figures.summary(Scope(strategy))
+        page, summary = measures_page(
+            figures.summary(Scope(strategy)), self.request.GET.get("page")
+        )
         participation = [
             {
                 **row,
@@ -55,6 +95,7 @@ class StrategyPeriodView(LoginRequiredMixin, TemplateView):
                 for other in Strategy.objects.order_by("-period_start")
             ],
             summary=summary,
+            page=page,
             participation=participation,
             outcome_labels=charts.outcome_labels(),
             # Built in Python with plain number formatting: safe to embed, never localised.

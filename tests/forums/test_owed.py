@@ -3,6 +3,7 @@ their own row; sortable, to Excel, a rate-limited and audited reminder; flat que
 
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -148,3 +149,16 @@ def test_only_ministries_existing_on_the_day_are_listed(owed, client_for):
     assert set(on_the_day) == {"NYD"}
     earlier = {row.ministry.abbreviation: row for row in owed_rows(today=kdd.valid_to)}
     assert len(earlier["KDD"].actions) == 1 and new.abbreviation not in earlier
+
+
+def test_a_cell_lists_ten_entries_and_counts_the_rest(owed, client_for):
+    for days in range(12):
+        _action("FIN", days + 20)
+    response = client_for("koordinator").get(PAGE)
+    assert len(_row(response, "FIN").actions) == 14
+    page = response.content.decode()
+    fin = page[page.index('<th scope="row">FIN</th>') :]
+    fin = fin[: fin.index("</tr>")]
+    assert len(re.findall(r'href="/oppfolgingspunkter/\d+/"', fin)) == 10
+    assert "og 4 til" in fin
+    assert 'href="/oppfolgingspunkter/?ministry=FIN&amp;state=open"' in fin

@@ -6,16 +6,19 @@ import threading
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 
 from forums.models import Forum
+from forums.services.delegations import delegation_grant
 from forums.services.governance import measure_governance_set
+from measures import reminder_recipients
 from measures.models import Measure, ReportingPeriod, ReportReminder
 from measures.services.periods import period_open
 from measures.services.report_reminders import report_reminder_send, report_reminders_due
 from measures.tasks import report_reminders_send
-from portfolio.models import AuditEvent, Notification
+from portfolio.models import AuditEvent, Ministry, Notification, UserProfile
 from portfolio.notification_kinds import Delivery, notification_kinds
 from strategyportal.beat_schedule import beat_schedule
 from tests.follow_up import report, user
@@ -49,6 +52,21 @@ def cadence(value: str, *codes: str) -> None:
             participation="owners",
             reporting_cadence=value,
         )
+
+
+def deputy_of_fin() -> None:
+    """A deputy of FIN to whom its admin head delegates from today for a week."""
+    person = get_user_model().objects.create_user("nestleder-fin", password="demo")
+    fin = Ministry.objects.get(abbreviation="FIN")
+    UserProfile.objects.create(user=person, ministry=fin)
+    today = timezone.localdate()
+    delegation_grant(
+        actor=user("leder-fin"),
+        ministry=fin,
+        delegate=person,
+        valid_from=today,
+        valid_to=today + datetime.timedelta(days=7),
+    )
 
 
 def run(day: datetime.date) -> int:
@@ -147,6 +165,19 @@ class TestReminders:
         run(D(2024, 5, 10))
         assert reminded() == {"DFD": set(DFD_MEASURES) - {"T5"}}
         assert recipients() == {"leder-dfd"}
+
+    def test_the_deputies_of_the_day_are_reminded_as_by_the_manual_reminder(self, demo_users):
+        deputy_of_fin()
+        first_tertial()
+        run(D(2024, 5, 10))
+        assert recipients() == {"leder-dfd", "leder-fin", "nestleder-fin"}
+
+    def test_without_a_registered_rule_the_admin_heads_are_reminded(self, demo_users, monkeypatch):
+        monkeypatch.setattr(reminder_recipients, "_recipients", [])
+        deputy_of_fin()
+        first_tertial()
+        run(D(2024, 5, 10))
+        assert recipients() == {"leder-dfd", "leder-fin"}
 
     def test_ended_measures_and_closed_periods_are_not_reminded(self, demo_users):
         p = first_tertial()

@@ -112,6 +112,10 @@ class ForumsConfig(AppConfig):
         from measures.reporting_due import reporting_cadence_register
 
         reporting_cadence_register(GovernedCadence())
+        from forums.selectors.follow_up import owner_recipients
+        from measures.reminder_recipients import reminder_recipients_register
+
+        reminder_recipients_register(owner_recipients)
         from forums.views.governance import governance_section
         from measures.sections import measure_section_register
 

@@ -15,6 +15,7 @@ from measures.models import (
     MeasureTransition,
     Milestone,
     ReportingPeriod,
+    ReportReminder,
     Risk,
     StatusReport,
 )
@@ -78,6 +79,15 @@ class CoreGroupAdmin(ServiceAdmin, HistoryAdmin):
 class ReportingPeriodAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "starts_on", "ends_on", "due_on", "status"]
     list_filter = ["status", "year"]
+
+
+@admin.register(ReportReminder)
+class ReportReminderAdmin(ReadOnlyAdmin):
+    """The reminders of status reports the portal sent by itself (the beat task's ledger)."""
+
+    list_display = ["period", "ministry", "stage", "sent_at"]
+    list_filter = ["stage", "period"]
+    list_select_related = ["period", "ministry"]
 
 
 @admin.register(StatusReport)

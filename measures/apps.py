@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portfolio.notification_kinds import Delivery, NotificationKind
+
 
 class MeasuresConfig(AppConfig):
     name = "measures"
@@ -23,8 +25,22 @@ class MeasuresConfig(AppConfig):
         "milestone.created": _("Milestone added"),
         "period.closed": _("Reporting period closed"),
         "period.opened": _("Reporting period opened"),
+        "report.reminded_due_soon": _("Reminder sent: status reports due soon"),
+        "report.reminded_overdue": _("Reminder sent: status reports overdue"),
         "report.revised": _("Status report revised"),
         "report.submitted": _("Status report submitted"),
         "risk.changed": _("Risk changed"),
         "risk.created": _("Risk added"),
+    }
+
+    # The notifications this app sends, as the preferences page offers them.
+    notification_kinds = {
+        "status_report": NotificationKind(
+            _("Status reports"),
+            _(
+                "Reminders to the lead ministry of status reports due soon, and of those still "
+                "missing after the due date."
+            ),
+            Delivery.EMAIL,
+        ),
     }

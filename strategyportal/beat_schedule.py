@@ -74,6 +74,13 @@ def beat_schedule(*, heartbeat_seconds: int) -> dict[str, dict[str, Any]]:
             "schedule": crontab(minute=30, hour=7),
             "options": {"expire_seconds": 20 * 60 * 60},
         },
+        # 07:35 every day: status reports still owed, to the lead ministry of the day, from
+        # REPORT_REMINDER_DAYS_BEFORE days before the due date and once more after it.
+        "measures.report-reminders": {
+            "task": "measures.tasks.report_reminders_send",
+            "schedule": crontab(minute=35, hour=7),
+            "options": {"expire_seconds": 20 * 60 * 60},
+        },
         # 08:00 every day: remind ministries without a position when a deadline is two days away.
         "forums.remind_missing_positions": {
             "task": "forums.tasks.proposals.remind_missing_positions",

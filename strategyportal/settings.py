@@ -281,6 +281,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="strategiportalen@localho
 # Seconds one attempt may take to send a notification e-mail before another attempt may send it
 # again; longer than CELERY_TASK_TIME_LIMIT, so a running attempt is never duplicated.
 NOTIFICATION_EMAIL_LEASE_SECONDS = env_int("NOTIFICATION_EMAIL_LEASE_SECONDS", 600)
+# Days before a reporting period's due date that the lead ministries of measures that have
+# not reported are reminded (measures.tasks.report_reminders_send); once more after the date.
+REPORT_REMINDER_DAYS_BEFORE = env_int("REPORT_REMINDER_DAYS_BEFORE", 7)
 # The portal's address (https://strategi.example.no) for links in e-mails; empty: paths only.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="")
 

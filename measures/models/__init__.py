@@ -7,6 +7,7 @@ from measures.models.follow_up import MeasureFollowUp
 from measures.models.leads import MeasureLead
 from measures.models.lifecycle import MeasureTransition
 from measures.models.measures import CoreGroup, Measure
+from measures.models.reminders import ReportReminder
 from measures.models.reporting import RAG_SCORE, Rag, ReportingPeriod, StatusReport
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "MeasureTransition",
     "Milestone",
     "Rag",
+    "ReportReminder",
     "ReportingPeriod",
     "Risk",
     "StatusReport",

@@ -42,6 +42,7 @@ def _form(**changes):
         "proposal_deadline": "digest",
         "follow_up": "digest",
         "owed": "email",
+        "status_report": "email",
         "general": "email",
         "language": "nb",
     }

@@ -11,6 +11,7 @@ from measures.permissions import (
     can_assess,
     can_coordinate_follow_up,
     can_write_measure,
+    may_correct_measure,
     strategy_of_measure,
 )
 from measures.sections import measure_sections
@@ -66,6 +67,7 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
             "can_write": can_write_measure(user=user, measure=measure),
             "can_assess": can_assess(user=user),
             "is_coordinator": can_coordinate_follow_up(user),
+            "can_correct": may_correct_measure(user=user, measure=measure),
             "transitions": allowed_transitions(measure),
             "strategy": strategy_of_measure(measure),
             "leads": list(measure.leads.all()),

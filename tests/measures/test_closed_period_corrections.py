@@ -126,9 +126,7 @@ def test_the_secretariat_corrects_in_the_measure_pages(client_for, closed):
     assert corrections() == [REASON] * 3
 
 
-def test_the_secretariat_corrects_a_report_and_an_assessment_of_a_closed_period(
-    client_for, closed
-):
+def test_the_secretariat_corrects_a_report_and_an_assessment_of_a_closed_period(client_for, closed):
     client = client_for("sekretariat")
     url = f"/tiltak/T4/rapport/{closed['period'].pk}/"
     assert client.get(url).status_code == 200  # not read-only for the correction
@@ -172,7 +170,7 @@ def test_others_are_refused_on_a_closed_period_in_the_pages(client_for, closed):
     assert refused.status_code == 409 and CLOSED in refused.content.decode()
     assert "correction_reason" not in head.get(milestone).context["form"].fields
     coordinator = client_for("koordinator")
-    lead = {"lead_ministry": Ministry.objects.get(abbreviation="DFD").pk, "valid_from": "2025-06-01"}
+    lead = {"lead_ministry": "DFD", "valid_from": "2025-06-01"}
     assert coordinator.post("/tiltak/T4/leder/", lead).status_code == 409
     assert Measure.objects.get(code="T4").lead_ministry.abbreviation == "FIN"
     assert "/tiltak/T4/leder/" not in coordinator.get("/tiltak/T4/").content.decode()
@@ -211,9 +209,12 @@ def test_the_secretariat_corrects_through_the_api(api_client_for, closed):
     )
     assert fixed.status_code == 200 and fixed.json()["actual_on"] == "2025-04-02"
     assert "correction_reason" not in fixed.json()
-    assert Milestone.objects.get(pk=closed["milestone"].pk).history.latest(
-        "history_date"
-    ).history_change_reason == REASON
+    assert (
+        Milestone.objects.get(pk=closed["milestone"].pk)
+        .history.latest("history_date")
+        .history_change_reason
+        == REASON
+    )
 
     new_risk = {"measure": "T4", "title": "Sen levering", "probability": 3, "impact": 3}
     new_risk |= {"owner_ministry": "FIN", "status": "open", "correction_reason": REASON}
@@ -267,9 +268,7 @@ def test_others_are_refused_through_the_api_on_a_closed_period(api_client_for, c
     assert corrections() == []
 
 
-def test_the_secretariat_writes_nothing_in_an_open_period_through_the_api(
-    api_client_for, closed
-):
+def test_the_secretariat_writes_nothing_in_an_open_period_through_the_api(api_client_for, closed):
     measure = carried_t4()
     new = milestone_save(
         actor=user("leder-fin"), measure=measure, title="Ny", planned_on=datetime.date(2026, 5, 1)

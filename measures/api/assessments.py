@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from measures.api.corrections import CorrectionMixin, CorrectionReasonInput
 from measures.api.follow_up import (
@@ -131,7 +132,6 @@ class AssessmentViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     """Criteria assessments. POST gives the caller's ministry's score (the coordinator's, for
@@ -141,7 +141,6 @@ class AssessmentViewSet(
     serializer_class = AssessmentSerializer
     filterset_class = AssessmentFilter
     permission_classes = [IsAuthenticated, MayWrite]
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def may_write(self, user) -> bool:
         if self.action == "partial_update":
@@ -151,10 +150,12 @@ class AssessmentViewSet(
     def may_write_object(self, user, obj) -> bool:
         return can_revise_assessment(user=user, assessment=obj)
 
-    def get_serializer(self, *args, **kwargs):
-        if self.action == "partial_update":
-            kwargs["partial"] = True
-        return super().get_serializer(*args, **kwargs)
+    def partial_update(self, request, pk=None):
+        assessment = self.get_object()  # 403 for whoever may not revise it, before the input
+        serializer = self.get_serializer(assessment, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        return Response(serializer.data)
 
     queryset = CriteriaAssessment.objects.select_related(
         "measure", "criterion", "ministry", "period"

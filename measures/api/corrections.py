@@ -51,8 +51,8 @@ class CorrectionMixin:
 
     def perform_create(self, serializer):
         with correcting(serializer):
-            super().perform_create(serializer)
+            serializer.save()
 
     def perform_update(self, serializer):
         with correcting(serializer):
-            super().perform_update(serializer)
+            serializer.save()

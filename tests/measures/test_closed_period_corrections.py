@@ -160,6 +160,8 @@ def test_the_secretariat_corrects_the_measure_itself_in_its_pages(client_for, cl
     )
     assert moved.status_code == 302
     assert Measure.objects.get(code="T4").status == Measure.Status.COMPLETED
+    history = client_for("observator").get("/tiltak/T4/historikk/").content.decode()
+    assert f"Retting: {REASON}" in history
 
 
 def test_others_are_refused_on_a_closed_period_in_the_pages(client_for, closed):

@@ -171,6 +171,7 @@ def test_others_are_refused_on_a_closed_period_in_the_pages(client_for, closed):
     refused = head.post(milestone, {**data, "correction_reason": REASON})
     assert refused.status_code == 409 and CLOSED in refused.content.decode()
     assert "correction_reason" not in head.get(milestone).context["form"].fields
+    assert "/tiltak/T4/milepel/ny/" not in head.get("/tiltak/T4/").content.decode()
     coordinator = client_for("koordinator")
     lead = {"lead_ministry": "DFD", "valid_from": "2025-06-01"}
     assert coordinator.post("/tiltak/T4/leder/", lead).status_code == 409

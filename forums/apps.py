@@ -135,3 +135,9 @@ class ForumsConfig(AppConfig):
         account_section_register(
             template="forums/partials/_account_calendar.html", context=account_calendar_context
         )
+        from forums.services.governance import on_measure_carried_over
+        from measures.signals import measure_carried_over
+
+        measure_carried_over.connect(
+            on_measure_carried_over, dispatch_uid="forums.governance.measure_carried_over"
+        )

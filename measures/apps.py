@@ -10,6 +10,7 @@ class MeasuresConfig(AppConfig):
     # The audit event kinds this app writes, with the label the audit log shows.
     audit_kinds = {
         "assessment.recorded": _("Criteria assessment recorded"),
+        "assessment.revised": _("Criteria assessment revised"),
         "benefit.changed": _("Benefit changed"),
         "benefit.created": _("Benefit added"),
         "benefit.measured": _("Benefit measured"),

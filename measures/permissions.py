@@ -8,11 +8,13 @@ Everyone logged in may read.
   measures through their lifecycle and gives the coordinator's assessment. Administrators
   (superusers) may do all of this as well (`can_coordinate_follow_up`).
 - Each ministry's admin head gives that ministry's own assessment.
+- The records of a measure of a closed strategy period are read-only; only the secretariat
+  corrects them (`may_correct_measure`), with a reason, in the same pages and API endpoints.
 """
 
 from typing import Any
 
-from measures.models import CoreGroup, Measure
+from measures.models import CoreGroup, CriteriaAssessment, Measure
 from portfolio import roles
 from portfolio.models import Ministry, Strategy
 from portfolio.permissions import (
@@ -23,16 +25,19 @@ from portfolio.permissions import (
     is_measure_lead,
     ministry_of,
 )
-from portfolio.strategy_closing import StrategyClosed, may_correct_closed
+from portfolio.strategy_closing import StrategyClosed, correction_record, may_correct_closed
 
 __all__ = [
     "can_assess",
     "can_coordinate_follow_up",
     "can_report_for",
+    "can_revise_assessment",
     "can_write_core_group",
     "can_write_measure",
     "ensure",
     "ensure_measure_changeable",
+    "may_correct_measure",
+    "may_correct_some_measure",
     "may_write_follow_up",
     "strategy_of_measure",
 ]
@@ -64,7 +69,24 @@ def may_write_follow_up(user: Any) -> bool:
 
 
 def can_write_measure(*, user: Any, measure: Measure) -> bool:
-    return can_report_for(user=user, ministry=measure.lead_ministry)
+    """Its lead ministry's writers; for a measure of a closed period, the secretariat."""
+    return can_report_for(user=user, ministry=measure.lead_ministry) or may_correct_measure(
+        user=user, measure=measure
+    )
+
+
+def may_correct_measure(*, user: Any, measure: Measure) -> bool:
+    """The secretariat corrects the records of a measure of a closed strategy period (no query
+    for anyone else)."""
+    if not may_correct_closed(user):
+        return False
+    strategy = strategy_of_measure(measure)
+    return strategy is not None and strategy.closed_at is not None
+
+
+def may_correct_some_measure(user: Any) -> bool:
+    """May the user correct the records of some measure? (Asked before the input.)"""
+    return may_correct_closed(user) and Strategy.objects.filter(closed_at__isnull=False).exists()
 
 
 def writable_measure_ids(*, user: Any) -> set[int]:
@@ -90,11 +112,14 @@ def strategy_of_measure(measure: Measure) -> Strategy | None:
 
 def ensure_measure_changeable(*, actor: Any, measure: Measure | None, allowed: bool) -> None:
     """`ensure(allowed)`, and for a measure of a closed strategy: only the secretariat's
-    corrections. Whoever may not write the measure anyway is refused as before (403); a writer
-    learns that the period is closed (409)."""
+    corrections, each with its reason (`correction_record`). Whoever may not write the measure
+    anyway is refused as before (403); a writer learns that the period is closed (409)."""
     strategy = strategy_of_measure(measure) if measure is not None else None
     if strategy is not None and strategy.closed_at is not None and actor is not None:
-        if may_correct_closed(actor):
+        if may_correct_closed(actor) and measure is not None:
+            correction_record(
+                actor=actor, strategy=strategy, target=measure, ministry=measure.lead_ministry
+            )
             return
         ensure(allowed)
         raise StrategyClosed(strategy)
@@ -110,3 +135,11 @@ def can_assess(*, user: Any) -> bool:
     if ministry_of(user) is None:
         return False
     return can_coordinate_follow_up(user) or has_role(user, roles.ADMIN_HEAD)
+
+
+def can_revise_assessment(*, user: Any, assessment: CriteriaAssessment) -> bool:
+    """The assessing ministry (its admin head, or the coordinator for the coordinating ministry)
+    revises its own assessment; the secretariat corrects one of a closed strategy period."""
+    own = ministry_of(user)
+    mine = can_assess(user=user) and own is not None and own.pk == assessment.ministry_id
+    return mine or may_correct_measure(user=user, measure=assessment.measure)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from measures.views import core_groups, detail, edit, history, manage, periods, picker
+from measures.views import assessment, core_groups, detail, edit, history, manage, periods, picker
 
 app_name = "measures"
 urlpatterns = [
@@ -30,7 +30,7 @@ urlpatterns = [
     path(
         "<str:code>/rapport/<int:period>/", edit.StatusReportEditView.as_view(), name="report-edit"
     ),
-    path("<str:code>/vurdering/", edit.AssessmentView.as_view(), name="assess"),
+    path("<str:code>/vurdering/", assessment.AssessmentView.as_view(), name="assess"),
     path("<str:code>/status/", edit.TransitionView.as_view(), name="transition"),
     path("<str:code>/milepel/ny/", edit.MilestoneEditView.as_view(), name="milestone-create"),
     path("<str:code>/milepel/<int:pk>/", edit.MilestoneEditView.as_view(), name="milestone-edit"),

@@ -14,6 +14,7 @@ class PortfolioConfig(AppConfig):
         "user.sso_login": _("Logged in through single sign-on"),
         "user.logged_out_everywhere": _("Logged out everywhere"),
         "strategy.closed": _("Strategy period closed"),
+        "strategy.record_corrected": _("Record of a closed strategy period corrected"),
         "strategy.evaluation_requested": _("Evaluation package requested"),
         "user.api_tokens_revoked": _("API tokens revoked"),
         "user.notification_preferences_changed": _("Notification preferences changed"),

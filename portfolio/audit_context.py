@@ -31,3 +31,24 @@ def audit_channel(channel: str, request_id: uuid.UUID | None = None) -> Iterator
 def audit_context() -> tuple[str, uuid.UUID | None]:
     """The current channel and request id (stamped on audit events and history rows)."""
     return _context.get()
+
+
+# Why the secretariat corrects a record of a closed strategy period, given on the page or in the
+# API; "" outside a correction. History rows and the correction's audit event read it.
+CORRECTION_REASON_MAX = 500
+_correction: contextvars.ContextVar[str] = contextvars.ContextVar("correction_reason", default="")
+
+
+@contextlib.contextmanager
+def correction(reason: str) -> Iterator[None]:
+    """Mark everything recorded inside the block as a correction, for this reason."""
+    token = _correction.set(reason.strip()[:CORRECTION_REASON_MAX])
+    try:
+        yield
+    finally:
+        _correction.reset(token)
+
+
+def correction_reason() -> str:
+    """The reason of the correction being made, or ""."""
+    return _correction.get()

@@ -5,8 +5,9 @@ is the `actor` of the service that wrote it (`@records_actor`, or `with history_
 so rows written by tasks and commands name their user too; `None` is the system. Outside any
 service (the Django admin's own forms) it is the request's user (HistoryRequestMiddleware).
 The channel and request id come from the audit context, as for audit events, on rows written
-one by one and on rows written in bulk (`bulk_create_with_history`) alike. How the rows read
-on a "History" tab is `portfolio.audit_log.selectors`.
+one by one and on rows written in bulk (`bulk_create_with_history`) alike. A correction of a
+closed strategy period (`audit_context.correction`) puts its reason in `history_change_reason`.
+How the rows read on a "History" tab is `portfolio.audit_log.selectors`.
 """
 
 import contextlib
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.manager import HistoricalQuerySet, HistoryManager
 from simple_history.models import HistoricalRecords
 
-from portfolio.audit_context import audit_context
+from portfolio.audit_context import audit_context, correction_reason
 from portfolio.permanence import PermanentRecordError, refuse_deletion
 from portfolio.types import User
 
@@ -98,6 +99,8 @@ class ChannelHistory(models.Model):
             raise PermanentRecordError("A history row is never changed.")
         if not self.history_channel:
             self.history_channel, self.history_request_id = audit_context()
+        if not getattr(self, "history_change_reason", None) and (reason := correction_reason()):
+            self.history_change_reason = reason[:100]  # a correction: why it was made
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

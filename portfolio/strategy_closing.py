@@ -3,25 +3,31 @@
 A record belongs to a strategy through its measure's target areas (measures and their follow-up)
 or through its year (proposals, meetings, minutes: the strategy whose period covers the year).
 Services ask `ensure_changeable` before they change such a record; the secretariat may still
-correct it, and the correction is kept like any change (audit event and field history).
+correct it, and the correction is kept like any change (audit event and field history). A
+correction of a measure's records needs a reason (`portfolio.audit_context.correction`, given on
+the page or in the API): `correction_record` refuses one without and records it as an audit event
+of its own, beside the change's event; the history rows carry the reason too.
 """
 
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portfolio.audit import audit_record
+from portfolio.audit_context import correction_reason
 from portfolio.exceptions import WrongState
 from portfolio.history import records_actor
-from portfolio.models import Strategy
+from portfolio.models import Ministry, Strategy
 from portfolio.permissions import ensure, is_coordinator, is_secretariat
 from portfolio.selectors import closed_strategy_of_years
 from portfolio.types import User
 
 __all__ = [
     "StrategyClosed",
+    "correction_record",
     "ensure_changeable",
     "ensure_year_changeable",
     "may_close_strategy",
@@ -64,6 +70,28 @@ def ensure_changeable(*, actor: User | None, strategy: Strategy | None) -> None:
     if may_correct_closed(actor):
         return
     raise StrategyClosed(strategy)
+
+
+def correction_record(
+    *, actor: User, strategy: Strategy, target: models.Model, ministry: Ministry | None = None
+) -> None:
+    """The secretariat corrects `target`, a record of the closed `strategy`: refuse it without a
+    reason (ValidationError on `correction_reason`), else record the correction and its reason.
+
+    Call inside the service's transaction, before the change."""
+    reason = correction_reason()
+    if not reason:
+        raise ValidationError(
+            {"correction_reason": _("Give the reason for correcting a closed strategy period.")}
+        )
+    audit_record(
+        actor=actor,
+        kind="strategy.record_corrected",
+        target=target,
+        ministry=ministry,
+        after={"strategy": strategy.slug},
+        note=reason,
+    )
 
 
 def ensure_year_changeable(*, actor: User | None, years: list[int]) -> None:

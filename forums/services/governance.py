@@ -98,6 +98,39 @@ def measure_governance_set(
     return governance
 
 
+@records_actor
+def governance_carry_over(*, actor: User, predecessor: Measure, measure: Measure) -> None:
+    """The measure carried over to the successor strategy is governed as its predecessor was:
+    the same decision forum, participation, named ministries and reporting cadence. Nothing to
+    copy for a predecessor governed the default way. Runs in the succession's transaction
+    (`measures.signals.measure_carried_over`)."""
+    old = MeasureGovernance.objects.filter(measure=predecessor).select_related("forum").first()
+    if old is None:
+        return
+    named = list(old.ministries.all())
+    governance = MeasureGovernance.objects.create(
+        measure=measure,
+        forum=old.forum,
+        participation=old.participation,
+        reporting_cadence=old.reporting_cadence,
+    )
+    governance.ministries.set(named)
+    audit_record(
+        actor=actor,
+        kind="measure.governance_changed",
+        target=measure,
+        ministry=measure.lead_ministry,
+        after={**_snapshot(governance, named), "carried_over_from": predecessor.code},
+    )
+
+
+def on_measure_carried_over(
+    sender: object, *, actor: User, predecessor: Measure, measure: Measure, **kwargs: object
+) -> None:
+    """Receiver of `measures.signals.measure_carried_over` (connected in ForumsConfig.ready)."""
+    governance_carry_over(actor=actor, predecessor=predecessor, measure=measure)
+
+
 def decision_forum(measures: Iterable[Measure]) -> Forum | None:
     """The one forum the measures name for their decisions, or None when they differ."""
     rows = list(measures)

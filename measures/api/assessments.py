@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
+from measures.api.corrections import CorrectionMixin, CorrectionReasonInput
 from measures.api.follow_up import (
     MEASURE_CODE,
     ONE_TO_FIVE,
@@ -14,14 +16,14 @@ from measures.api.follow_up import (
     StoreOrReviseMixin,
 )
 from measures.models import CriteriaAssessment, Measure
-from measures.permissions import can_assess
-from measures.services.assessments import assessment_record
+from measures.permissions import can_assess, can_revise_assessment, may_correct_some_measure
+from measures.services.assessments import assessment_record, assessment_revise
 from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.api_fields import SlugRelatedField
 from portfolio.models import Criterion
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(CorrectionReasonInput, serializers.ModelSerializer):
     measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_CODE
     )
@@ -47,6 +49,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
             "score",
             "comment",
             "updated_at",
+            "correction_reason",
         ]
         validators = []
         extra_kwargs = {
@@ -60,6 +63,12 @@ class AssessmentSerializer(serializers.ModelSerializer):
         )
         self.context["created"] = created
         return assessment
+
+    def update(self, instance, validated_data):
+        values = {
+            name: validated_data[name] for name in ("score", "comment") if name in validated_data
+        }
+        return assessment_revise(actor=self.context["request"].user, assessment=instance, **values)
 
 
 class AssessmentFilter(django_filters.FilterSet):
@@ -102,8 +111,23 @@ class AssessmentFilter(django_filters.FilterSet):
             409: PERIOD_CLOSED,
         },
     ),
+    partial_update=operation_doc(
+        summary=_("Revise an assessment"),
+        description=_(
+            "Changes the score or comment given; the measure, criterion, period and ministry "
+            "stay as they are. Only while the period is open, save for the secretariat's "
+            "correction of a closed strategy period (with correction_reason)."
+        ),
+        permissions=_(
+            "The assessing ministry's admin head, or the coordinator for the coordinating "
+            "ministry; for a measure of a closed strategy period only the secretariat. Others "
+            "get 403, or 409 when the strategy period is closed."
+        ),
+        responses={200: AssessmentSerializer, 409: PERIOD_CLOSED},
+    ),
 )
 class AssessmentViewSet(
+    CorrectionMixin,
     StoreOrReviseMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -111,14 +135,27 @@ class AssessmentViewSet(
     viewsets.GenericViewSet,
 ):
     """Criteria assessments. POST gives the caller's ministry's score (the coordinator's, for
-    the coordinating ministry) in an open period; giving it again revises it."""
+    the coordinating ministry) in an open period; giving it again revises it. PATCH revises
+    one given, and is how the secretariat corrects one of a closed strategy period."""
 
     serializer_class = AssessmentSerializer
     filterset_class = AssessmentFilter
     permission_classes = [IsAuthenticated, MayWrite]
 
     def may_write(self, user) -> bool:
+        if self.action == "partial_update":
+            return can_assess(user=user) or may_correct_some_measure(user)
         return can_assess(user=user)
+
+    def may_write_object(self, user, obj) -> bool:
+        return can_revise_assessment(user=user, assessment=obj)
+
+    def partial_update(self, request, pk=None):
+        assessment = self.get_object()  # 403 for whoever may not revise it, before the input
+        serializer = self.get_serializer(assessment, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        return Response(serializer.data)
 
     queryset = CriteriaAssessment.objects.select_related(
         "measure", "criterion", "ministry", "period"

@@ -8,6 +8,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from measures.api.corrections import CorrectionReasonInput, correcting
 from measures.api.delivery import MEASURE_FIXED
 from measures.api.follow_up import LEAD_MINISTRY, WriteViewSet
 from measures.models import Benefit, BenefitMeasurement, Measure
@@ -20,10 +21,10 @@ from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.api_fields import SlugRelatedField
 
 
-class MeasurementSerializer(serializers.ModelSerializer):
+class MeasurementSerializer(CorrectionReasonInput, serializers.ModelSerializer):
     class Meta:
         model = BenefitMeasurement
-        fields = ["measured_on", "value", "comment"]
+        fields = ["measured_on", "value", "comment", "correction_reason"]
         validators = []  # one value per day: the service replaces the one already recorded
         extra_kwargs = {
             "measured_on": {"help_text": _("The day the indicator was measured.")},
@@ -31,7 +32,7 @@ class MeasurementSerializer(serializers.ModelSerializer):
         }
 
 
-class BenefitSerializer(serializers.ModelSerializer):
+class BenefitSerializer(CorrectionReasonInput, serializers.ModelSerializer):
     measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_FIXED
     )
@@ -43,7 +44,7 @@ class BenefitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Benefit
-        fields = ["id", "measure", *BENEFIT_FIELDS, "measurements"]
+        fields = ["id", "measure", *BENEFIT_FIELDS, "measurements", "correction_reason"]
         extra_kwargs = {
             "indicator": {"help_text": _("What is measured to show the benefit.")},
             "baseline": {"help_text": _("The indicator's value before the measure.")},
@@ -135,7 +136,8 @@ class BenefitViewSet(WriteViewSet):
         replaces = benefit.measurements.filter(
             measured_on=data.validated_data["measured_on"]
         ).exists()
-        benefit_measurement_record(actor=request.user, benefit=benefit, **data.validated_data)
+        with correcting(data):
+            benefit_measurement_record(actor=request.user, benefit=benefit, **data.validated_data)
         benefit = self.get_queryset().get(pk=benefit.pk)
         code = status.HTTP_200_OK if replaces else status.HTTP_201_CREATED
         return Response(self.get_serializer(benefit).data, status=code)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers
 
+from measures.api.corrections import CorrectionReasonInput
 from measures.api.follow_up import LEAD_MINISTRY, ONE_TO_FIVE, WriteViewSet
 from measures.models import Measure, Milestone, Risk
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
@@ -15,7 +16,7 @@ from portfolio.models import Ministry
 MEASURE_FIXED = _("Code of the measure, e.g. T1; a change later is ignored.")
 
 
-class RiskSerializer(serializers.ModelSerializer):
+class RiskSerializer(CorrectionReasonInput, serializers.ModelSerializer):
     measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_FIXED
     )
@@ -27,7 +28,7 @@ class RiskSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Risk
-        fields = ["id", "measure", *RISK_FIELDS, "updated_at"]
+        fields = ["id", "measure", *RISK_FIELDS, "updated_at", "correction_reason"]
         extra_kwargs = {
             "probability": {"help_text": ONE_TO_FIVE},
             "impact": {"help_text": ONE_TO_FIVE},
@@ -95,14 +96,14 @@ class RiskViewSet(WriteViewSet):
     )
 
 
-class MilestoneSerializer(serializers.ModelSerializer):
+class MilestoneSerializer(CorrectionReasonInput, serializers.ModelSerializer):
     measure = SlugRelatedField(
         slug_field="code", queryset=Measure.objects.all(), help_text=MEASURE_FIXED
     )
 
     class Meta:
         model = Milestone
-        fields = ["id", "measure", *MILESTONE_FIELDS, "updated_at"]
+        fields = ["id", "measure", *MILESTONE_FIELDS, "updated_at", "correction_reason"]
         extra_kwargs = {
             "forecast_on": {
                 "help_text": _("The date now expected, when it differs from the plan.")

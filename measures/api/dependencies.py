@@ -10,10 +10,15 @@ from drf_spectacular.utils import extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 
+from measures.api.corrections import CorrectionMixin, CorrectionReasonInput
 from measures.api.follow_up import LEAD_MINISTRY, MayWrite
 from measures.forms import DependencyForm
 from measures.models import Measure, MeasureDependency
-from measures.permissions import can_write_measure, may_write_follow_up
+from measures.permissions import (
+    can_write_measure,
+    may_correct_some_measure,
+    may_write_follow_up,
+)
 from measures.services.delivery import dependency_add
 from portfolio.api_docs import ANY_USER, operation_doc
 from portfolio.api_fields import SlugRelatedField
@@ -21,7 +26,7 @@ from portfolio.api_fields import SlugRelatedField
 DESCRIPTION_MAX = cast(CharField, DependencyForm.base_fields["description"]).max_length
 
 
-class DependencySerializer(serializers.ModelSerializer):
+class DependencySerializer(CorrectionReasonInput, serializers.ModelSerializer):
     measure = SlugRelatedField(
         slug_field="code",
         queryset=Measure.objects.all(),
@@ -35,7 +40,7 @@ class DependencySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MeasureDependency
-        fields = ["id", "measure", "depends_on", "description"]
+        fields = ["id", "measure", "depends_on", "description", "correction_reason"]
         validators = []  # one per pair and not on itself: the service says so, translated
         extra_kwargs = {
             # As on the measure's page: a note, not a document.
@@ -84,6 +89,7 @@ class DependencyFilter(django_filters.FilterSet):
     ),
 )
 class DependencyViewSet(
+    CorrectionMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -99,7 +105,7 @@ class DependencyViewSet(
     )
 
     def may_write(self, user) -> bool:
-        return may_write_follow_up(user)
+        return may_write_follow_up(user) or may_correct_some_measure(user)
 
     def may_write_object(self, user, obj) -> bool:
         return can_write_measure(user=user, measure=obj.measure)

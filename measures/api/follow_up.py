@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
+from measures.api.corrections import CorrectionMixin, CorrectionReasonInput
 from measures.models import (
     CoreGroup,
     Measure,
@@ -23,6 +24,7 @@ from measures.permissions import (
     can_coordinate_follow_up,
     can_write_core_group,
     can_write_measure,
+    may_correct_some_measure,
     may_write_follow_up,
 )
 from measures.services.periods import period_close, period_open
@@ -36,7 +38,8 @@ COORDINATOR_ONLY = _(
 )
 LEAD_MINISTRY = _(
     "Users of the lead ministry of the measure (or core group) in the measure lead or admin "
-    "head role, and portal administrators; others get 403."
+    "head role, and portal administrators; others get 403. A measure of a closed strategy "
+    "period only the secretariat corrects, with a reason (correction_reason); others get 409."
 )
 PERIOD_CLOSED = conflict(_("The reporting period is closed; its reports are read-only."))
 MEASURE_CODE = _("Code of the measure, e.g. T1.")
@@ -59,6 +62,7 @@ class MayWrite(BasePermission):
 
 
 class WriteViewSet(
+    CorrectionMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -71,7 +75,7 @@ class WriteViewSet(
     permission_classes = [IsAuthenticated, MayWrite]
 
     def may_write(self, user) -> bool:
-        return may_write_follow_up(user)
+        return may_write_follow_up(user) or may_correct_some_measure(user)
 
     def may_write_object(self, user, obj) -> bool:
         return can_write_measure(user=user, measure=obj.measure)
@@ -84,7 +88,7 @@ class StoreOrReviseMixin:
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        serializer.save()
+        self.perform_create(serializer)
         code = status.HTTP_201_CREATED if serializer.context.get("created") else status.HTTP_200_OK
         return Response(serializer.data, status=code)
 
@@ -163,7 +167,7 @@ class ReportingPeriodViewSet(
         return Response(self.get_serializer(period).data)
 
 
-class StatusReportSerializer(serializers.ModelSerializer):
+class StatusReportSerializer(CorrectionReasonInput, serializers.ModelSerializer):
     measure = SlugRelatedField(
         slug_field="code",
         queryset=Measure.objects.all(),
@@ -195,6 +199,7 @@ class StatusReportSerializer(serializers.ModelSerializer):
             "ministry",
             "submitted_at",
             "updated_at",
+            "correction_reason",
         ]
         validators = []  # one report per subject and period: the service revises instead
         extra_kwargs = {
@@ -209,6 +214,7 @@ class StatusReportSerializer(serializers.ModelSerializer):
         }
 
     def validate(self, attrs):
+        attrs = super().validate(attrs)
         if self.instance is None and bool(attrs.get("measure")) == bool(attrs.get("core_group")):
             raise serializers.ValidationError(
                 {"measure": [_("Give either a measure or a core group.")]}

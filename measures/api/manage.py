@@ -11,9 +11,10 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from measures.api.corrections import CorrectionReasonInput, correcting
 from measures.api.follow_up import COORDINATOR_ONLY
 from measures.models import Measure, MeasureLead
-from measures.permissions import can_coordinate_follow_up
+from measures.permissions import can_coordinate_follow_up, may_correct_measure
 from measures.services.lifecycle import measure_transition
 from measures.services.measures import DESCRIPTION_MAX, measure_create, measure_lead_change
 from portfolio.api_docs import conflict, operation_doc
@@ -59,7 +60,7 @@ class MeasureCreateInput(serializers.Serializer):
     )
 
 
-class TransitionInput(serializers.Serializer):
+class TransitionInput(CorrectionReasonInput, serializers.Serializer):
     to_status = serializers.ChoiceField(choices=Measure.Status.choices)
     decided_on = serializers.DateField(
         required=False, help_text=_("Date of the decision; today when left out.")
@@ -75,7 +76,7 @@ class TransitionInput(serializers.Serializer):
     note = _text(4000)
 
 
-class LeadInput(serializers.Serializer):
+class LeadInput(CorrectionReasonInput, serializers.Serializer):
     lead_ministry = SlugRelatedField(
         slug_field="abbreviation", queryset=Ministry.objects.all(), help_text=MINISTRY_CODE
     )
@@ -92,8 +93,18 @@ class LeadOutput(serializers.ModelSerializer):
         fields = ["ministry", "valid_from", "valid_to"]
 
 
-def _ensure_coordinator(user) -> None:
-    if not can_coordinate_follow_up(user):
+CORRECTING = _(
+    "Only the coordinator (coordinator role in the coordinating ministry) and portal "
+    "administrators; others get 403. A measure of a closed strategy period only the "
+    "secretariat corrects, with a reason (correction_reason); others get 409."
+)
+
+
+def _ensure_coordinator(user, measure: Measure | None = None) -> None:
+    """The coordinator; for a measure of a closed strategy period also the secretariat."""
+    if can_coordinate_follow_up(user):
+        return
+    if measure is None or not may_correct_measure(user=user, measure=measure):
         raise PermissionDenied(_("Only the coordinator may do this."))
 
 
@@ -126,7 +137,7 @@ class MeasureManageActions:
             "Moves the measure to its next lifecycle status. Prioritised and active need the "
             "id of an endorsed proposal that covers the measure; the change links to it."
         ),
-        permissions=COORDINATOR_ONLY,
+        permissions=CORRECTING,
         request=TransitionInput,
         responses={
             409: conflict(_("The measure cannot move from its status to the one asked for."))
@@ -135,10 +146,11 @@ class MeasureManageActions:
     @action(detail=True, methods=["post"])
     def transition(self, request, code=None):
         measure = self.get_object()
-        _ensure_coordinator(request.user)
+        _ensure_coordinator(request.user, measure)
         data = TransitionInput(data=request.data)
         data.is_valid(raise_exception=True)
-        measure_transition(actor=request.user, measure=measure, **data.validated_data)
+        with correcting(data):
+            measure_transition(actor=request.user, measure=measure, **data.validated_data)
         return self._measure_data(measure)
 
     @operation_doc(
@@ -147,16 +159,20 @@ class MeasureManageActions:
             "From the date given (today or earlier) the ministry leads the measure; the lead "
             "before it ends the day before. Answers with the dated lead history."
         ),
-        permissions=COORDINATOR_ONLY,
+        permissions=CORRECTING,
         request=LeadInput,
-        responses={200: LeadOutput(many=True)},
+        responses={
+            200: LeadOutput(many=True),
+            409: conflict(_("The measure belongs to a closed strategy period.")),
+        },
     )
     @action(detail=True, methods=["post"])
     def lead(self, request, code=None):
         measure = self.get_object()
-        _ensure_coordinator(request.user)
+        _ensure_coordinator(request.user, measure)
         data = LeadInput(data=request.data)
         data.is_valid(raise_exception=True)
-        measure_lead_change(actor=request.user, measure=measure, **data.validated_data)
+        with correcting(data):
+            measure_lead_change(actor=request.user, measure=measure, **data.validated_data)
         leads = measure.leads.select_related("ministry")
         return Response(LeadOutput(leads, many=True).data)

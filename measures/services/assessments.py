@@ -1,10 +1,17 @@
-"""Record a ministry's (or the coordinator's) criteria assessment of a measure."""
+"""Record a ministry's (or the coordinator's) criteria assessment of a measure, or revise one."""
+
+from typing import Any
 
 from django.db import transaction
 
 from measures.models import CriteriaAssessment, Measure, ReportingPeriod
-from measures.permissions import can_assess, ensure_measure_changeable
-from measures.services.common import validated_save
+from measures.permissions import (
+    can_assess,
+    can_revise_assessment,
+    ensure_measure_changeable,
+    may_correct_measure,
+)
+from measures.services.common import snapshot, validated_save
 from measures.services.periods import lock_open_period
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -57,3 +64,42 @@ def assessment_record(
         },
     )
     return assessment, created
+
+
+ASSESSMENT_FIELDS = ["score", "comment"]
+
+
+@records_actor
+@transaction.atomic
+def assessment_revise(
+    *, actor: User, assessment: CriteriaAssessment, **values: Any
+) -> CriteriaAssessment:
+    """Change the score or comment of an assessment given: the assessing ministry while its
+    reporting period is open; the secretariat's correction of a closed strategy period also in
+    a closed reporting period. The assessment keeps its ministry and assessor."""
+    unknown = set(values) - set(ASSESSMENT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    measure = assessment.measure
+    allowed = can_revise_assessment(user=actor, assessment=assessment)
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
+    if not may_correct_measure(user=actor, measure=measure):
+        lock_open_period(assessment.period)
+    assessment = CriteriaAssessment.objects.select_for_update().get(pk=assessment.pk)
+    before = snapshot(assessment, ASSESSMENT_FIELDS)
+    for name, value in values.items():
+        setattr(assessment, name, value)
+    validated_save(assessment)
+    audit_record(
+        actor=actor,
+        kind="assessment.revised",
+        target=measure,
+        ministry=assessment.ministry,
+        before=before,
+        after={
+            "criterion": assessment.criterion.code,
+            "period": str(assessment.period),
+            **snapshot(assessment, ASSESSMENT_FIELDS),
+        },
+    )
+    return assessment

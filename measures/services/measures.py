@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from measures.models import Measure, MeasureLead
-from measures.permissions import can_coordinate_follow_up, ensure
+from measures.permissions import can_coordinate_follow_up, ensure, ensure_measure_changeable
 from measures.services.common import validated_save
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
@@ -107,8 +107,10 @@ def measure_lead_change(
 
     The date must come after the start of the lead in force then, and the new lead must
     differ from it. Later leads cannot be rewritten: the history only grows at its end.
+    A measure of a closed strategy period keeps its lead, save for the secretariat's correction.
     """
-    ensure(can_coordinate_follow_up(actor))
+    allowed = can_coordinate_follow_up(actor)
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=allowed)
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     if not isinstance(valid_from, datetime.date):
         raise ValidationError({"valid_from": _("Enter a valid date.")})

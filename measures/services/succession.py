@@ -1,9 +1,13 @@
 """The successor of a strategy: period, target areas and criteria, and the measures carried over.
 
 A carried-over measure is a new measure of the successor that points at its predecessor; the
-predecessor keeps its reports, assessments and history under the earlier strategy.
+predecessor keeps its reports, assessments and history under the earlier strategy. The new
+measure is led by the predecessor's lead of today, in a dated lead from the successor's first
+day; apps above copy what they keep about the measure on `measures.signals.measure_carried_over`
+(the forums: its governance), in the same transaction.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from measures.models import Measure
+from measures.models import Measure, MeasureLead
+from measures.signals import measure_carried_over
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Criterion, Strategy, TargetArea
@@ -192,11 +197,21 @@ def _carry_over(
     )
     new.target_areas.set(chosen)
     new.participating_ministries.set(measure.participating_ministries.all())
+    MeasureLead.objects.create(
+        measure=new,
+        ministry=measure.lead_ministry,
+        valid_from=datetime.date(successor.period_start, 1, 1),
+    )
+    measure_carried_over.send(sender=Measure, actor=actor, predecessor=measure, measure=new)
     audit_record(
         actor=actor,
         kind="measure.carried_over",
         target=new,
         ministry=new.lead_ministry,
-        after={"predecessor": measure.code, "strategy": successor.slug},
+        after={
+            "predecessor": measure.code,
+            "strategy": successor.slug,
+            "lead_ministry": new.lead_ministry.abbreviation,
+        },
     )
     return new

@@ -1,11 +1,14 @@
 """A form page whose valid input goes to one service; errors come back onto the form."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from portfolio.audit_context import CORRECTION_REASON_MAX, correction
 from portfolio.page_errors import service_refusals
 from portfolio.types import Text
 
@@ -13,6 +16,9 @@ from portfolio.types import Text
 class ServiceFormView(LoginRequiredMixin, FormView):
     """Subclasses load their objects in `load`, say who may write in `allowed`, and write in
     `perform`. Users who may not write get 403 for the page, not only for the POST.
+
+    Where `correcting()` (the secretariat corrects a record of a closed strategy period) the
+    form asks for the reason, and the service runs inside `portfolio.audit_context.correction`.
     """
 
     template_name = "measures/form.html"
@@ -51,6 +57,28 @@ class ServiceFormView(LoginRequiredMixin, FormView):
             self._decorate(form, read_only=bool(context["read_only"]))
         return context
 
+    def correcting(self) -> bool:
+        """Is this a correction of a closed strategy period (which needs a reason)?"""
+        return False
+
+    def build_form(self, form_class=None):
+        """The page's form (a subclass builds one with extra arguments here)."""
+        return super().get_form(form_class)
+
+    def get_form(self, form_class=None):
+        form = self.build_form(form_class)
+        if self.correcting():
+            form.fields["correction_reason"] = forms.CharField(
+                label=_("Reason for the correction"),
+                help_text=_(
+                    "The strategy period is closed. The correction is kept in the history "
+                    "with its reason."
+                ),
+                max_length=CORRECTION_REASON_MAX,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        return form
+
     def read_only_reason(self) -> Text:
         """Why the form cannot be saved now (shown instead of the save button), or ""."""
         return ""
@@ -74,8 +102,10 @@ class ServiceFormView(LoginRequiredMixin, FormView):
                 attrs["disabled"] = True
 
     def form_valid(self, form):
-        with service_refusals(form) as refused:
-            self.perform(form.cleaned_data)
+        data = dict(form.cleaned_data)
+        reason = data.pop("correction_reason", "")
+        with service_refusals(form) as refused, correction(reason):
+            self.perform(data)
         if refused.wrong_state:  # shown above the form, which the user stays on
             form.add_error(None, refused.message)
             response = self.form_invalid(form)

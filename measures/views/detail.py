@@ -11,6 +11,7 @@ from measures.permissions import (
     can_assess,
     can_coordinate_follow_up,
     can_write_measure,
+    may_correct_measure,
     strategy_of_measure,
 )
 from measures.reporting_due import reports_owed
@@ -52,6 +53,9 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
         links = decision_gate().links([change.pk for change in changes]) if changes else {}
         for change in changes:
             change.decision_link = links.get(change.pk)
+        strategy = strategy_of_measure(measure)
+        open_ = strategy is None or strategy.closed_at is None
+        correcting = may_correct_measure(user=user, measure=measure)
         return {
             "trend_periods": periods,
             "trend_rags": [rag_of.get(period.pk) for period in periods],
@@ -68,11 +72,13 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
             ),
             "assessments": assessment_table(measure.assessments.all(), coordinator=coordinator),
             "coordinator": coordinator,
-            "can_write": can_write_measure(user=user, measure=measure),
-            "can_assess": can_assess(user=user),
+            # A closed period's records only the secretariat corrects: no write links for others.
+            "can_write": can_write_measure(user=user, measure=measure) and (open_ or correcting),
+            "can_assess": can_assess(user=user) and open_,
             "is_coordinator": can_coordinate_follow_up(user),
+            "can_correct": correcting,
             "transitions": allowed_transitions(measure),
-            "strategy": strategy_of_measure(measure),
+            "strategy": strategy,
             "leads": list(measure.leads.all()),
             "sections": measure_sections(measure, user),
         }

@@ -1,4 +1,7 @@
-"""Follow-up form pages of a measure: status report, assessment, milestones, risks, benefits."""
+"""Follow-up form pages of a measure: status report, milestones, risks, benefits, lifecycle.
+
+The assessment page is `measures.views.assessment`.
+"""
 
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
@@ -7,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from measures import forms
 from measures.decisions import decision_gate
-from measures.exceptions import WrongState
 from measures.models import Benefit, Measure, Milestone, ReportingPeriod, Risk, StatusReport
-from measures.permissions import can_assess, can_coordinate_follow_up, can_write_measure
-from measures.selectors import open_period
-from measures.services.assessments import assessment_record
+from measures.permissions import (
+    can_coordinate_follow_up,
+    can_write_measure,
+    may_correct_measure,
+)
 from measures.services.benefits import benefit_measurement_record, benefit_save
 from measures.services.delivery import (
     MILESTONE_FIELDS,
@@ -23,8 +27,6 @@ from measures.services.delivery import (
 from measures.services.lifecycle import allowed_transitions, measure_transition
 from measures.services.reports import REPORT_FIELDS, status_report_submit
 from measures.views.base import ServiceFormView
-from portfolio.models import Criterion
-from portfolio.permissions import ministry_of
 from portfolio.types import Text
 
 
@@ -38,6 +40,11 @@ class MeasureFormView(ServiceFormView):
 
     def allowed(self) -> bool:
         return can_write_measure(user=self.request.user, measure=self.measure)
+
+    def correcting(self) -> bool:
+        if not hasattr(self, "_correcting"):
+            self._correcting = may_correct_measure(user=self.request.user, measure=self.measure)
+        return self._correcting
 
     def get_success_url(self) -> str:
         return self.measure.get_absolute_url()
@@ -67,76 +74,19 @@ class StatusReportEditView(MeasureFormView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if not self.period.is_open:
+        if self.read_only_reason():
             response.status_code = 409
         return response
 
     def read_only_reason(self) -> Text:
-        if not self.period.is_open:
-            return _("The reporting period is closed; its reports are read-only.")
-        return ""
+        if self.period.is_open or (self.report is not None and self.correcting()):
+            return ""  # a correction revises a report given, also of a closed period
+        return _("The reporting period is closed; its reports are read-only.")
 
     def perform(self, data):
         status_report_submit(
             actor=self.request.user, period=self.period, measure=self.measure, **data
         )
-
-
-class AssessmentView(MeasureFormView):
-    """Give one's ministry's (or the coordinator's) A/B/C assessment in the open period."""
-
-    success_message = _("The assessment is saved.")
-
-    def load(self) -> None:
-        super().load()
-        self.period = open_period()
-        self.criteria = list(Criterion.objects.order_by("code"))
-        self.title = _("Assess %(code)s %(name)s") % {
-            "code": self.measure.code,
-            "name": self.measure.name,
-        }
-
-    def allowed(self) -> bool:
-        return can_assess(user=self.request.user)
-
-    def get_form(self, form_class=None):
-        return forms.AssessmentForm(criteria=self.criteria, **self.get_form_kwargs())
-
-    def get_initial(self):
-        if self.period is None:
-            return {}
-        initial = {}
-        for item in self.measure.assessments.filter(
-            period=self.period, ministry=ministry_of(self.request.user)
-        ).select_related("criterion"):
-            initial[f"score_{item.criterion.code}"] = item.score
-            initial[f"comment_{item.criterion.code}"] = item.comment
-        return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        ministry = ministry_of(self.request.user)
-        context["intro"] = _("Assessment for %(ministry)s in reporting period %(period)s.") % {
-            "ministry": ministry.abbreviation if ministry else "–",
-            "period": self.period or "–",
-        }
-        return context
-
-    def read_only_reason(self) -> Text:
-        return "" if self.period else _("There is no open reporting period to assess in.")
-
-    def perform(self, data):
-        if self.period is None:
-            raise WrongState(_("There is no open reporting period to assess in."))
-        for criterion in self.criteria:
-            assessment_record(
-                actor=self.request.user,
-                measure=self.measure,
-                criterion=criterion,
-                period=self.period,
-                score=data[f"score_{criterion.code}"],
-                comment=data[f"comment_{criterion.code}"],
-            )
 
 
 class MilestoneEditView(MeasureFormView):
@@ -235,9 +185,9 @@ class TransitionView(MeasureFormView):
         self.title = _("Change the status of %(code)s") % {"code": self.measure.code}
 
     def allowed(self) -> bool:
-        return can_coordinate_follow_up(self.request.user)
+        return can_coordinate_follow_up(self.request.user) or self.correcting()
 
-    def get_form(self, form_class=None):
+    def build_form(self, form_class=None):
         return forms.TransitionForm(
             allowed=allowed_transitions(self.measure),
             decisions=decision_gate().choices(self.measure),

@@ -40,7 +40,7 @@ class LeadChangeView(MeasureFormView):
         self.title = _("Change the lead ministry of %(code)s") % {"code": self.measure.code}
 
     def allowed(self) -> bool:
-        return can_coordinate_follow_up(self.request.user)
+        return can_coordinate_follow_up(self.request.user) or self.correcting()
 
     def get_initial(self):
         return {"valid_from": timezone.localdate()}

@@ -149,6 +149,7 @@ def describe_changes(
                 "channel": str(channels.get(record.history_channel, record.history_channel)),
                 "type": record.history_type,
                 "changes": changes,
+                "reason": getattr(record, "history_change_reason", None) or "",  # a correction
             }
         )
     return entries

@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 
 from measures.models import CoreGroup, Measure
+from measures.services.assessments import assessment_record
 from measures.services.benefits import benefit_save
 from measures.services.delivery import dependency_add, milestone_save, risk_save
+from portfolio.models import Criterion
 from tests.bad_input import (
     MISSING,
     UNKNOWN_PK,
@@ -67,6 +69,19 @@ def follow_up() -> SimpleNamespace:
         ),
         group=CoreGroup.objects.get(code="KG1"),
     )
+
+
+def follow_up_assessed() -> SimpleNamespace:
+    """The follow-up data, and DFD's score of T5 against criterion B in the open period."""
+    ctx = follow_up()
+    ctx.assessment = assessment_record(
+        actor=user("leder-dfd"),
+        measure=ctx.measure,
+        criterion=Criterion.objects.get(code="B"),
+        period=ctx.period,
+        score=3,
+    )[0]
+    return ctx
 
 
 # Every endpoint here starts from the same follow-up data.
@@ -409,6 +424,22 @@ API = [
             "comment": Text(4000, required=False),
         },
         extra=lambda ctx: [Variant(f"score {n}", "score", {"score": n}) for n in (0, 6)],
+    ),
+    Endpoint(
+        name="assessment-detail",
+        method="PATCH",
+        user="leder-dfd",
+        setup=follow_up_assessed,
+        url=lambda ctx: reverse("assessment-detail", args=[ctx.assessment.pk]),
+        valid=lambda ctx: {"score": 4, "comment": "Endret."},
+        fields={
+            "score": Number(),
+            "comment": Text(4000, required=False),
+            "correction_reason": Text(500, required=False),
+        },
+        partial=True,
+        extra=lambda ctx: [Variant(f"score {n}", "score", {"score": n}) for n in (0, 6)],
+        unknown_urls=lambda ctx: [reverse("assessment-detail", args=[UNKNOWN_PK])],
     ),
     FollowUp(
         name="risk-list",

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -16,6 +16,7 @@ from measures.models import Measure, Milestone
 from measures.services.delivery import milestone_save
 from measures.services.lifecycle import measure_transition
 from measures.services.succession import Named, strategy_successor_create
+from portfolio.audit_context import correction
 from portfolio.models import AuditEvent, Strategy
 from portfolio.strategy_closing import StrategyClosed, strategy_close
 
@@ -156,25 +157,35 @@ def test_the_secretariat_corrects_a_closed_period_with_history(client_for):
     close()
     measure = Measure.objects.get(code="T4")
     secretariat = user("sekretariat")
-    milestone = milestone_save(
-        actor=secretariat,
-        measure=measure,
-        title="Sluttrapport",
-        planned_on=datetime.date(2025, 6, 1),
-    )
-    milestone_save(
-        actor=secretariat,
-        measure=measure,
-        milestone=milestone,
-        title="Sluttrapport",
-        planned_on=datetime.date(2025, 6, 1),
-        actual_on=datetime.date(2025, 6, 20),
-    )
+    with pytest.raises(ValidationError) as no_reason:  # a correction names its reason
+        milestone_save(
+            actor=secretariat, measure=measure, title="X", planned_on=datetime.date(2025, 6, 1)
+        )
+    assert "correction_reason" in no_reason.value.message_dict
+    with correction("Sluttrapporten ble levert 20. juni"):
+        milestone = milestone_save(
+            actor=secretariat,
+            measure=measure,
+            title="Sluttrapport",
+            planned_on=datetime.date(2025, 6, 1),
+        )
+        milestone_save(
+            actor=secretariat,
+            measure=measure,
+            milestone=milestone,
+            title="Sluttrapport",
+            planned_on=datetime.date(2025, 6, 1),
+            actual_on=datetime.date(2025, 6, 20),
+        )
+        transition = measure_transition(actor=secretariat, measure=measure, to_status="completed")
     rows = list(milestone.history.order_by("history_date"))
     assert [row.history_user for row in rows] == [secretariat, secretariat]
     assert rows[-1].actual_on == datetime.date(2025, 6, 20)
+    assert rows[-1].history_change_reason == "Sluttrapporten ble levert 20. juni"
     assert AuditEvent.objects.filter(kind="milestone.changed", actor=secretariat).exists()
-    transition = measure_transition(actor=secretariat, measure=measure, to_status="completed")
+    corrections = AuditEvent.objects.filter(kind="strategy.record_corrected", actor=secretariat)
+    assert corrections.count() == 3
+    assert {event.note for event in corrections} == {"Sluttrapporten ble levert 20. juni"}
     assert transition.to_status == "completed"
     history = client_for("observator").get("/tiltak/T4/historikk/")
     assert history.status_code == 200 and "sekretariat" in history.content.decode()

@@ -138,15 +138,16 @@ def roadmap_measures(*, start: tuple[int, int], count: int = 8) -> QuerySet[Meas
 def roadmap_totals(*, start: tuple[int, int], count: int = 8) -> list[dict[str, Any]]:
     """Per quarter, over the whole portfolio: the milestones expected and those reached."""
     quarters = quarters_from(start, count)
-    expected = Coalesce("actual_on", "forecast_on", "planned_on")
+    # The date the roadmap places a milestone by, as Milestone.expected_on does in Python.
+    placed = Coalesce("actual_on", "forecast_on", "planned_on")
     figures: dict[str, Any] = {}
     for i, quarter in enumerate(quarters):
-        within = Q(expected_on__range=quarter_bounds(*quarter))
+        within = Q(placed_on__range=quarter_bounds(*quarter))
         figures[f"all{i}"] = Count("pk", filter=within)
         figures[f"reached{i}"] = Count("pk", filter=within & Q(actual_on__isnull=False))
     sums = (
-        Milestone.objects.annotate(expected_on=expected)
-        .filter(expected_on__range=_range_of(quarters))
+        Milestone.objects.annotate(placed_on=placed)
+        .filter(placed_on__range=_range_of(quarters))
         .aggregate(**figures)
     )
     return [

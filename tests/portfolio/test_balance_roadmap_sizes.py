@@ -133,3 +133,13 @@ def test_the_pdf_holds_every_measure_in_one_file(large):
     assert response["Content-Type"] == "application/pdf"
     active = Measure.objects.filter(status="active").count()
     assert len(response.context["measures"]) == active > PRINT_PAGE_SIZE
+
+
+@pytest.mark.parametrize("path", [BALANCE, ROADMAP + "?start=2026-Q1", PRINT])
+def test_each_page_of_measures_is_cached_and_revalidated(large, path):
+    large.cookies["csrftoken"] = "a" * 32  # as after the login form: the page may be cached
+    second = path + ("&" if "?" in path else "?") + "page=2"
+    first = large.get(second)
+    assert first.status_code == 200
+    assert first["ETag"] != large.get(path)["ETag"]  # every page has its own entry
+    assert large.get(second, headers={"if-none-match": first["ETag"]}).status_code == 304

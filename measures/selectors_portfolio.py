@@ -3,7 +3,8 @@
 import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from measures.models import (
@@ -115,20 +116,55 @@ def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.dat
     return first, next_first - datetime.timedelta(days=1)
 
 
-def roadmap(*, start: tuple[int, int], count: int = 8) -> dict[str, Any]:
-    """Milestones of all measures placed in the quarter of their expected date."""
-    quarters = quarters_from(start, count)
-    first, _ = quarter_bounds(*quarters[0])
-    _, last = quarter_bounds(*quarters[-1])
-    milestones = (
-        Milestone.objects.select_related("measure")
-        .filter(
-            Q(actual_on__range=(first, last))
-            | Q(actual_on__isnull=True, forecast_on__range=(first, last))
-            | Q(actual_on__isnull=True, forecast_on__isnull=True, planned_on__range=(first, last))
-        )
-        .order_by("measure__position", "measure__code", "planned_on")
+def _in_range(first: datetime.date, last: datetime.date) -> Q:
+    """Milestones whose expected date (actual, else forecast, else plan) falls in the range."""
+    return (
+        Q(actual_on__range=(first, last))
+        | Q(actual_on__isnull=True, forecast_on__range=(first, last))
+        | Q(actual_on__isnull=True, forecast_on__isnull=True, planned_on__range=(first, last))
     )
+
+
+def _range_of(quarters: list[tuple[int, int]]) -> tuple[datetime.date, datetime.date]:
+    return quarter_bounds(*quarters[0])[0], quarter_bounds(*quarters[-1])[1]
+
+
+def roadmap_measures(*, start: tuple[int, int], count: int = 8) -> QuerySet[Measure]:
+    """The measures with a milestone in the quarters, in portfolio order (for a paginator)."""
+    in_range = Milestone.objects.filter(_in_range(*_range_of(quarters_from(start, count))))
+    return Measure.objects.filter(pk__in=in_range.values("measure_id")).order_by("position", "code")
+
+
+def roadmap_totals(*, start: tuple[int, int], count: int = 8) -> list[dict[str, Any]]:
+    """Per quarter, over the whole portfolio: the milestones expected and those reached."""
+    quarters = quarters_from(start, count)
+    # The date the roadmap places a milestone by, as Milestone.expected_on does in Python.
+    placed = Coalesce("actual_on", "forecast_on", "planned_on")
+    figures: dict[str, Any] = {}
+    for i, quarter in enumerate(quarters):
+        within = Q(placed_on__range=quarter_bounds(*quarter))
+        figures[f"all{i}"] = Count("pk", filter=within)
+        figures[f"reached{i}"] = Count("pk", filter=within & Q(actual_on__isnull=False))
+    sums = (
+        Milestone.objects.annotate(placed_on=placed)
+        .filter(placed_on__range=_range_of(quarters))
+        .aggregate(**figures)
+    )
+    return [
+        {"quarter": quarter, "milestones": sums[f"all{i}"], "reached": sums[f"reached{i}"]}
+        for i, quarter in enumerate(quarters)
+    ]
+
+
+def roadmap(
+    *, start: tuple[int, int], count: int = 8, measures: list[Measure] | None = None
+) -> dict[str, Any]:
+    """Milestones placed in the quarter of their expected date: of the measures given, or all."""
+    quarters = quarters_from(start, count)
+    milestones = Milestone.objects.select_related("measure").filter(_in_range(*_range_of(quarters)))
+    if measures is not None:
+        milestones = milestones.filter(measure__in=measures)
+    milestones = milestones.order_by("measure__position", "measure__code", "planned_on")
     rows: dict[int, dict[str, Any]] = {}
     for milestone in milestones:
         row = rows.setdefault(

@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from portfolio import views
 from portfolio.audit_log import views as audit_log
-from portfolio.dashboard import owed_views
+from portfolio.dashboard import balance_views, owed_views
 from portfolio.dashboard import views as dashboard
 from portfolio.dashboard.pdf import PortfolioPdfView
 from portfolio.evaluation import views as evaluation
@@ -28,8 +28,8 @@ urlpatterns = [
         name="owed-remind",
     ),
     path("portefolje/", dashboard.PortfolioDashboardView.as_view(), name="dashboard"),
-    path("portefolje/balanse/", dashboard.PortfolioBalanceView.as_view(), name="balance"),
-    path("portefolje/veikart/", dashboard.PortfolioRoadmapView.as_view(), name="roadmap"),
+    path("portefolje/balanse/", balance_views.PortfolioBalanceView.as_view(), name="balance"),
+    path("portefolje/veikart/", balance_views.PortfolioRoadmapView.as_view(), name="roadmap"),
     path("portefolje/utskrift/", dashboard.PortfolioPrintView.as_view(), name="print"),
     path("strategi/<str:slug>/", evaluation.StrategyPeriodView.as_view(), name="strategy-period"),
     path("strategi/<str:slug>/avslutt/", StrategyCloseView.as_view(), name="strategy-close"),

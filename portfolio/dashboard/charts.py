@@ -81,3 +81,22 @@ def scatter(measures, summary: dict[int, dict[str, dict]]) -> dict:
         "points": points,
         "ticks": ticks,
     }
+
+
+HIGH = 3  # a score of 3 or more counts as high when the chart is summed up by quadrant
+
+
+def quadrants(summary: dict[int, dict[str, dict]]) -> dict[str, int]:
+    """How many assessed measures fall in each quarter of the A-against-C chart."""
+    counts = {"useful_feasible": 0, "useful_hard": 0, "less_useful_feasible": 0, "neither": 0}
+    for criteria in summary.values():
+        a, c = criteria.get("A"), criteria.get("C")
+        if not a or not c:
+            continue
+        useful, feasible = a["value"] >= HIGH, c["value"] >= HIGH
+        if useful:
+            counts["useful_feasible" if feasible else "useful_hard"] += 1
+        else:
+            counts["less_useful_feasible" if feasible else "neither"] += 1
+    counts["total"] = sum(counts.values())
+    return counts

@@ -9,7 +9,12 @@ from portfolio.pdf import html_to_pdf
 
 
 class PortfolioPdfView(PortfolioPrintView):
-    """The printable overview with the same filters, in the reader's language, as a download."""
+    """The printable overview with the same filters, in the reader's language, as a download.
+
+    Every measure the filters select, in one file: the print page's parts do not apply.
+    """
+
+    paginate = False
 
     def render_to_response(self, context, **response_kwargs):
         html = render_to_string("portfolio/pdf/dashboard.html", context, request=self.request)

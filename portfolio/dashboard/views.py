@@ -1,7 +1,5 @@
 """Dashboard pages. They only read, through the measures and forums selectors."""
 
-import datetime
-import re
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -22,23 +20,18 @@ from measures.selectors import (
     with_trend,
 )
 from measures.selectors_portfolio import (
-    balance_period,
-    criteria_summary,
     overdue_reports,
-    quarter_of,
-    quarters_from,
     risks_without_response,
-    roadmap,
 )
 from portfolio.caching import cached_page
 from portfolio.dashboard import export
-from portfolio.dashboard.charts import scatter
 from portfolio.dashboard.filters import PortfolioFilterForm
-from portfolio.models import TargetArea
 from portfolio.permissions import is_administrator, is_coordinator, ministry_of
-from portfolio.selectors import StrategyChoice, coordinating_ministry, page_strategy_choice
+from portfolio.selectors import StrategyChoice, page_strategy_choice
 
 PAGE_SIZE = 50
+# Rows of one printed part: a larger portfolio prints part by part (or downloads as one file).
+PRINT_PAGE_SIZE = 80
 SORT_COLUMNS = ["code", "name", "lead", "status", "rag", "confidence", "milestone", "risks"]
 COLUMN_LABELS = [
     _("Code"),
@@ -84,6 +77,7 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
 
     template_name = "portfolio/dashboard.html"
     paginate = True
+    page_size = PAGE_SIZE
 
     def get_context_data(self, **kwargs):
         form = PortfolioFilterForm(self.request.GET or None)
@@ -91,7 +85,7 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
         filtered = form.apply(measures_shown)
         page = None
         if self.paginate:
-            page = Paginator(filtered, PAGE_SIZE).get_page(self.request.GET.get("page"))
+            page = Paginator(filtered, self.page_size).get_page(self.request.GET.get("page"))
             measures = with_trend(page.object_list)
         else:
             measures = with_trend(filtered)
@@ -128,10 +122,15 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
 
 
 class PortfolioPrintView(PortfolioDashboardView):
-    """The same overview laid out for paper: no navigation, no filters, all rows."""
+    """The same overview laid out for paper, with the dashboard's filters and no navigation.
+
+    Up to PRINT_PAGE_SIZE measures print at once; more print in parts with links between them,
+    and the page offers the whole as one PDF or Excel file. The figures under "Needs attention"
+    are those of the whole portfolio in every part.
+    """
 
     template_name = "portfolio/dashboard_print.html"
-    paginate = False
+    page_size = PRINT_PAGE_SIZE
 
 
 class PortfolioExportView(LoginRequiredMixin, View):
@@ -142,70 +141,3 @@ class PortfolioExportView(LoginRequiredMixin, View):
         if fmt == "xlsx":
             return export.xlsx_response(measures)
         return export.csv_response(measures)
-
-
-@method_decorator(cached_page, name="dispatch")
-class PortfolioBalanceView(LoginRequiredMixin, TemplateView):
-    """Balance: target-area coverage and usefulness (A) against feasibility (C), B as size."""
-
-    template_name = "portfolio/dashboard_balance.html"
-
-    def get_context_data(self, **kwargs):
-        measures = list(measure_overview().order_by("position", "code"))
-        areas = list(TargetArea.objects.all())
-        period = balance_period(self.request.GET.get("period"))
-        summary = criteria_summary(period=period)
-        coverage = [
-            {
-                "measure": measure,
-                "areas": [area in measure.target_areas.all() for area in areas],
-            }
-            for measure in measures
-        ]
-        counts = [sum(1 for row in coverage if row["areas"][i]) for i in range(len(areas))]
-        table = [
-            {"measure": measure, "criteria": summary.get(measure.pk, {})}
-            for measure in measures
-            if measure.pk in summary
-        ]
-        return {
-            **super().get_context_data(**kwargs),
-            "areas": areas,
-            "area_counts": list(zip(areas, counts, strict=True)),
-            "coverage": coverage,
-            "period": period,
-            "chart": scatter(measures, summary),
-            "table": table,
-            "coordinator": coordinating_ministry(),
-        }
-
-
-@method_decorator(cached_page, name="dispatch")
-class PortfolioRoadmapView(LoginRequiredMixin, TemplateView):
-    """Milestones of all measures by quarter, eight quarters from the chosen one."""
-
-    template_name = "portfolio/dashboard_roadmap.html"
-    COUNT = 8
-
-    def get_context_data(self, **kwargs):
-        start = self._start()
-        data = roadmap(start=start, count=self.COUNT)
-        earlier = quarters_from((start[0] - 2, start[1]), 1)[0]
-        later = quarters_from(start, self.COUNT + 1)[-1]
-        return {
-            **super().get_context_data(**kwargs),
-            **data,
-            "start": start,
-            "earlier": f"{earlier[0]}-Q{earlier[1]}",
-            "later": f"{later[0]}-Q{later[1]}",
-            "today": timezone.localdate(),
-            "current": quarter_of(timezone.localdate()),
-        }
-
-    def _start(self) -> tuple[int, int]:
-        match = re.fullmatch(r"(\d{4})-Q([1-4])", self.request.GET.get("start", ""))
-        if match and 2000 <= int(match[1]) <= 2100:
-            return int(match[1]), int(match[2])
-        today = timezone.localdate()
-        year, quarter = quarter_of(today - datetime.timedelta(days=92))
-        return year, quarter

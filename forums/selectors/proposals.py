@@ -154,9 +154,13 @@ def waiting_for_user(user: Any) -> list[WaitingItem]:
     ministry_ids = signable_ministry_ids(user)
     if not ministry_ids:
         return []
-    waiting = missing_positions(ministry_ids=ministry_ids)
-    screen_titles(user, [item.proposal for item in waiting])
-    return waiting
+    return screen_waiting(user, missing_positions(ministry_ids=ministry_ids))
+
+
+def screen_waiting(user: Any, items: list[WaitingItem]) -> list[WaitingItem]:
+    """The items with each restricted proposal's title screened for who may not read it."""
+    screen_titles(user, [item.proposal for item in items])
+    return items
 
 
 def missing_positions(*, ministry_ids: Iterable[int] | None = None) -> list[WaitingItem]:

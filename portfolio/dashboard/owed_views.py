@@ -20,7 +20,7 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from forums.records_access import screen_titles
+from forums.selectors.proposals import screen_waiting
 from portfolio.caching import cached_page
 from portfolio.dashboard.owed import SORT_KEYS, owed_remind, owed_rows
 from portfolio.exceptions import WrongState
@@ -53,7 +53,7 @@ def _listed(user, rows: list) -> list:
     for row in rows:
         row.listed = {kind: getattr(row, kind)[:LISTED] for kind in KINDS}
         row.more = {kind: max(len(getattr(row, kind)) - LISTED, 0) for kind in KINDS}
-    screen_titles(user, [item.proposal for row in rows for item in row.listed["positions"]])
+    screen_waiting(user, [item for row in rows for item in row.listed["positions"]])
     return rows
 
 

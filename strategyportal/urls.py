@@ -10,12 +10,8 @@ from forums.api_calendar import own_calendar_address, own_calendar_address_rotat
 from forums.api_delegations import DelegationViewSet
 from forums.api_follow_up import FollowUpActionViewSet
 from forums.api_forum_actions import ForumActionViewSet
-from forums.api_forum_admin import (
-    ForumMemberViewSet,
-    ForumSeatViewSet,
-    WheelSlotViewSet,
-    WheelViewSet,
-)
+from forums.api_forum_admin import ForumSeatViewSet, WheelSlotViewSet, WheelViewSet
+from forums.api_forum_members import ForumMemberViewSet
 from forums.api_governance import MeasureGovernanceView
 from forums.api_journal import JournalAPIView, JournalExportView
 from forums.api_journal_records import MarkingRequestsAPIView, RecordAPIView, RecordMarkingAPIView

@@ -14,6 +14,7 @@ from forums.models import (
     Attachment,
     Attendance,
     Delegation,
+    ForumMembership,
     MarkingChangeRequest,
     MeasureGovernance,
     Meeting,
@@ -62,6 +63,7 @@ BAD = {
     "kind": "x",
     "status": "nowhere",
     "due_date": "soon",
+    "role": "nowhere",
 }
 
 
@@ -93,6 +95,7 @@ def objects(request):
             owner_ministry=lead.profile.ministry,
         ),
         "slot": WheelSlot.objects.order_by("pk").first(),
+        "member": ForumMembership.objects.order_by("pk").first(),
         "milestone": milestone_save(
             actor=lead, measure=measure, title="Pilot", planned_on=datetime.date(2027, 3, 1)
         ),
@@ -153,6 +156,7 @@ ENDPOINTS = [
     ("put", "/api/v1/measures/T5/governance/", "koordinator"),
     ("post", "/api/v1/forum-seats/", "sekretariat"),
     ("post", "/api/v1/forum-members/", "sekretariat"),
+    ("patch", "/api/v1/forum-members/{member}/", "sekretariat"),
     ("post", "/api/v1/wheel-slots/", "sekretariat"),
     ("patch", "/api/v1/wheel-slots/{slot}/", "sekretariat"),
     ("post", "/api/v1/meetings/{meeting}/reschedule/", "sekretariat"),
@@ -201,6 +205,7 @@ def _state() -> tuple:
         Attachment.objects.count(),
         list(Record.objects.order_by("pk").values_list("access", "legal_basis", "screened_title")),
         MarkingChangeRequest.objects.count(),
+        list(ForumMembership.objects.order_by("pk").values_list("role", "valid_from", "valid_to")),
     )
 
 

@@ -55,17 +55,11 @@ class SeatForm(PortalForm):
     ministry = forms.ModelChoiceField(label=_("Ministry"), queryset=Ministry.objects.all())
 
 
-class MemberForm(PortalForm):
+class MemberChangeForm(PortalForm):
+    """The role a person holds in the forum and the days they hold it."""
+
     prefix = "member"
 
-    user = forms.ModelChoiceField(
-        label=_("Person"),
-        queryset=get_user_model()
-        .objects.filter(is_active=True, profile__isnull=False)
-        .select_related("profile__ministry")
-        .order_by("last_name", "first_name", "username"),
-        help_text=_("The person sits in the forum for their own ministry."),
-    )
     role = forms.ChoiceField(
         label=_("Role"),
         choices=ForumMembership.Role.choices,
@@ -76,6 +70,19 @@ class MemberForm(PortalForm):
     )
     valid_to = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class MemberForm(MemberChangeForm):
+    field_order = ["user", "role", "valid_from", "valid_to"]
+
+    user = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=get_user_model()
+        .objects.filter(is_active=True, profile__isnull=False)
+        .select_related("profile__ministry")
+        .order_by("last_name", "first_name", "username"),
+        help_text=_("The person sits in the forum for their own ministry."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -18,7 +18,7 @@ from forums.models import (
     ProposalVersion,
 )
 from forums.permissions import active_delegations, signable_ministry_ids, visible_proposals
-from forums.records_access import screened_current_versions
+from forums.records_access import screen_titles, screened_current_versions
 from forums.selectors.meetings import in_strategy_years
 from portfolio.models import Ministry
 from portfolio.selectors import StrategyChoice
@@ -146,11 +146,21 @@ class WaitingItem:
 
 
 def waiting_for_user(user: Any) -> list[WaitingItem]:
-    """Proposals in consultation where a ministry the user signs for has not answered yet."""
+    """Proposals in consultation where a ministry the user signs for has not answered yet.
+
+    A restricted proposal shows its screened title to who may not read it (a deputy signing by
+    delegation is neither an admin head nor a measure lead); one more query, whatever the number.
+    """
     ministry_ids = signable_ministry_ids(user)
     if not ministry_ids:
         return []
-    return missing_positions(ministry_ids=ministry_ids)
+    return screen_waiting(user, missing_positions(ministry_ids=ministry_ids))
+
+
+def screen_waiting(user: Any, items: list[WaitingItem]) -> list[WaitingItem]:
+    """The items with each restricted proposal's title screened for who may not read it."""
+    screen_titles(user, [item.proposal for item in items])
+    return items
 
 
 def missing_positions(*, ministry_ids: Iterable[int] | None = None) -> list[WaitingItem]:

@@ -128,7 +128,9 @@ def _check_role(
     if membership is not None:
         holders = holders.exclude(pk=membership.pk)
     if holders.exists():
-        raise ValidationError({"user": _("The person already has this role in the forum.")})
+        # A change keeps the person: the role is what is wrong.
+        field = "user" if membership is None else "role"
+        raise ValidationError({field: _("The person already has this role in the forum.")})
 
 
 @records_actor

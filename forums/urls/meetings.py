@@ -37,6 +37,11 @@ urlpatterns = [
         name="forum-seat-remove",
     ),
     path(
+        "forums/<slug:slug>/medlemmer/<int:pk>/",
+        forum_admin.MemberEditView.as_view(),
+        name="forum-member-edit",
+    ),
+    path(
         "forums/<slug:slug>/medlemmer/<int:pk>/fjern/",
         forum_admin.MemberRemoveView.as_view(),
         name="forum-member-remove",

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 
 from forums.forms.forum_admin import (
     ForumSettingsForm,
+    MemberChangeForm,
     MemberForm,
     SeatForm,
     SlotForm,
@@ -101,6 +102,45 @@ class MemberRemoveView(LoginRequiredMixin, View):
             lambda: services.forum_member_remove(actor=request.user, membership=membership),
             success=_("The person is removed from the forum."),
             back=reverse("forums:forum-manage", args=[slug]),
+        )
+
+
+class MemberEditView(LoginRequiredMixin, TemplateView):
+    """One person's role in the forum and the days they hold it (`forum_member_change`)."""
+
+    template_name = "forums/forum_member_edit.html"
+
+    def _membership(self) -> tuple[Forum, ForumMembership]:
+        forum = _forum(self.kwargs["slug"], self.request.user)
+        membership = get_object_or_404(
+            ForumMembership.objects.select_related("user", "ministry"),
+            pk=self.kwargs["pk"],
+            forum=forum,
+        )
+        return forum, membership
+
+    def get_context_data(self, **kwargs):
+        forum, membership = self._membership()
+        sent = kwargs.pop("forms", {})
+        initial = {name: getattr(membership, name) for name in ("role", "valid_from", "valid_to")}
+        return {
+            **super().get_context_data(**kwargs),
+            "forum": forum,
+            "member": membership,
+            "member_form": sent.get("member_form") or MemberChangeForm(initial=initial),
+        }
+
+    def post(self, request, slug: str, pk: int):
+        forum, membership = self._membership()
+        return run_form(
+            request,
+            MemberChangeForm(request.POST),
+            lambda data: services.forum_member_change(
+                actor=request.user, membership=membership, **data
+            ),
+            success=_("The person's role and period are changed."),
+            back=reverse("forums:forum-manage", args=[forum.slug]),
+            page=page_with(MemberEditView, request, {"slug": slug, "pk": pk}, "member_form"),
         )
 
 

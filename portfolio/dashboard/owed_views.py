@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from forums.selectors.proposals import screen_waiting
 from portfolio.caching import cached_page
 from portfolio.dashboard.owed import SORT_KEYS, owed_remind, owed_rows
 from portfolio.exceptions import WrongState
@@ -46,10 +47,13 @@ LISTED = 10
 KINDS = ("positions", "reports", "actions", "approvals")
 
 
-def _listed(rows: list) -> list:
+def _listed(user, rows: list) -> list:
+    """The entries shown per cell; a restricted proposal's title screened for who may not
+    read it (one query for all of them)."""
     for row in rows:
         row.listed = {kind: getattr(row, kind)[:LISTED] for kind in KINDS}
         row.more = {kind: max(len(getattr(row, kind)) - LISTED, 0) for kind in KINDS}
+    screen_waiting(user, [item for row in rows for item in row.listed["positions"]])
     return rows
 
 
@@ -76,7 +80,7 @@ class OwedView(LoginRequiredMixin, TemplateView):
         ]
         return {
             **super().get_context_data(**kwargs),
-            "rows": _listed(owed_rows(ministry_ids=ids, sort=sort)),
+            "rows": _listed(self.request.user, owed_rows(ministry_ids=ids, sort=sort)),
             "sort": sort,
             "columns": [
                 (key, label, f"-{key}" if sort != f"-{key}" else key) for key, label in columns

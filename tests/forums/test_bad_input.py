@@ -45,6 +45,7 @@ from tests.bad_input import (
 )
 from tests.forums.bad_input_follow_up import ENDPOINTS as FOLLOW_UP_ENDPOINTS
 from tests.forums.bad_input_forum_admin import ENDPOINTS as FORUM_ADMIN_ENDPOINTS
+from tests.forums.bad_input_forum_members import ENDPOINTS as FORUM_MEMBER_ENDPOINTS
 from tests.forums.conftest import make_deadline_pass, ministry, user
 
 pytestmark = pytest.mark.django_db
@@ -661,7 +662,7 @@ API = [
     ),
 ]
 
-ENDPOINTS = PAGES + API + FOLLOW_UP_ENDPOINTS + FORUM_ADMIN_ENDPOINTS
+ENDPOINTS = PAGES + API + FOLLOW_UP_ENDPOINTS + FORUM_ADMIN_ENDPOINTS + FORUM_MEMBER_ENDPOINTS
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

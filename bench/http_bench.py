@@ -106,6 +106,8 @@ def start_server(env: dict, port: int, logs: Path) -> subprocess.Popen:
         setting("BENCH_THREADS", "4"),
         "--timeout",
         "60",
+        "--keep-alive",
+        "75",
         "--error-logfile",
         str(logs / "server.log"),
     ]

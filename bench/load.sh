@@ -71,7 +71,7 @@ export BENCH_ADMIN_HEADS
 echo "load: data ready in $((SECONDS - started))s; admin heads: $BENCH_ADMIN_HEADS"
 
 .venv/bin/gunicorn strategyportal.wsgi:application -b "127.0.0.1:$PORT" -w "$WORKERS" \
-  -k "$WORKER_CLASS" --threads "$THREADS" --timeout 60 --access-logfile "$WORK/access.log" --error-logfile "$WORK/server.log" &
+  -k "$WORKER_CLASS" --threads "$THREADS" --timeout 60 --keep-alive 75 --access-logfile "$WORK/access.log" --error-logfile "$WORK/server.log" &
 PIDS+=($!)
 .venv/bin/celery -A strategyportal worker --concurrency 1 --loglevel WARNING \
   >"$WORK/worker.log" 2>&1 &

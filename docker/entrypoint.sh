@@ -11,6 +11,7 @@ case "$1" in
       --worker-class "${GUNICORN_WORKER_CLASS:-gthread}" \
       --threads "${GUNICORN_THREADS:-4}" \
       --timeout "${GUNICORN_TIMEOUT:-60}" \
+      --keep-alive "${GUNICORN_KEEPALIVE:-75}" \
       --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
       --access-logfile -
     ;;

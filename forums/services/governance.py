@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from forums.models import Forum, MeasureGovernance, Proposal
 from measures.models import Measure
-from measures.permissions import can_coordinate_follow_up, ensure
+from measures.permissions import can_coordinate_follow_up, ensure_measure_changeable
 from portfolio.audit import audit_record
 from portfolio.history import records_actor
 from portfolio.models import Ministry
@@ -55,8 +55,10 @@ def measure_governance_set(
     reporting_cadence: str,
     ministries: Iterable[Ministry] = (),
 ) -> MeasureGovernance:
-    """The coordinator sets how decisions on the measure are taken and how often it reports."""
-    ensure(can_coordinate_follow_up(actor))
+    """The coordinator sets how decisions on the measure are taken and how often it reports.
+
+    Not for a measure of a closed strategy period: its governance is part of its record."""
+    ensure_measure_changeable(actor=actor, measure=measure, allowed=can_coordinate_follow_up(actor))
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     errors: dict[str, str] = {}
     if forum.advisory_only:

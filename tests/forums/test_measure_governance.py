@@ -341,3 +341,21 @@ def test_free_text_references_that_name_a_proposal_get_the_link(demo_users):
     assert not MeasureDecision.objects.filter(transition=unknown).exists()
     unknown.refresh_from_db()
     assert unknown.decided_in == "SF 1999/99"
+
+
+def test_the_governance_of_a_measure_of_a_closed_period_is_not_changed(client_for, api_client_for):
+    from portfolio.models import Strategy
+    from portfolio.strategy_closing import strategy_close
+
+    strategy_close(actor=user("koordinator"), strategy=Strategy.objects.get(code="GHFO-2021"))
+    response = api_client_for("koordinator").put(
+        "/api/v1/measures/T5/governance/", NAMED, format="json"
+    )
+    assert response.status_code == 409
+    assert "avsluttet" in response.json()["detail"]
+    page = client_for("koordinator").post(
+        reverse("governance:edit", args=["T5"]), NAMED, follow=True
+    )
+    assert "avsluttet" in page.content.decode()
+    assert not MeasureGovernance.objects.exists()
+    assert not AuditEvent.objects.filter(kind="measure.governance_changed").exists()

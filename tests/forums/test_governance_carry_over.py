@@ -16,6 +16,11 @@ from tests.forums.conftest import user
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def cast(demo_users):
+    """The demo cast: koordinator, and the admin heads of the lead ministries."""
+
+
 def carry(*codes: str) -> Strategy:
     return strategy_successor_create(
         actor=user("koordinator"),

@@ -67,7 +67,9 @@ def login(page, live_server):
         page.goto(f"{live_server.url}/logg-inn/")
         page.get_by_label("Brukernavn").fill(username)
         page.get_by_label("Passord").fill(password)
-        page.get_by_role("button", name="Logg inn").click()
-        page.wait_for_load_state()
+        # Wait for the answer to the form, not just the click: a page opened right after
+        # would otherwise cancel the login.
+        with page.expect_navigation():
+            page.get_by_role("button", name="Logg inn").click()
 
     return as_user

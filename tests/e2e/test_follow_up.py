@@ -1,6 +1,7 @@
 """The follow-up pages pass axe (WCAG 2.1 A/AA), and a measure lead reports through the form."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -121,9 +122,10 @@ def test_measure_lead_reports_and_the_dashboard_shows_it(page, live_server, logi
     expect(page.get_by_text("Statusrapporten er lagret.")).to_be_visible()
     assert StatusReport.objects.get(period=period).rag == "amber"
     page.get_by_role("link", name="Portefølje", exact=True).click()
+    expect(page.get_by_role("heading", level=1, name="Portefølje")).to_be_visible()
     page.get_by_label("Samlet status (RAG)").select_option("amber")
     page.get_by_role("button", name="Filtrer").click()
-    assert "rag=amber" in page.url
+    page.wait_for_url(re.compile(r"rag=amber"))
     rows = page.get_by_role("table", name="1 tiltak").locator("tbody tr")
-    assert rows.count() == 1
-    assert "Gul" in rows.first.inner_text()
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Gul")

@@ -41,7 +41,7 @@ def test_the_wheel_has_a_text_alternative_and_a_table(page, live_server, login, 
     wheel = page.get_by_role("img", name="Årshjul 2027")
     expect(wheel).to_be_visible()
     table = page.get_by_role("table", name="Møter og frister 2027")
-    assert table.locator("tbody tr").count() == 5
+    expect(table.locator("tbody tr")).to_have_count(5)
     page.get_by_role("link", name="Vintermøte").click()
     expect(
         page.get_by_role("heading", level=3, name="Sak 1/27 Porteføljegjennomgang")

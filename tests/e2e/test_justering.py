@@ -85,11 +85,11 @@ def test_the_justering_from_the_secretariat_through_three_ministries_to_approval
         as_user(username)
         page.get_by_label("Godkjenn", exact=True).check()
         page.get_by_role("button", name="Send svaret").click()
+        expect(page.get_by_text("Departementets svar er registrert.")).to_be_visible()
 
     page.goto(url)
     draft.refresh_from_db()
     assert draft.status == "approved"
     expect(page.get_by_text("endringen gjelder T1").first).to_be_visible()
-    outcome = page.locator("#approvals-heading + p")
-    assert "Godkjent" in outcome.inner_text()
+    expect(page.locator("#approvals-heading + p")).to_contain_text("Godkjent")
     assert axe_violations() == []

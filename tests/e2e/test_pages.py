@@ -39,7 +39,7 @@ def test_admin_head_sees_their_ministrys_measures_and_opens_one(
     expect(page.get_by_text("FIN – Finansdepartementet")).to_be_visible()
     fin = Q(lead_ministry__abbreviation="FIN") | Q(participating_ministries__abbreviation="FIN")
     rows = page.get_by_role("table", name="Tiltak for mitt departement").locator("tbody tr")
-    assert rows.count() == Measure.objects.filter(fin).distinct().count()
+    expect(rows).to_have_count(Measure.objects.filter(fin).distinct().count())
     page.get_by_role("link", name="Helhetlig etatsstyring").click()
     expect(page.get_by_role("heading", level=1, name="T4 Helhetlig etatsstyring")).to_be_visible()
     expect(page.get_by_text("FIN – Finansdepartementet").first).to_be_visible()

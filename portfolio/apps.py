@@ -32,7 +32,10 @@ class PortfolioConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
+        from django.db.backends.signals import connection_created
 
         from portfolio.accounts.sessions import stamp_session
+        from portfolio.fragments import install_watch
 
         user_logged_in.connect(stamp_session, dispatch_uid="portfolio.accounts.stamp_session")
+        connection_created.connect(install_watch, dispatch_uid="portfolio.fragments.install_watch")

@@ -1,13 +1,16 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from measures.selectors import measure_count, measures_of_ministry
 from portfolio.caching import cached_page, data_changed
+from portfolio.fragments import cached_part
 from portfolio.models import Ministry, Notification
 from portfolio.selectors import coordinating_ministry, current_strategy
 
@@ -21,17 +24,37 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         profile = getattr(self.request.user, "profile", None)
-        ministry = profile.ministry if profile else None
-        measures, total = measures_of_ministry(ministry)
+        ministry_pk = profile.ministry_id if profile else None
+        # The parts the same for every reader (of one ministry) are rendered once and kept
+        # until a table they read changes; the reader's own parts are rendered per request.
         return {
             **super().get_context_data(**kwargs),
+            "strategy_html": cached_part("home-strategy", [], self.strategy_part),
+            "measures_html": cached_part(
+                "home-measures", [ministry_pk], lambda: self.measures_part(ministry_pk)
+            ),
+        }
+
+    @staticmethod
+    def strategy_part() -> str:
+        context = {
             "strategy": current_strategy(),
+            "coordinator": coordinating_ministry(),
+            "LANGUAGE_CODE": get_language(),
+        }
+        return render_to_string("portfolio/partials/_home_strategy.html", context)
+
+    @staticmethod
+    def measures_part(ministry_pk: int | None) -> str:
+        ministry = Ministry.objects.filter(pk=ministry_pk).first() if ministry_pk else None
+        measures, total = measures_of_ministry(ministry)
+        context = {
             "ministry": ministry,
             "measures": measures,
             "measure_total": total,
             "portfolio_total": measure_count(),
-            "coordinator": coordinating_ministry(),
         }
+        return render_to_string("portfolio/partials/_home_measures.html", context)
 
 
 class MinistryListView(LoginRequiredMixin, ListView):

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ from measures.selectors_portfolio import (
 from portfolio.caching import cached_page
 from portfolio.dashboard import export
 from portfolio.dashboard.filters import PortfolioFilterForm
+from portfolio.fragments import cached_part
 from portfolio.permissions import is_administrator, is_coordinator, ministry_of
 from portfolio.selectors import StrategyChoice, page_strategy_choice
 
@@ -79,7 +81,8 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
     paginate = True
     page_size = PAGE_SIZE
 
-    def get_context_data(self, **kwargs):
+    def portfolio_context(self) -> dict[str, Any]:
+        """What the filters and the portfolio give: the same for every reader."""
         form = PortfolioFilterForm(self.request.GET or None)
         choice, measures_shown = strategy_measures(self.request)
         filtered = form.apply(measures_shown)
@@ -91,13 +94,12 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             measures = with_trend(filtered)
         trend_periods, series = rag_series([measure.pk for measure in measures])
         for measure in measures:
-            measure.rag_points = series[measure.pk]
+            measure.rag_points = series[measure.pk]  # type: ignore[attr-defined]
         risks, risk_total = risks_without_response()
         params = self.request.GET.copy()
         params.pop("page", None)
-        query = params.urlencode()
         return {
-            **super().get_context_data(**kwargs),
+            "request": self.request,
             "form": form,
             "measures": measures,
             "page": page,
@@ -106,18 +108,47 @@ class PortfolioDashboardView(LoginRequiredMixin, TemplateView):
             "columns": list(zip(SORT_COLUMNS, COLUMN_LABELS, strict=True)),
             "overdue": overdue_reports(),
             "trend_periods": trend_periods,
-            # Overdue reports link to the form only for those who may write it.
-            "writable_measure_ids": report_forms_open_to(self.request.user),
             "red_measures": list(measures_shown.filter(latest_rag="red").order_by("code")),
             "strategy_choice": choice,
             "unanswered_risks": risks,
             "unanswered_risk_total": risk_total,
-            "query": query,
-            "may_create_measure": is_coordinator(self.request.user)
-            or is_administrator(self.request.user),
+            "query": params.urlencode(),
             "today": timezone.localdate(),
-            "waiting": waiting_for_user(self.request.user),
-            "follow_up_actions": follow_up_actions_owed(ministry=ministry_of(self.request.user)),
+        }
+
+    def reader_context(self) -> dict[str, Any]:
+        """What depends on the reader: their rights, their ministry's waiting proposals."""
+        user = self.request.user
+        return {
+            # Overdue reports link to the form only for those who may write it.
+            "writable_measure_ids": report_forms_open_to(user),
+            "may_create_measure": is_coordinator(user) or is_administrator(user),
+            "waiting": waiting_for_user(user),
+            "follow_up_actions": follow_up_actions_owed(ministry=ministry_of(user)),
+        }
+
+    def get_context_data(self, **kwargs):
+        reader = self.reader_context()
+        # The portfolio parts are rendered once for every reader with the same filters and
+        # kept until a table they read changes; the reader's parts are rendered per request.
+        writable = ",".join(map(str, sorted(reader["writable_measure_ids"])))
+        rendered = cached_part(
+            "dashboard",
+            [self.request.GET.urlencode(), writable],
+            lambda: self.portfolio_parts(reader["writable_measure_ids"]),
+        )
+        return {**super().get_context_data(**kwargs), **reader, **rendered}
+
+    def portfolio_parts(self, writable_measure_ids) -> dict[str, Any]:
+        context = {**self.portfolio_context(), "writable_measure_ids": writable_measure_ids}
+        return {
+            "strategy_choice": context["strategy_choice"],
+            "attention_html": render_to_string(
+                "portfolio/partials/_dashboard_attention.html", context
+            ),
+            "overview_html": render_to_string(
+                "portfolio/partials/_dashboard_overview.html", context
+            ),
         }
 
 
@@ -131,6 +162,13 @@ class PortfolioPrintView(PortfolioDashboardView):
 
     template_name = "portfolio/dashboard_print.html"
     page_size = PRINT_PAGE_SIZE
+
+    def get_context_data(self, **kwargs):
+        return {
+            **TemplateView.get_context_data(self, **kwargs),
+            **self.portfolio_context(),
+            **self.reader_context(),
+        }
 
 
 class PortfolioExportView(LoginRequiredMixin, View):

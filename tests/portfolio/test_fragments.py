@@ -1,0 +1,117 @@
+"""Page parts shared between readers: rendered once, served until a table they read changes,
+and never carrying one reader's own content to another."""
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+
+from forums.services.positions import position_record
+from measures.models import Measure
+from portfolio.fragments import table_versions, written_tables
+from portfolio.models import Ministry
+from tests.e2e.test_proposals import _open_proposal
+from tests.follow_up import count_queries, open_period, report, user
+
+# Parts are cached only outside a transaction, as requests run in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def reader(demo_users):
+    """A new logged-in reader (its own session, so the whole-page cache cannot answer)."""
+
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(user(username))
+        client.cookies["csrftoken"] = "a" * 32
+        return client
+
+    return make
+
+
+def test_the_overview_is_rendered_once_for_readers_with_the_same_filters(reader):
+    first = count_queries(reader("leder-fin"), "/portefolje/")
+    second = count_queries(reader("leder-fin"), "/portefolje/")
+    assert second < first - 5
+    # Other filters are another part.
+    assert count_queries(reader("leder-fin"), "/portefolje/?rag=red") > second
+
+
+def test_a_new_report_shows_at_once_to_every_reader(reader):
+    period = open_period(2027, 1)
+    assert "/tiltak/T5/" not in reader("leder-fin").get("/portefolje/?rag=red").content.decode()
+    report("T5", period, rag="red")
+    assert "/tiltak/T5/" in reader("leder-fin").get("/portefolje/?rag=red").content.decode()
+    assert "/tiltak/T5/" in reader("leder-bfd").get("/portefolje/?rag=red").content.decode()
+
+
+def test_answering_a_proposal_keeps_the_overview_and_updates_the_readers_part(reader):
+    proposal = _open_proposal()
+    title = f"{proposal.register_number} Felles anskaffelsesstrategi"
+    cold = count_queries(reader("leder-fin"), "/portefolje/")
+    assert title in reader("leder-fin").get("/portefolje/").content.decode()
+    warm = count_queries(reader("leder-fin"), "/portefolje/")
+    position_record(
+        actor=user("leder-fin"),
+        proposal=proposal,
+        ministry=Ministry.objects.get(abbreviation="FIN"),
+        position="endorse",
+    )
+    client = reader("leder-fin")
+    assert title not in client.get("/portefolje/").content.decode()
+    # The portfolio did not change: its part still comes from the cache.
+    assert count_queries(reader("leder-fin"), "/portefolje/") <= warm < cold
+
+
+def test_report_links_follow_the_readers_rights(reader):
+    """An overdue report links to its form only for who may write it, though the rest of the
+    part is shared."""
+    period = open_period(2026, 1)
+    form = f"/tiltak/T5/rapport/{period.pk}/"
+    assert form in reader("leder-dfd").get("/portefolje/").content.decode()
+    assert form not in reader("leder-fin").get("/portefolje/").content.decode()
+
+
+def test_the_start_page_shows_a_renamed_measure_at_once(reader):
+    reader("leder-dfd").get("/")
+    Measure.objects.filter(code="T5").update(name_nb="Felles IKT-tjenester")
+    assert "Felles IKT-tjenester" in reader("leder-dfd").get("/").content.decode()
+
+
+def test_the_start_page_shows_each_reader_their_ministrys_measures(reader):
+    fin = reader("leder-fin").get("/").content.decode()
+    dfd = reader("leder-dfd").get("/").content.decode()
+    assert "Tiltak for FIN" in fin and "Tiltak for FIN" not in dfd
+    assert "Tiltak for DFD" in dfd
+
+
+@pytest.mark.parametrize(
+    ("sql", "tables"),
+    [
+        ('INSERT INTO "measures_measure" ("code") VALUES (%s)', {"measures_measure"}),
+        ('UPDATE "forums_proposal" SET "title" = %s', {"forums_proposal"}),
+        ('DELETE FROM "portfolio_notification" WHERE id = 1', {"portfolio_notification"}),
+        ('TRUNCATE "a_b", "c_d" RESTART IDENTITY', {"a_b", "c_d"}),
+        ('SELECT "measures_measure"."id" FROM "measures_measure"', set()),
+    ],
+)
+def test_writes_are_told_from_reads(sql, tables):
+    assert written_tables(sql) == tables
+
+
+def test_a_write_after_a_rolled_back_savepoint_still_gives_a_new_version(demo_users):
+    before = table_versions(["measures_measure", "portfolio_ministry"])
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Ministry.objects.filter(abbreviation="FIN").update(abbreviation="FINX")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        Measure.objects.filter(code="T5").update(name_nb="Felles IKT-tjenester")
+        assert table_versions(["measures_measure"]) == {
+            "measures_measure": before["measures_measure"]
+        }
+    after = table_versions(["measures_measure", "portfolio_ministry"])
+    assert after["measures_measure"] != before["measures_measure"]
+    assert not connection.in_atomic_block

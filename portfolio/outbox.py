@@ -18,7 +18,7 @@ from celery import current_app as app
 from django.db import transaction
 from django.utils import timezone
 
-from portfolio.broker import broker_connection
+from portfolio.broker import broker_connection, with_kept_connection
 from portfolio.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -98,8 +98,7 @@ def _send(message: OutboxMessage, connection: Any) -> str:
         elif connection is not None:
             _send_task(message, connection)
         else:
-            with broker_connection() as own:
-                _send_task(message, own)
+            with_kept_connection(lambda kept: _send_task(message, kept))
     except Exception as exc:
         logger.warning("outbox message %s (%s) not published: %s", message.pk, message.task, exc)
         return f"{type(exc).__name__}: {exc}"[:2000]

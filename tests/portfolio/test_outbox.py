@@ -120,3 +120,20 @@ def test_in_eager_mode_the_task_runs_in_process():
         app.conf.task_always_eager = eager
     message.refresh_from_db()
     assert message.sent_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.urls("tests.portfolio.outbox_urls")
+def test_after_an_outage_the_next_action_goes_out_at_once(client, broker_down):
+    """Actions publish over a connection kept between them; one to a broker that was down is
+    not kept, so the first action after the outage goes out without waiting for the flush."""
+    restore = broker_down
+    assert client.get("/act/?key=during").status_code == 200
+    assert OutboxMessage.objects.get(key="test-action:during").sent_at is None
+    restore()
+    _published_task_ids()
+    for key in ("after-1", "after-2"):
+        assert client.get(f"/act/?key={key}").status_code == 200
+    sent = OutboxMessage.objects.filter(key__in=["test-action:after-1", "test-action:after-2"])
+    assert [message.sent_at is not None for message in sent] == [True, True]
+    assert {str(message.task_id) for message in sent} <= _published_task_ids()

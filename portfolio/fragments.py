@@ -122,13 +122,15 @@ def cached_part(name: str, vary: Iterable[Any], compute: Callable[[], T]) -> T:
         return compute()
     parts = [name, get_language() or "", timezone.localdate().isoformat(), *map(str, vary)]
     key = "portal:part:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
-    stored = cache.get(key)
-    if stored is not None and table_versions(stored["tables"]) == stored["tables"]:
-        return stored["value"]
-    frame: dict[str, str] = {}
     stack = getattr(_computing, "stack", None)
     if stack is None:
         stack = _computing.stack = []
+    stored = cache.get(key)
+    if stored is not None and table_versions(stored["tables"]) == stored["tables"]:
+        for outer in stack:  # a part within a part: the outer one read these tables too
+            outer.update({t: v for t, v in stored["tables"].items() if t not in outer})
+        return stored["value"]
+    frame: dict[str, str] = {}
     stack.append(frame)
     try:
         value = compute()

@@ -7,7 +7,7 @@ from django.test import Client
 
 from forums.services.positions import position_record
 from measures.models import Measure
-from portfolio.fragments import table_versions, written_tables
+from portfolio.fragments import cached_part, table_versions, written_tables
 from portfolio.models import Ministry
 from tests.e2e.test_proposals import _open_proposal
 from tests.follow_up import count_queries, open_period, report, user
@@ -115,3 +115,16 @@ def test_a_write_after_a_rolled_back_savepoint_still_gives_a_new_version(demo_us
     after = table_versions(["measures_measure", "portfolio_ministry"])
     assert after["measures_measure"] != before["measures_measure"]
     assert not connection.in_atomic_block
+
+
+def test_a_part_within_a_part_passes_on_what_it_read(demo_users):
+    def inner():
+        return list(Measure.objects.filter(code="T5").values_list("name_nb", flat=True))
+
+    def outer():
+        return cached_part("inner", [], inner)
+
+    assert cached_part("inner", [], inner) == ["Felles IKT"]  # stored before the outer part
+    assert cached_part("outer", [], outer) == ["Felles IKT"]
+    Measure.objects.filter(code="T5").update(name_nb="Felles IKT-tjenester")
+    assert cached_part("outer", [], outer) == ["Felles IKT-tjenester"]

@@ -32,7 +32,7 @@ from forums.selectors.proposals import (
     proposal_detail,
     proposal_history,
     proposal_positions,
-    proposal_register,
+    proposal_register_rows,
     proposal_years,
     resolved_objections,
     standing_objections,
@@ -72,7 +72,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
         form = RegisterFilterForm(request.GET or None, years=proposal_years())
         filters = form.cleaned_data if form.is_valid() else {}
         choice = page_strategy_choice(request.GET.get("strategy"))
-        proposals = proposal_register(
+        proposals = proposal_register_rows(
             strategy=choice,
             user=request.user,
             forum=filters.get("forum") or "",

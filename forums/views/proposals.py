@@ -27,7 +27,7 @@ from forums.permissions import (
     may_give_advice,
     signable_ministry_ids,
 )
-from forums.records_access import screen_titles, unreadable_version_ids
+from forums.records_access import screen_proposal_page, screen_titles
 from forums.selectors.proposals import (
     proposal_detail,
     proposal_history,
@@ -133,18 +133,25 @@ class ProposalDetailView(LoginRequiredMixin, View):
     def get(self, request, pk):
         proposal = _get_proposal(request, pk)
         # Seen here: the reader's notifications about this proposal are read.
-        for prefix in (f"proposal:{pk}:", f"coordinator:proposal:{pk}:"):
-            notifications_mark_read(key_prefix=prefix, recipient=request.user)
+        notifications_mark_read(
+            key_prefix=(f"proposal:{pk}:", f"coordinator:proposal:{pk}:"), recipient=request.user
+        )
         return self.render_page(request, proposal)
 
     @staticmethod
     def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):
         forms = forms or {}
         # Shown, never saved: the reader may not read an exempt current version or memo.
-        screened = proposal in screen_titles(request.user, [proposal, *proposal.memos.all()])
+        screened, hidden_versions = screen_proposal_page(
+            request.user, proposal, proposal.memos.all()
+        )
         rows = proposal_positions(proposal)
         signable = signable_ministry_ids(request.user)
         coordinator = is_coordinator(request.user)
+        may_advise = may_give_advice(request.user) and proposal.status in (
+            Proposal.Status.DRAFT,
+            Proposal.Status.CONSULTATION,
+        )
         in_consultation = proposal.status == Proposal.Status.CONSULTATION
         for row in rows:
             row.may_sign = in_consultation and row.ministry.pk in signable
@@ -163,7 +170,7 @@ class ProposalDetailView(LoginRequiredMixin, View):
                 )
         context = {
             "screened": screened,
-            "hidden_versions": unreadable_version_ids(request.user, proposal),
+            "hidden_versions": hidden_versions,
             "proposal": proposal,
             "rows": rows,
             "my_rows": [row for row in rows if getattr(row, "may_sign", False)],
@@ -175,9 +182,9 @@ class ProposalDetailView(LoginRequiredMixin, View):
             "resolved_objections": resolved_objections(proposal),
             "is_coordinator": coordinator,
             "escalate_form": forms.get("escalate") or EscalateForm(),
-            "may_give_advice": may_give_advice(request.user)
-            and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
-            "advice_form": forms.get("advice") or AdviceForm(),
+            "may_give_advice": may_advise,
+            # Its choices are read from the database: made only where the page shows it.
+            "advice_form": forms.get("advice") or (AdviceForm() if may_advise else None),
             "may_add_memo": coordinator
             and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
             "memo_errors": memo_errors,

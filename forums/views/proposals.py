@@ -26,6 +26,7 @@ from forums.permissions import (
     can_sign_for,
     may_give_advice,
     signable_ministry_ids,
+    visible_proposals,
 )
 from forums.records_access import screen_proposal_page, screen_titles
 from forums.selectors.proposals import (
@@ -53,6 +54,15 @@ from portfolio.selectors import page_strategy_choice
 def _get_proposal(request, pk: int) -> Proposal:
     try:
         return proposal_detail(user=request.user, pk=pk)
+    except Proposal.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _get_visible(request, pk: int) -> Proposal:
+    """The proposal, if the user may see it, without what only its page shows: an action
+    re-reads it under a lock, and reads the page's part only if it shows the form again."""
+    try:
+        return visible_proposals(request.user).select_related("forum").get(pk=pk)
     except Proposal.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -232,7 +242,7 @@ class PositionRecordView(LoginRequiredMixin, View):
     """An admin head (or deputy) records the ministry's position with one form."""
 
     def post(self, request, pk, abbreviation):
-        proposal = _get_proposal(request, pk)
+        proposal = _get_visible(request, pk)
         ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
         form = PositionForm(request.POST, prefix=ministry.abbreviation.lower())
         if form.is_valid():
@@ -252,12 +262,13 @@ class PositionRecordView(LoginRequiredMixin, View):
         elif not can_sign_for(user=request.user, ministry=ministry):
             raise PermissionDenied
         key = f"position-{ministry.abbreviation}"
+        proposal = _get_proposal(request, pk)
         return ProposalDetailView.render_page(request, proposal, forms={key: form}, status=400)
 
 
 class ObjectionWithdrawView(LoginRequiredMixin, View):
     def post(self, request, pk, abbreviation):
-        proposal = _get_proposal(request, pk)
+        proposal = _get_visible(request, pk)
         ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
         # Who may sign is answered before anything about the input is revealed.
         if not can_sign_for(user=request.user, ministry=ministry):
@@ -277,6 +288,7 @@ class ObjectionWithdrawView(LoginRequiredMixin, View):
                 messages.success(request, _("The objection was withdrawn."))
                 return _to_detail(proposal)
         key = f"withdraw-{ministry.abbreviation}"
+        proposal = _get_proposal(request, pk)
         return ProposalDetailView.render_page(request, proposal, forms={key: form}, status=400)
 
 

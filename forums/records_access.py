@@ -136,6 +136,12 @@ def screen_titles(user: Any, objects: Iterable[Proposal | Attachment]) -> set[An
         proposal_ids=[obj.pk for obj in objects if isinstance(obj, Proposal)],
         attachment_ids=[obj.pk for obj in objects if isinstance(obj, Attachment)],
     )
+    return _screen(objects, proposals, attachments)
+
+
+def _screen(
+    objects: list[Proposal | Attachment], proposals: dict[int, str], attachments: dict[int, str]
+) -> set[Any]:
     screened = set()
     for obj in objects:
         if isinstance(obj, Proposal) and obj.pk in proposals:
@@ -190,6 +196,39 @@ def screened_current_versions(user: Any) -> QuerySet[Record]:
         access__in=RESTRICTED,
         proposal_version__number=F("proposal_version__proposal__version"),
     ).exclude(_readable_exists(user))
+
+
+def screen_proposal_page(
+    user: Any, proposal: Proposal, memos: Iterable[Attachment]
+) -> tuple[bool, set[int]]:
+    """What the proposal's page screens, in one query: `screen_titles` of the proposal and its
+    memos (whether the proposal is screened) and `unreadable_version_ids` of the proposal."""
+    memos = list(memos)
+    restricted = (
+        Record.objects.filter(access__in=RESTRICTED)
+        .filter(Q(proposal_version__proposal=proposal) | Q(attachment__in=[m.pk for m in memos]))
+        .exclude(_readable_exists(user))
+        .values_list(
+            "proposal_version__proposal_id",
+            "proposal_version_id",
+            "proposal_version__number",
+            "attachment_id",
+            "screened_title",
+        )
+    )
+    proposals: dict[int, str] = {}
+    attachments: dict[int, str] = {}
+    hidden_versions = set()
+    for proposal_id, version_id, number, attachment_id, screened_title in restricted:
+        title = screened_title or str(SCREENED)
+        if proposal_id == proposal.pk:
+            hidden_versions.add(version_id)
+        if attachment_id is not None:
+            attachments[attachment_id] = title
+        elif proposal_id == proposal.pk and number == proposal.version:
+            proposals[proposal.pk] = title
+    screened = _screen([proposal, *memos], proposals, attachments)
+    return proposal in screened, hidden_versions
 
 
 def unreadable_version_ids(user: Any, proposal: Proposal) -> set[int]:

@@ -5,8 +5,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+def reader_language() -> str:
+    return (get_language() or "nb").split("-")[0]
+
+
 def localized(obj: object, field: str) -> str:
-    language = (get_language() or "nb").split("-")[0]
+    return localized_value(obj, field, reader_language())
+
+
+def localized_value(obj: object, field: str, language: str) -> str:
+    """As `localized`, in a language already looked up: for long lists."""
     for code in (language, "nb"):
         value = getattr(obj, f"{field}_{code}", "")
         if value:

@@ -171,10 +171,14 @@ def notification_email_text(notification: Notification) -> str:
     return "\n\n".join(parts)
 
 
-def notifications_mark_read(*, key_prefix: str, recipient: Any = None) -> int:
-    """Mark unread notifications whose key starts with `key_prefix` as read (one person's, or
-    everyone's). Safe to repeat: what is read stays as it was."""
-    unread = Notification.objects.filter(key__startswith=key_prefix, read_at__isnull=True)
+def notifications_mark_read(*, key_prefix: str | tuple[str, ...], recipient: Any = None) -> int:
+    """Mark unread notifications whose key starts with `key_prefix` (or one of several) as read
+    (one person's, or everyone's). Safe to repeat: what is read stays as it was."""
+    prefixes = (key_prefix,) if isinstance(key_prefix, str) else key_prefix
+    starts = Q()
+    for prefix in prefixes:
+        starts |= Q(key__startswith=prefix)
+    unread = Notification.objects.filter(starts, read_at__isnull=True)
     if recipient is not None:
         unread = unread.filter(recipient=recipient)
     return unread.update(read_at=timezone.now())

@@ -48,7 +48,7 @@ from django.utils.translation import gettext as _
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
 from portfolio import roles
-from portfolio.models import Ministry
+from portfolio.models import Ministry, UserProfile
 from portfolio.selectors import coordination_periods_on
 
 SIGN_CODENAME = "sign_for_ministry"
@@ -100,6 +100,12 @@ def ministry_of(user: Any) -> Ministry | None:
     """The user's ministry, or None for anonymous users and users without a profile."""
     if user is None or not user.is_authenticated:
         return None
+    # `__class__`, not `type()`: the request's user is a lazy object.
+    relation = getattr(getattr(user.__class__, "profile", None), "related", None)
+    if relation is not None and not relation.is_cached(user):
+        # The profile and its ministry in one query; remembered, also when there is none.
+        profile = UserProfile.objects.select_related("ministry").filter(user=user).first()
+        relation.set_cached_value(user, profile)
     profile = getattr(user, "profile", None)
     return profile.ministry if profile else None
 

@@ -1,5 +1,6 @@
 """Forms of the proposal pages. They shape input; the services decide what is allowed."""
 
+from types import SimpleNamespace
 from typing import cast
 
 from django import forms
@@ -12,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from forums.models import Escalation, Forum, PositionChoice, Proposal
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from measures.models import CoreGroup, Measure
+from portfolio.i18n import localized_value, reader_language
 from portfolio.picker import SearchPicker
+from portfolio.widgets import LongSelect
 
 
 def _no_nul(value: str) -> None:
@@ -203,11 +206,17 @@ class AdviceForm(DesignsystemetForm):
 
 class RegisterFilterForm(DesignsystemetForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    forum = forms.ChoiceField(label=_("Forum"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    measure = forms.ChoiceField(label=_("Measure"), required=False)
+    forum = forms.ChoiceField(label=_("Forum"), required=False, widget=LongSelect)
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, widget=LongSelect
+    )
+    # Every measure of every strategy is a choice: hundreds of options.
+    measure = forms.ChoiceField(label=_("Measure"), required=False, widget=LongSelect)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *Proposal.Status.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *Proposal.Status.choices],
+        widget=LongSelect,
     )
 
     def __init__(self, *args, years: list[int], **kwargs):
@@ -215,11 +224,21 @@ class RegisterFilterForm(DesignsystemetForm):
         every = [("", _("All"))]
         fields = cast(dict[str, forms.ChoiceField], self.fields)
         fields["forum"].choices = every + [
-            (f.slug, f.name) for f in Forum.objects.filter(advisory_only=False)
+            (f.slug, f.name)
+            for f in Forum.objects.filter(advisory_only=False).only(
+                "slug", "code", "name_nb", "name_nn", "name_en"
+            )
         ]
         fields["year"].choices = every + [(y, str(y)) for y in years]
+        # Rows, not models: hundreds of measures, of which only the code and name are shown.
+        measures = Measure.objects.values("code", "name_nb", "name_nn", "name_en")
+        language = reader_language()
         fields["measure"].choices = every + [
-            (m.code, f"{m.code} {m.name}") for m in Measure.objects.all()
+            (
+                row["code"],
+                f"{row['code']} {localized_value(SimpleNamespace(**row), 'name', language)}",
+            )
+            for row in measures
         ]
 
 

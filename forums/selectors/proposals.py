@@ -20,6 +20,7 @@ from forums.models import (
 from forums.permissions import active_delegations, signable_ministry_ids, visible_proposals
 from forums.records_access import screen_titles, screened_current_versions
 from forums.selectors.meetings import in_strategy_years
+from measures.models import Measure
 from portfolio.models import Ministry
 from portfolio.selectors import StrategyChoice
 
@@ -43,13 +44,85 @@ def proposal_register(
         .select_related("forum")
         .prefetch_related("measures", Prefetch("minutes_entries", queryset=entries))
     )
+    return _register_filter(
+        queryset,
+        user=user,
+        forum=forum,
+        year=year,
+        measure=measure,
+        status=status,
+        q=q,
+        strategy=strategy,
+    ).distinct()
+
+
+def proposal_register_rows(
+    *,
+    user: Any,
+    forum: str = "",
+    year: int | None = None,
+    measure: str = "",
+    status: str = "",
+    q: str = "",
+    strategy: StrategyChoice | None = None,
+) -> QuerySet[Proposal]:
+    """As proposal_register, with only the columns a row of the register page shows."""
+    entries = (
+        MinutesEntry.objects.select_related("minutes__meeting")
+        .only("proposal", "minutes__meeting__title")
+        .order_by("minutes__meeting__starts_at")
+    )
+    queryset = (
+        visible_proposals(user)
+        .select_related("forum")
+        .only(
+            "forum__code",
+            "forum__name_nb",
+            "forum__name_nn",
+            "forum__name_en",
+            "year",
+            "number",
+            "title",
+            "deadline",
+            "status",
+        )
+        .prefetch_related(
+            Prefetch("measures", queryset=Measure.objects.only("code")),
+            Prefetch("minutes_entries", queryset=entries),
+        )
+    )
+    return _register_filter(
+        queryset,
+        user=user,
+        forum=forum,
+        year=year,
+        measure=measure,
+        status=status,
+        q=q,
+        strategy=strategy,
+    )
+
+
+def _register_filter(
+    queryset: QuerySet[Proposal],
+    *,
+    user: Any,
+    forum: str,
+    year: int | None,
+    measure: str,
+    status: str,
+    q: str,
+    strategy: StrategyChoice | None,
+) -> QuerySet[Proposal]:
+    """The filters of the register; each row at most once, without a DISTINCT."""
     queryset = in_strategy_years(queryset, strategy)
     if forum:
         queryset = queryset.filter(forum__slug=forum)
     if year:
         queryset = queryset.filter(year=year)
     if measure:
-        queryset = queryset.filter(measures__code=measure)
+        covering = Proposal.measures.through.objects.filter(measure__code=measure)
+        queryset = queryset.filter(pk__in=covering.values("proposal_id"))
     if status:
         queryset = queryset.filter(status=status)
     if q:
@@ -64,7 +137,7 @@ def proposal_register(
                 )
             )
         )
-    return queryset.distinct()
+    return queryset
 
 
 def proposal_years() -> list[int]:

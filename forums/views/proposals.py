@@ -26,13 +26,14 @@ from forums.permissions import (
     can_sign_for,
     may_give_advice,
     signable_ministry_ids,
+    visible_proposals,
 )
-from forums.records_access import screen_titles, unreadable_version_ids
+from forums.records_access import screen_proposal_page, screen_titles
 from forums.selectors.proposals import (
     proposal_detail,
     proposal_history,
     proposal_positions,
-    proposal_register,
+    proposal_register_rows,
     proposal_years,
     resolved_objections,
     standing_objections,
@@ -57,6 +58,15 @@ def _get_proposal(request, pk: int) -> Proposal:
         raise Http404 from exc
 
 
+def _get_visible(request, pk: int) -> Proposal:
+    """The proposal, if the user may see it, without what only its page shows: an action
+    re-reads it under a lock, and reads the page's part only if it shows the form again."""
+    try:
+        return visible_proposals(request.user).select_related("forum").get(pk=pk)
+    except Proposal.DoesNotExist as exc:
+        raise Http404 from exc
+
+
 def _to_detail(proposal: Proposal) -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("proposals:detail", args=[proposal.pk]))
 
@@ -72,7 +82,7 @@ class ProposalRegisterView(LoginRequiredMixin, View):
         form = RegisterFilterForm(request.GET or None, years=proposal_years())
         filters = form.cleaned_data if form.is_valid() else {}
         choice = page_strategy_choice(request.GET.get("strategy"))
-        proposals = proposal_register(
+        proposals = proposal_register_rows(
             strategy=choice,
             user=request.user,
             forum=filters.get("forum") or "",
@@ -133,18 +143,25 @@ class ProposalDetailView(LoginRequiredMixin, View):
     def get(self, request, pk):
         proposal = _get_proposal(request, pk)
         # Seen here: the reader's notifications about this proposal are read.
-        for prefix in (f"proposal:{pk}:", f"coordinator:proposal:{pk}:"):
-            notifications_mark_read(key_prefix=prefix, recipient=request.user)
+        notifications_mark_read(
+            key_prefix=(f"proposal:{pk}:", f"coordinator:proposal:{pk}:"), recipient=request.user
+        )
         return self.render_page(request, proposal)
 
     @staticmethod
     def render_page(request, proposal, *, forms=None, memo_errors=(), status=200):
         forms = forms or {}
         # Shown, never saved: the reader may not read an exempt current version or memo.
-        screened = proposal in screen_titles(request.user, [proposal, *proposal.memos.all()])
+        screened, hidden_versions = screen_proposal_page(
+            request.user, proposal, proposal.memos.all()
+        )
         rows = proposal_positions(proposal)
         signable = signable_ministry_ids(request.user)
         coordinator = is_coordinator(request.user)
+        may_advise = may_give_advice(request.user) and proposal.status in (
+            Proposal.Status.DRAFT,
+            Proposal.Status.CONSULTATION,
+        )
         in_consultation = proposal.status == Proposal.Status.CONSULTATION
         for row in rows:
             row.may_sign = in_consultation and row.ministry.pk in signable
@@ -163,7 +180,7 @@ class ProposalDetailView(LoginRequiredMixin, View):
                 )
         context = {
             "screened": screened,
-            "hidden_versions": unreadable_version_ids(request.user, proposal),
+            "hidden_versions": hidden_versions,
             "proposal": proposal,
             "rows": rows,
             "my_rows": [row for row in rows if getattr(row, "may_sign", False)],
@@ -175,9 +192,9 @@ class ProposalDetailView(LoginRequiredMixin, View):
             "resolved_objections": resolved_objections(proposal),
             "is_coordinator": coordinator,
             "escalate_form": forms.get("escalate") or EscalateForm(),
-            "may_give_advice": may_give_advice(request.user)
-            and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
-            "advice_form": forms.get("advice") or AdviceForm(),
+            "may_give_advice": may_advise,
+            # Its choices are read from the database: made only where the page shows it.
+            "advice_form": forms.get("advice") or (AdviceForm() if may_advise else None),
             "may_add_memo": coordinator
             and proposal.status in (Proposal.Status.DRAFT, Proposal.Status.CONSULTATION),
             "memo_errors": memo_errors,
@@ -225,7 +242,7 @@ class PositionRecordView(LoginRequiredMixin, View):
     """An admin head (or deputy) records the ministry's position with one form."""
 
     def post(self, request, pk, abbreviation):
-        proposal = _get_proposal(request, pk)
+        proposal = _get_visible(request, pk)
         ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
         form = PositionForm(request.POST, prefix=ministry.abbreviation.lower())
         if form.is_valid():
@@ -245,12 +262,13 @@ class PositionRecordView(LoginRequiredMixin, View):
         elif not can_sign_for(user=request.user, ministry=ministry):
             raise PermissionDenied
         key = f"position-{ministry.abbreviation}"
+        proposal = _get_proposal(request, pk)
         return ProposalDetailView.render_page(request, proposal, forms={key: form}, status=400)
 
 
 class ObjectionWithdrawView(LoginRequiredMixin, View):
     def post(self, request, pk, abbreviation):
-        proposal = _get_proposal(request, pk)
+        proposal = _get_visible(request, pk)
         ministry = get_object_or_404(Ministry, abbreviation__iexact=abbreviation)
         # Who may sign is answered before anything about the input is revealed.
         if not can_sign_for(user=request.user, ministry=ministry):
@@ -270,6 +288,7 @@ class ObjectionWithdrawView(LoginRequiredMixin, View):
                 messages.success(request, _("The objection was withdrawn."))
                 return _to_detail(proposal)
         key = f"withdraw-{ministry.abbreviation}"
+        proposal = _get_proposal(request, pk)
         return ProposalDetailView.render_page(request, proposal, forms={key: form}, status=400)
 
 

@@ -48,7 +48,7 @@ from django.utils.translation import gettext as _
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
 from portfolio import roles
-from portfolio.models import Ministry
+from portfolio.models import Ministry, UserProfile
 from portfolio.selectors import coordination_periods_on
 
 SIGN_CODENAME = "sign_for_ministry"
@@ -100,6 +100,14 @@ def ministry_of(user: Any) -> Ministry | None:
     """The user's ministry, or None for anonymous users and users without a profile."""
     if user is None or not user.is_authenticated:
         return None
+    profile_of = get_user_model().profile.related
+    if not profile_of.is_cached(user):
+        # The profile with its ministry in one query, kept where `user.profile` looks.
+        found = UserProfile.objects.select_related("ministry").filter(user_id=user.pk).order_by()
+        profile = next(iter(found[:1]), None)
+        profile_of.set_cached_value(user, profile)
+        if profile is not None:
+            profile_of.field.set_cached_value(profile, user)
     profile = getattr(user, "profile", None)
     return profile.ministry if profile else None
 
@@ -177,7 +185,7 @@ def sign_grant_ministry_ids(user: Any) -> set[int]:
     via_groups = GroupObjectPermission.objects.filter(
         group__in=user.groups.all(), **filters
     ).values_list("object_pk", flat=True)
-    return {int(pk) for pk in [*own, *via_groups]}
+    return {int(pk) for pk in own.union(via_groups, all=True)}
 
 
 def admin_heads_of(ministries: QuerySet[Ministry] | list[Ministry]) -> QuerySet:

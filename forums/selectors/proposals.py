@@ -213,7 +213,7 @@ def missing_positions(*, ministry_ids: Iterable[int] | None = None) -> list[Wait
         *(f"proposal__forum__{name}" for name in _WAITING_FIELDS[Forum]),
         *(f"ministry__{name}" for name in _WAITING_FIELDS[Ministry]),
     ]
-    rows = (
+    found: Any = (
         rows.exclude(Exists(answered))
         .order_by("proposal__deadline", "ministry__abbreviation")
         .values_list(*columns)
@@ -224,8 +224,8 @@ def missing_positions(*, ministry_ids: Iterable[int] | None = None) -> list[Wait
     forums: dict[int, Forum] = {}
     ministries: dict[int, Ministry] = {}
     items = []
-    db = rows.db
-    for row in rows:
+    db = found.db
+    for row in found:
         proposal = proposals.get(row[0])
         if proposal is None:
             forum = forums.get(row[forum_end])

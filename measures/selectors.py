@@ -150,25 +150,55 @@ def measure_detail(*, code: str) -> Measure:
                     "criterion", "ministry", "period"
                 ).order_by(*LATEST_FIRST, "criterion__code", "ministry__abbreviation"),
             ),
+            # One measure's rows: its own ordering by measure (a join) is left out.
             Prefetch("milestones", queryset=Milestone.objects.order_by("planned_on", "id")),
-            Prefetch("risks", queryset=Risk.objects.select_related("owner_ministry")),
             Prefetch(
-                "dependencies",
-                queryset=MeasureDependency.objects.select_related("depends_on"),
+                "risks",
+                queryset=Risk.objects.select_related("owner_ministry").order_by("status", "-id"),
             ),
-            Prefetch("dependents", queryset=MeasureDependency.objects.select_related("measure")),
             Prefetch(
                 "benefits",
-                queryset=Benefit.objects.prefetch_related(
-                    Prefetch("measurements", queryset=BenefitMeasurement.objects.all())
+                queryset=Benefit.objects.order_by("id").prefetch_related(
+                    Prefetch(
+                        "measurements",
+                        queryset=BenefitMeasurement.objects.order_by("measured_on"),
+                    )
                 ),
             ),
-            Prefetch("transitions", queryset=MeasureTransition.objects.select_related("actor")),
-            Prefetch("leads", queryset=MeasureLead.objects.select_related("ministry")),
+            Prefetch(
+                "transitions",
+                queryset=MeasureTransition.objects.select_related("actor").order_by(
+                    "-decided_on", "-id"
+                ),
+            ),
+            Prefetch(
+                "leads",
+                queryset=MeasureLead.objects.select_related("ministry").order_by(
+                    F("valid_from").asc(nulls_first=True)
+                ),
+            ),
             "forums",
         )
         .get(code=code)
     )
+
+
+def measure_dependencies(measure: Measure) -> tuple[list[Any], list[Any]]:
+    """(what the measure depends on, what depends on it), each by the other measure's order;
+    one query for both."""
+    links = (
+        MeasureDependency.objects.filter(Q(measure=measure) | Q(depends_on=measure))
+        .select_related("measure", "depends_on")
+        .order_by("depends_on__position", "depends_on__code", "measure__position", "measure__code")
+    )
+    dependencies: list[Any] = []
+    dependents: list[Any] = []
+    for link in links:
+        if link.measure_id == measure.pk:
+            dependencies.append(link)
+        if link.depends_on_id == measure.pk:
+            dependents.append(link)
+    return dependencies, dependents
 
 
 def report_history(reports: Iterable[Any]) -> list[StatusReport]:
@@ -261,6 +291,22 @@ def core_group_detail(*, code: str) -> CoreGroup:
 def recent_periods(*, last: int = 8) -> list[ReportingPeriod]:
     """The last `last` reporting periods, oldest first."""
     return list(ReportingPeriod.objects.order_by("-year", "-sequence")[:last])[::-1]
+
+
+def open_and_recent_periods(
+    *, last: int = 8
+) -> tuple[ReportingPeriod | None, list[ReportingPeriod]]:
+    """(`open_period()`, `recent_periods(last=last)`) in one query: the newest open period is
+    among the last ones, or older than all of them and so read after them."""
+    newest = ReportingPeriod.objects.order_by("-year", "-sequence")
+    rows = list(
+        newest.filter(
+            Q(pk__in=newest.values("pk")[:last])
+            | Q(pk__in=newest.filter(status=ReportingPeriod.Status.OPEN).values("pk")[:1])
+        )
+    )
+    period = next((row for row in rows if row.status == ReportingPeriod.Status.OPEN), None)
+    return period, rows[:last][::-1]
 
 
 def rag_series(

@@ -183,7 +183,7 @@ def sign_grant_ministry_ids(user: Any) -> set[int]:
     via_groups = GroupObjectPermission.objects.filter(
         group__in=user.groups.all(), **filters
     ).values_list("object_pk", flat=True)
-    return {int(pk) for pk in [*own, *via_groups]}
+    return {int(pk) for pk in own.union(via_groups, all=True)}
 
 
 def admin_heads_of(ministries: QuerySet[Ministry] | list[Ministry]) -> QuerySet:

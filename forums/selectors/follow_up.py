@@ -43,11 +43,11 @@ def follow_up_actions_owed(*, ministry: Ministry | None, limit: int = 50) -> lis
     """The ministry's open actions, soonest due (so the overdue ones) first."""
     if ministry is None:
         return []
-    return list(
-        follow_up_action_list(state=FollowUpAction.State.OPEN).filter(owner_ministry=ministry)[
-            :limit
-        ]
-    )
+    # The lists show an action's own fields only: its origin is not joined.
+    actions = FollowUpAction.objects.filter(
+        state=FollowUpAction.State.OPEN, owner_ministry=ministry
+    ).order_by("due_date", "id")
+    return list(actions[:limit])
 
 
 def approvals_waiting(*, ministry_ids: Iterable[int] | None = None) -> list[MinutesApproval]:

@@ -10,6 +10,7 @@ from forums.models import (
     Advice,
     AgendaItem,
     Delegation,
+    Forum,
     MinutesEntry,
     Position,
     PositionChange,
@@ -236,9 +237,41 @@ def screen_waiting(user: Any, items: list[WaitingItem]) -> list[WaitingItem]:
     return items
 
 
+def _fields(model: Any, *names: str) -> tuple[str, ...]:
+    # from_db takes the loaded fields in the model's own order.
+    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
+
+
+# What a waiting list shows of a proposal, its forum and the ministry (the rest is deferred):
+# the lists run to hundreds of rows, and the long texts and sources are never shown there.
+_WAITING_FIELDS = {
+    Proposal: _fields(
+        Proposal, "id", "forum_id", "year", "number", "title", "deadline", "status", "version"
+    ),
+    Forum: _fields(Forum, "id", "slug", "code", "kind", "name_nb", "name_nn", "name_en"),
+    Ministry: _fields(
+        Ministry,
+        "id",
+        "abbreviation",
+        "kind",
+        "name_nb",
+        "name_nn",
+        "name_en",
+        "valid_from",
+        "valid_to",
+        "predecessor_id",
+    ),
+}
+
+
+def _loaded(db: str, model: Any, values: Iterable[Any]) -> Any:
+    return model.from_db(db, _WAITING_FIELDS[model], tuple(values))
+
+
 def missing_positions(*, ministry_ids: Iterable[int] | None = None) -> list[WaitingItem]:
     """(proposal, ministry) of every position still missing on a proposal in consultation;
-    of the given ministries, or of all. One query."""
+    of the given ministries, or of all. One query; a proposal, forum or ministry met on
+    several rows is one object."""
     answered = Position.objects.current().filter(
         proposal=OuterRef("proposal_id"),
         ministry=OuterRef("ministry_id"),
@@ -248,12 +281,36 @@ def missing_positions(*, ministry_ids: Iterable[int] | None = None) -> list[Wait
     rows = through.objects.filter(proposal__status=Proposal.Status.CONSULTATION)
     if ministry_ids is not None:
         rows = rows.filter(ministry_id__in=ministry_ids)
-    rows = (
+    columns = [
+        *(f"proposal__{name}" for name in _WAITING_FIELDS[Proposal]),
+        *(f"proposal__forum__{name}" for name in _WAITING_FIELDS[Forum]),
+        *(f"ministry__{name}" for name in _WAITING_FIELDS[Ministry]),
+    ]
+    found: Any = (
         rows.exclude(Exists(answered))
-        .select_related("proposal__forum", "ministry")
         .order_by("proposal__deadline", "ministry__abbreviation")
+        .values_list(*columns)
     )
-    return [WaitingItem(row.proposal, row.ministry) for row in rows]
+    forum_end = len(_WAITING_FIELDS[Proposal])
+    ministry_end = forum_end + len(_WAITING_FIELDS[Forum])
+    proposals: dict[int, Proposal] = {}
+    forums: dict[int, Forum] = {}
+    ministries: dict[int, Ministry] = {}
+    items = []
+    db = found.db
+    for row in found:
+        proposal = proposals.get(row[0])
+        if proposal is None:
+            forum = forums.get(row[forum_end])
+            if forum is None:
+                forum = forums[row[forum_end]] = _loaded(db, Forum, row[forum_end:ministry_end])
+            proposal = proposals[row[0]] = _loaded(db, Proposal, row[:forum_end])
+            proposal.forum = forum
+        ministry = ministries.get(row[ministry_end])
+        if ministry is None:
+            ministry = ministries[row[ministry_end]] = _loaded(db, Ministry, row[ministry_end:])
+        items.append(WaitingItem(proposal, ministry))
+    return items
 
 
 def delegations_for(*, ministries: list[Ministry]) -> QuerySet[Delegation]:

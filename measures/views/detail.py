@@ -18,9 +18,9 @@ from measures.reporting_due import reports_owed
 from measures.sections import measure_sections
 from measures.selectors import (
     assessment_table,
+    measure_dependencies,
     measure_detail,
-    open_period,
-    recent_periods,
+    open_and_recent_periods,
     report_history,
 )
 from measures.services.lifecycle import allowed_transitions
@@ -45,9 +45,8 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
         measure = self.object
         user = self.request.user
         coordinator = coordinating_ministry()
-        period = open_period()
+        period, periods = open_and_recent_periods()  # the reports are in `history` already
         history = report_history(measure.reports.all())
-        periods = recent_periods()  # the reports are in `history` already
         rag_of = {report.period_id: report.rag for report in history}
         changes = list(measure.transitions.all())
         links = decision_gate().links([change.pk for change in changes]) if changes else {}
@@ -56,6 +55,7 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
         strategy = strategy_of_measure(measure)
         open_ = strategy is None or strategy.closed_at is None
         correcting = may_correct_measure(user=user, measure=measure)
+        dependencies, dependents = measure_dependencies(measure)
         return {
             "trend_periods": periods,
             "trend_rags": [rag_of.get(period.pk) for period in periods],
@@ -80,5 +80,7 @@ class MeasureDetailView(LoginRequiredMixin, DetailView):
             "transitions": allowed_transitions(measure),
             "strategy": strategy,
             "leads": list(measure.leads.all()),
+            "dependencies": dependencies,
+            "dependents": dependents,
             "sections": measure_sections(measure, user),
         }

@@ -61,6 +61,8 @@ $PY manage.py load_reference_data >/dev/null
 $PY manage.py seed_demo --force >/dev/null
 $PY manage.py generate_portfolio --measures $((7 * SCALE)) --periods 6 --force
 $PY manage.py generate_forum_activity --scale "$SCALE" --force
+# Planner statistics for the data just loaded, as autovacuum would gather them within minutes.
+$PY manage.py shell -v 0 -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
 $PY manage.py collectstatic --noinput -v 0
 BENCH_ADMIN_HEADS="$($PY manage.py shell -v 0 -c "
 from django.contrib.auth import get_user_model

@@ -5,6 +5,7 @@ from portfolio.audit_log.permissions import (
     can_view_audit_log,
     remember_audit_log_access,
 )
+from portfolio.fragments import cached_part
 
 # Demo users are recognisable by their address; a real user never has one on this reserved domain.
 DEMO_EMAIL_DOMAIN = "demo.invalid"
@@ -21,16 +22,21 @@ def current_person(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated):
         return {"current_ministry": None, "may_view_audit_log": False, "demo_data_present": False}
-    profile = (
-        UserProfile.objects.select_related("ministry")
-        .annotate(
-            audit_log_reader=audit_log_reader(),
-            demo_data_present=Exists(
-                get_user_model().objects.filter(email__iendswith=f"@{DEMO_EMAIL_DOMAIN}")
-            ),
-        )
-        .filter(user=user)
-        .first()
+    # On every page: kept in the cache until a table the query reads changes.
+    profile = cached_part(
+        "current-person",
+        [user.pk],
+        lambda: (
+            UserProfile.objects.select_related("ministry")
+            .annotate(
+                audit_log_reader=audit_log_reader(),
+                demo_data_present=Exists(
+                    get_user_model().objects.filter(email__iendswith=f"@{DEMO_EMAIL_DOMAIN}")
+                ),
+            )
+            .filter(user=user)
+            .first()
+        ),
     )
     if profile is not None:
         user.profile = profile

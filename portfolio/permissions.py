@@ -48,6 +48,7 @@ from django.utils.translation import gettext as _
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
 from portfolio import roles
+from portfolio.fragments import cached_part
 from portfolio.models import Ministry, UserProfile
 from portfolio.selectors import coordination_periods_on
 
@@ -86,7 +87,9 @@ def is_administrator(user: Any) -> bool:
 def _role_names(user: Any) -> frozenset[str]:
     cached = getattr(user, "_portal_roles", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        cached = cached_part(
+            "roles", [user.pk], lambda: frozenset(user.groups.values_list("name", flat=True))
+        )
         user._portal_roles = cached
     return cached
 
@@ -120,7 +123,9 @@ def is_coordinator(user: Any) -> bool:
         if known_roles is not None and roles.COORDINATOR not in known_roles:
             cached = False
         else:  # One query for the group, the profile and the coordination period together.
-            cached = coordinators().filter(pk=user.pk).exists()
+            cached = cached_part(
+                "coordinator", [user.pk], lambda: coordinators().filter(pk=user.pk).exists()
+            )
         user._portal_coordinator = cached
     return cached
 
@@ -175,6 +180,10 @@ def sign_grant_ministry_ids(user: Any) -> set[int]:
     """
     if not is_active_user(user):
         return set()
+    return set(cached_part("sign-grants", [user.pk], lambda: _sign_grants(user)))
+
+
+def _sign_grants(user: Any) -> set[int]:
     content_type = ContentType.objects.get_for_model(Ministry)
     filters = {"permission__codename": SIGN_CODENAME, "content_type": content_type}
     own = UserObjectPermission.objects.filter(user=user, **filters).values_list(

@@ -6,15 +6,21 @@ from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
 
 from portfolio.accounts.models import SessionGeneration
+from portfolio.fragments import cached_part
 
 GENERATION_KEY = "_session_generation"
 
 
 def current_generation(user_id) -> int:
-    value = (
-        SessionGeneration.objects.filter(user_id=user_id)
-        .values_list("generation", flat=True)
-        .first()
+    # Asked on every request: kept in the cache until a "log out everywhere" writes the table.
+    value = cached_part(
+        "session-generation",
+        [user_id],
+        lambda: (
+            SessionGeneration.objects.filter(user_id=user_id)
+            .values_list("generation", flat=True)
+            .first()
+        ),
     )
     return value or 0
 

@@ -128,3 +128,23 @@ def test_a_part_within_a_part_passes_on_what_it_read(demo_users):
     assert cached_part("outer", [], outer) == ["Felles IKT"]
     Measure.objects.filter(code="T5").update(name_nb="Felles IKT-tjenester")
     assert cached_part("outer", [], outer) == ["Felles IKT-tjenester"]
+
+
+def test_who_a_reader_is_follows_a_change_of_roles_and_sessions_at_once(reader):
+    """The header's person, the roles, the sign grants and the session generation are kept in
+    the cache between requests; a change to any of them shows on the next request."""
+    from django.contrib.auth.models import Group, Permission
+
+    from portfolio.accounts.services import account_logout_everywhere
+
+    client = reader("leder-fin")
+    assert client.get("/revisjonslogg/").status_code == 403
+    assert "/revisjonslogg/" not in client.get("/").content.decode()
+    group = Group.objects.get(name="secretariat")
+    group.permissions.add(Permission.objects.get(codename="view_auditevent"))
+    user("leder-fin").groups.add(group)
+    assert client.get("/revisjonslogg/").status_code == 200
+    assert "/revisjonslogg/" in reader("leder-fin").get("/").content.decode()
+
+    account_logout_everywhere(actor=user("leder-fin"), user=user("leder-fin"))
+    assert client.get("/").status_code == 302

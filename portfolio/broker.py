@@ -53,12 +53,15 @@ def with_kept_connection(use: Callable[[Connection], T]) -> T:
     publishes one per ministry. A kept connection that fails (the broker restarted) is
     dropped and the call tried once more over a new one; that failing too raises.
     """
-    url = settings.CELERY_BROKER_URL
+    # A connection for the broker and the options now configured (key prefix, folders).
+    wanted = repr(
+        (settings.CELERY_BROKER_URL, getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {}))
+    )
     for attempt in (1, 2):
         kept = getattr(_kept, "connection", None)
-        if kept is None or kept[0] != url:
+        if kept is None or kept[0] != wanted:
             _drop_kept()
-            _kept.connection = kept = (url, _connect(settings.BROKER_CHECK_TIMEOUT))
+            _kept.connection = kept = (wanted, _connect(settings.BROKER_CHECK_TIMEOUT))
         try:
             return use(kept[1])
         except Exception:

@@ -117,6 +117,20 @@ def demo_users(reference_data, settings):
 
 
 @pytest.fixture
+def reader(demo_users):
+    """A new logged-in browser of the named demo user, with session and CSRF cookies as after
+    the login form (each its own session, so no page cached for another answers it)."""
+
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(_user(username))
+        client.cookies["csrftoken"] = "a" * 32
+        return client
+
+    return make
+
+
+@pytest.fixture
 def client_for(demo_users):
     """A web client logged in as the named demo user; 'anonymous' gives a fresh client."""
 

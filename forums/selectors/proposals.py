@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -26,16 +26,18 @@ from portfolio.models import Ministry
 from portfolio.selectors import StrategyChoice
 
 
-def proposal_register(
-    *,
-    user: Any,
-    forum: str = "",
-    year: int | None = None,
-    measure: str = "",
-    status: str = "",
-    q: str = "",
-    strategy: StrategyChoice | None = None,
-) -> QuerySet[Proposal]:
+class RegisterFilters(TypedDict, total=False):
+    """The register's filters, each optional."""
+
+    forum: str
+    year: int | None
+    measure: str
+    status: str
+    q: str
+    strategy: StrategyChoice | None
+
+
+def proposal_register(*, user: Any, **filters: Unpack[RegisterFilters]) -> QuerySet[Proposal]:
     """The proposals the user may see, filtered, with what the register shows."""
     entries = MinutesEntry.objects.select_related("minutes__meeting").order_by(
         "minutes__meeting__starts_at"
@@ -45,28 +47,10 @@ def proposal_register(
         .select_related("forum")
         .prefetch_related("measures", Prefetch("minutes_entries", queryset=entries))
     )
-    return _register_filter(
-        queryset,
-        user=user,
-        forum=forum,
-        year=year,
-        measure=measure,
-        status=status,
-        q=q,
-        strategy=strategy,
-    ).distinct()
+    return _register_filter(queryset, user=user, **filters).distinct()
 
 
-def proposal_register_rows(
-    *,
-    user: Any,
-    forum: str = "",
-    year: int | None = None,
-    measure: str = "",
-    status: str = "",
-    q: str = "",
-    strategy: StrategyChoice | None = None,
-) -> QuerySet[Proposal]:
+def proposal_register_rows(*, user: Any, **filters: Unpack[RegisterFilters]) -> QuerySet[Proposal]:
     """As proposal_register, with only the columns a row of the register page shows."""
     entries = (
         MinutesEntry.objects.select_related("minutes__meeting")
@@ -92,28 +76,19 @@ def proposal_register_rows(
             Prefetch("minutes_entries", queryset=entries),
         )
     )
-    return _register_filter(
-        queryset,
-        user=user,
-        forum=forum,
-        year=year,
-        measure=measure,
-        status=status,
-        q=q,
-        strategy=strategy,
-    )
+    return _register_filter(queryset, user=user, **filters)
 
 
 def _register_filter(
     queryset: QuerySet[Proposal],
     *,
     user: Any,
-    forum: str,
-    year: int | None,
-    measure: str,
-    status: str,
-    q: str,
-    strategy: StrategyChoice | None,
+    forum: str = "",
+    year: int | None = None,
+    measure: str = "",
+    status: str = "",
+    q: str = "",
+    strategy: StrategyChoice | None = None,
 ) -> QuerySet[Proposal]:
     """The filters of the register; each row at most once, without a DISTINCT."""
     queryset = in_strategy_years(queryset, strategy)

@@ -5,7 +5,6 @@ the reader's ministry and role) never reaches another reader, and nothing outliv
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from forums.models import FollowUpAction, Record
@@ -24,19 +23,6 @@ JOURNAL_API = "/api/v1/journal/"
 
 
 @pytest.fixture
-def browser(demo_users):
-    """A logged-in browser: session and CSRF cookies, as after the login form."""
-
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        client.cookies["csrftoken"] = "a" * 32
-        return client
-
-    return make
-
-
-@pytest.fixture
 def action(review_minutes) -> FollowUpAction:
     """FIN's open follow-up action from minutes in review, due 2027-03-01."""
     return FollowUpAction.objects.get()
@@ -47,16 +33,16 @@ def _complete(action: FollowUpAction) -> None:
 
 
 @pytest.mark.parametrize("path", [ACTIONS, OWED, JOURNAL])
-def test_the_pages_are_cached_and_revalidated(browser, action, path):
-    client = browser("koordinator")
+def test_the_pages_are_cached_and_revalidated(reader, action, path):
+    client = reader("koordinator")
     first = client.get(path)
     assert first.status_code == 200 and first["ETag"]
-    assert count_queries(client, path) < count_queries(browser("koordinator"), path)
+    assert count_queries(client, path) < count_queries(reader("koordinator"), path)
     assert client.get(path, headers={"if-none-match": first["ETag"]}).status_code == 304
 
 
-def test_the_owner_sees_their_closing_at_once_on_the_list_and_who_owes_what(browser, action):
-    client = browser("leder-fin")
+def test_the_owner_sees_their_closing_at_once_on_the_list_and_who_owes_what(reader, action):
+    client = reader("leder-fin")
     listed = client.get(ACTIONS)
     owed = client.get(OWED)
     assert 'data-color="info">Åpen<' in listed.content.decode()
@@ -82,31 +68,31 @@ def test_the_api_list_of_actions_shows_a_closing_at_once(api_client_for, action)
     assert after.json()["results"][0]["state"] == "done"
 
 
-def test_the_list_of_actions_follows_each_readers_ministry(browser, action):
-    fin = browser("leder-fin").get(ACTIONS)
-    kdd = browser("leder-kdd").get(ACTIONS)  # same cookie values, same path, same data
+def test_the_list_of_actions_follows_each_readers_ministry(reader, action):
+    fin = reader("leder-fin").get(ACTIONS)
+    kdd = reader("leder-kdd").get(ACTIONS)  # same cookie values, same path, same data
     assert f"{ACTIONS}{action.pk}/" in fin.content.decode()
     assert f"{ACTIONS}{action.pk}/" not in kdd.content.decode()
     assert fin["ETag"] != kdd["ETag"]
 
 
-def test_who_owes_what_never_shows_one_readers_page_to_another(browser, action):
-    coordinator = browser("koordinator").get(OWED)
+def test_who_owes_what_never_shows_one_readers_page_to_another(reader, action):
+    coordinator = reader("koordinator").get(OWED)
     assert len(coordinator.context["rows"]) > 1
     assert "paminn/" in coordinator.content.decode()
-    head = browser("leder-fin").get(OWED)
+    head = reader("leder-fin").get(OWED)
     assert [row.ministry.abbreviation for row in head.context["rows"]] == ["FIN"]
     assert "paminn/" not in head.content.decode()
-    assert browser("observator").get(OWED).status_code == 403
-    again = browser("leder-fin").get(OWED, headers={"if-none-match": coordinator["ETag"]})
+    assert reader("observator").get(OWED).status_code == 403
+    again = reader("leder-fin").get(OWED, headers={"if-none-match": coordinator["ETag"]})
     assert again.status_code == 200 and "paminn/" not in again.content.decode()
 
 
-def test_a_cached_page_does_not_outlive_its_day(browser, action, monkeypatch):
-    client = browser("leder-fin")
+def test_a_cached_page_does_not_outlive_its_day(reader, action, monkeypatch):
+    client = reader("leder-fin")
     page = client.get(ACTIONS).content.decode()
     assert ">forfalt<" not in page
-    assert count_queries(client, ACTIONS) < count_queries(browser("leder-fin"), ACTIONS)
+    assert count_queries(client, ACTIONS) < count_queries(reader("leder-fin"), ACTIONS)
     monkeypatch.setattr(timezone, "localdate", lambda *args: datetime.date(2027, 3, 2))
     assert ">forfalt<" in client.get(ACTIONS).content.decode()
 
@@ -117,19 +103,19 @@ def exempt(consultation) -> Record:
     return mark_exempt(record, screened_title="Sak om innkjøp")
 
 
-def test_the_journal_screens_titles_per_reader_through_the_cache(browser, exempt):
-    reader = browser("leder-fin").get(JOURNAL)  # FIN takes part in the case
-    other = browser("observator").get(JOURNAL)
-    assert exempt.title in reader.content.decode()
+def test_the_journal_screens_titles_per_reader_through_the_cache(reader, exempt):
+    fin = reader("leder-fin").get(JOURNAL)  # FIN takes part in the case
+    other = reader("observator").get(JOURNAL)
+    assert exempt.title in fin.content.decode()
     assert exempt.title not in other.content.decode()
     assert "Sak om innkjøp" in other.content.decode()
-    again = browser("observator").get(JOURNAL, headers={"if-none-match": reader["ETag"]})
+    again = reader("observator").get(JOURNAL, headers={"if-none-match": fin["ETag"]})
     assert again.status_code == 200 and exempt.title not in again.content.decode()
 
 
-def test_the_secretariat_sees_its_marking_at_once_in_the_journal(browser, exempt):
-    client = browser("sekretariat")
-    observer = browser("observator")
+def test_the_secretariat_sees_its_marking_at_once_in_the_journal(reader, exempt):
+    client = reader("sekretariat")
+    observer = reader("observator")
     before = client.get(JOURNAL)
     assert "Unntatt offentlighet" in before.content.decode()
     assert exempt.title not in observer.get(JOURNAL).content.decode()

@@ -3,7 +3,6 @@ and never carrying one reader's own content to another."""
 
 import pytest
 from django.db import connection, transaction
-from django.test import Client
 
 from forums.services.positions import position_record
 from measures.models import Measure
@@ -14,19 +13,6 @@ from tests.follow_up import count_queries, open_period, report, user
 
 # Parts are cached only outside a transaction, as requests run in production.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def reader(demo_users):
-    """A new logged-in reader (its own session, so the whole-page cache cannot answer)."""
-
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        client.cookies["csrftoken"] = "a" * 32
-        return client
-
-    return make
 
 
 def test_the_overview_is_rendered_once_for_readers_with_the_same_filters(reader):

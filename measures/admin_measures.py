@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from measures.decisions import decision_gate
+from measures.forms import decision_field
 from measures.models import Measure
 from measures.services.lifecycle import measure_transition
 from measures.services.measures import TEXT_FIELDS, measure_create, measure_lead_change
@@ -41,15 +42,7 @@ DETAILS = [
 
 
 class MeasureAdminForm(forms.ModelForm):
-    decision = forms.TypedChoiceField(
-        label=_("Decided by"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        help_text=_(
-            "The endorsed proposal that covers the measure. Prioritised and active need one."
-        ),
-    )
+    decision = decision_field()
     decided_on = forms.DateField(label=_("Date of the decision"), required=False)
     transition_note = forms.CharField(
         label=_("Note"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -122,10 +122,9 @@ class CoreGroupForm(forms.ModelForm):
             field.widget.attrs["maxlength"] = str(MANDATE_MAX)
 
 
-class TransitionForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
-    decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
-    decision = forms.TypedChoiceField(
+def decision_field() -> forms.TypedChoiceField:
+    """The endorsed proposal a change of status rests on; its choices are set by the form."""
+    return forms.TypedChoiceField(
         label=_("Decided by"),
         coerce=int,
         required=False,
@@ -134,6 +133,12 @@ class TransitionForm(forms.Form):
             "The endorsed proposal that covers the measure. Prioritised and active need one."
         ),
     )
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+    decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
+    decision = decision_field()
     note = forms.CharField(
         label=_("Note"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

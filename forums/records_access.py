@@ -78,7 +78,7 @@ def readable_q(user: Any) -> Q:
 
 
 def _readable_exists(user: Any) -> Exists:
-    # Asked per restricted record (a handful), not by building the set of every readable one.
+    # Asked per restricted record of one case, not by building the set of every readable one.
     return Exists(Record.objects.filter(readable_q(user), pk=OuterRef("pk")))
 
 
@@ -97,7 +97,11 @@ def screened_proposals(user: Any, proposal_ids: list[int]) -> dict[int, str]:
 def _screened(
     user: Any, *, proposal_ids: Iterable[int] = (), attachment_ids: Iterable[int] = ()
 ) -> tuple[dict[int, str], dict[int, str]]:
-    """(proposal id → title, attachment id → title) of what this user may not read; one query."""
+    """(proposal id → title, attachment id → title) of what this user may not read.
+
+    Two small queries at most: the restricted records among these documents, then which of
+    them the user may read. In one query PostgreSQL works out readability for every record
+    of the journal before it joins, a cost that grows with the journal."""
     proposal_ids, attachment_ids = list(proposal_ids), list(attachment_ids)
     if not (proposal_ids or attachment_ids):
         return {}, {}
@@ -105,15 +109,23 @@ def _screened(
         proposal_version__proposal__in=proposal_ids,
         proposal_version__number=F("proposal_version__proposal__version"),
     )
-    restricted = (
+    restricted = list(
         Record.objects.filter(access__in=RESTRICTED)
         .filter(current_version | Q(attachment__in=attachment_ids))
-        .exclude(_readable_exists(user))
-        .values_list("proposal_version__proposal_id", "attachment_id", "screened_title")
+        .values_list("pk", "proposal_version__proposal_id", "attachment_id", "screened_title")
+    )
+    readable = set(
+        Record.objects.filter(readable_q(user), pk__in=[row[0] for row in restricted])
+        .order_by()
+        .values_list("pk", flat=True)
+        if restricted
+        else ()
     )
     proposals: dict[int, str] = {}
     attachments: dict[int, str] = {}
-    for proposal_id, attachment_id, screened_title in restricted:
+    for pk, proposal_id, attachment_id, screened_title in restricted:
+        if pk in readable:
+            continue
         title = screened_title or str(SCREENED)
         if attachment_id is not None:
             attachments[attachment_id] = title
@@ -128,7 +140,8 @@ def screen_titles(user: Any, objects: Iterable[Proposal | Attachment]) -> set[An
     The one place a page or the API screens a title: a proposal whose current version is
     exempt shows its screened title and no text, a memo or meeting paper its screened title
     instead of its file name. The objects are changed in memory, never saved; each gets
-    `screened` (True or False). Returns the screened objects. One query, whatever the number.
+    `screened` (True or False). Returns the screened objects. At most two queries, whatever
+    the number.
     """
     objects = [obj for obj in objects if obj is not None]
     proposals, attachments = _screened(

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,7 +24,7 @@ from portfolio.accounts.preferences import deliveries_of, delivery_of, language_
 from portfolio.caching import data_changed
 from portfolio.models import Notification
 from portfolio.notification_kinds import GENERAL, Delivery, notification_kinds
-from portfolio.outbox import outbox_enqueue
+from portfolio.outbox import OutboxTask, outbox_enqueue_many
 
 
 def notification_send(
@@ -48,37 +48,77 @@ def notification_send(
     """
     if kind not in notification_kinds():
         raise ValueError(f"undeclared notification kind {kind!r}")
-    people = list(recipients)
+    people = list({user.pk: user for user in recipients}.values())
+    if not people:
+        return []
     chosen = deliveries_of(user.pk for user in people)
-    created = []
-    for user in people:
-        with translation.override(language_of(user)):
-            values = {
-                "subject": _text(subject, user)[:200],
-                "body": _text(body, user),
-                "url": url,
-                "kind": kind,
-            }
-        try:
-            with transaction.atomic():
-                notification, made = Notification.objects.get_or_create(
-                    recipient=user, key=key, defaults=values
-                )
-                if made and delivery_of(chosen, user.pk, kind) == Delivery.EMAIL:
-                    # Through the outbox, in the same transaction as the notification: a crash
-                    # or a broker outage cannot leave a notification without its e-mail.
-                    outbox_enqueue(
-                        task="portfolio.tasks.notification_email",
-                        key=f"notification-email:{notification.pk}",
-                        kwargs={"pk": notification.pk},
-                    )
-                if made:
-                    data_changed()  # the bell in the header of cached pages
-        except IntegrityError:
-            continue  # Another process stored it first: it sends it.
-        if made:
-            created.append(notification)
+    prefetch_related_objects(people, "profile")  # each one's language, in one query
+    sent_before = set(
+        Notification.objects.filter(key=key, recipient__in=people).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    unsent = [
+        Notification(recipient=user, key=key, **_values(user, subject, body, url, kind))
+        for user in people
+        if user.pk not in sent_before
+    ]
+    try:
+        # All at once; a notification another process stored meanwhile fails the whole
+        # insert, and then each is stored on its own.
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(unsent)
+            if any(notification.pk is None for notification in created):
+                raise IntegrityError("the database did not return the new rows' ids")
+    except IntegrityError:
+        created = [made for notification in unsent if (made := _store_one(notification))]
+    e_mailed = [
+        notification
+        for notification in created
+        if delivery_of(chosen, notification.recipient_id, kind) == Delivery.EMAIL
+    ]
+    # Through the outbox, in the same transaction as the notifications: a crash or a broker
+    # outage cannot leave a notification without its e-mail.
+    outbox_enqueue_many(
+        OutboxTask(
+            task="portfolio.tasks.notification_email",
+            key=f"notification-email:{notification.pk}",
+            kwargs={"pk": notification.pk},
+        )
+        for notification in e_mailed
+    )
+    if created:
+        data_changed()  # the bell in the header of cached pages
     return created
+
+
+def _values(
+    user: Any, subject: Callable[..., str], body: Callable[..., str], url: str, kind: str
+) -> dict[str, str]:
+    with translation.override(language_of(user)):
+        return {
+            "subject": _text(subject, user)[:200],
+            "body": _text(body, user),
+            "url": url,
+            "kind": kind,
+        }
+
+
+def _store_one(notification: Notification) -> Notification | None:
+    """Store one notification unless another process has stored it first (then it sends it)."""
+    try:
+        with transaction.atomic():
+            stored, made = Notification.objects.get_or_create(
+                recipient_id=notification.recipient_id,
+                key=notification.key,
+                defaults={
+                    field: getattr(notification, field)
+                    for field in ("subject", "body", "url", "kind")
+                },
+            )
+    except IntegrityError:
+        return None
+    return stored if made else None
 
 
 def _text(make: Callable[..., Any], recipient: Any) -> str:

@@ -11,17 +11,24 @@ publishing and marking it sent), so consuming tasks must be idempotent.
 """
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from celery import current_app as app
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portfolio.broker import broker_connection, with_kept_connection
 from portfolio.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
+
+
+class OutboxTask(NamedTuple):
+    task: str
+    key: str
+    kwargs: dict[str, Any] = {}
+    args: Sequence[Any] = ()
 
 
 def outbox_enqueue(
@@ -36,8 +43,45 @@ def outbox_enqueue(
         key=key, defaults={"task": task, "args": list(args), "kwargs": kwargs or {}}
     )
     if created:
-        transaction.on_commit(lambda: outbox_publish(pk=message.pk), robust=True)
+        _publish_after_commit([message.pk])
     return message
+
+
+def outbox_enqueue_many(tasks: Iterable[OutboxTask]) -> None:
+    """`outbox_enqueue` of many tasks in a few queries, published over one connection after
+    commit (opening a proposal notifies every ministry). Keys stored before are left alone."""
+    wanted = {task.key: task for task in tasks}
+    if not wanted:
+        return
+    stored = set(OutboxMessage.objects.filter(key__in=list(wanted)).values_list("key", flat=True))
+    new = [
+        OutboxMessage(task=task.task, key=key, args=list(task.args), kwargs=dict(task.kwargs))
+        for key, task in wanted.items()
+        if key not in stored
+    ]
+    try:
+        with transaction.atomic():
+            created = OutboxMessage.objects.bulk_create(new)
+            if any(message.pk is None for message in created):
+                raise IntegrityError("the database did not return the new rows' ids")
+    except IntegrityError:  # one was stored meanwhile: each on its own
+        for task in wanted.values():
+            outbox_enqueue(task=task.task, key=task.key, kwargs=dict(task.kwargs), args=task.args)
+        return
+    _publish_after_commit([message.pk for message in created])
+
+
+def _publish_after_commit(pks: list[int]) -> None:
+    if not pks:
+        return
+    if len(pks) == 1:
+        transaction.on_commit(lambda: outbox_publish(pk=pks[0]), robust=True)
+        return
+
+    def publish_all() -> None:
+        outbox_publish_many(pks)
+
+    transaction.on_commit(publish_all, robust=True)
 
 
 def outbox_publish(*, pk: int, connection: Any = None) -> bool:
@@ -61,6 +105,32 @@ def outbox_publish(*, pk: int, connection: Any = None) -> bool:
     except Exception:
         logger.exception("outbox message %s could not be published", pk)
         return False
+
+
+def outbox_publish_many(pks: list[int]) -> int:
+    """Publish these pending messages in one transaction; how many the broker took. Stops at
+    the first failure (the broker is down: the rest wait for `outbox_flush`). Never raises."""
+    try:
+        with transaction.atomic():
+            messages = list(
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(pk__in=pks, sent_at__isnull=True)
+                .order_by("pk")
+            )
+            tried = []
+            for message in messages:
+                error = _send(message, None)
+                message.attempts += 1
+                message.last_error = error
+                message.sent_at = None if error else timezone.now()
+                tried.append(message)
+                if error:
+                    break
+            OutboxMessage.objects.bulk_update(tried, ["attempts", "last_error", "sent_at"])
+            return sum(1 for message in tried if message.sent_at)
+    except Exception:
+        logger.exception("outbox messages %s could not be published", pks)
+        return 0
 
 
 def outbox_flush(*, limit: int = 500) -> dict[str, int]:

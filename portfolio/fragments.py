@@ -36,6 +36,7 @@ _TRUNCATED = re.compile(r"^\s*TRUNCATE\b(.*)", re.IGNORECASE | re.DOTALL)
 _READ = re.compile(r'\b(?:FROM|JOIN)\s+"(\w+)"', re.IGNORECASE)
 _QUOTED = re.compile(r'"(\w+)"')
 _computing = threading.local()  # the stack of parts being computed in this thread
+_read_ahead = threading.local()  # parts read ahead for the request this thread serves
 
 
 def _version_key(table: str) -> str:
@@ -58,6 +59,7 @@ def table_versions(tables: Iterable[str]) -> dict[str, str]:
 def tables_changed(tables: Iterable[str]) -> None:
     """Give the tables new versions: every stored part that read one of them is stale."""
     token = uuid.uuid4().hex
+    _read_ahead.parts = {}  # this thread wrote: what it read ahead may be stale
     cache.set_many({_version_key(table): token for table in tables}, timeout=None)
 
 
@@ -113,6 +115,33 @@ def install_watch(sender, connection, **kwargs) -> None:
         connection.execute_wrappers.append(watch_queries)
 
 
+def _part_key(name: str, vary: Iterable[Any]) -> str:
+    parts = [name, get_language() or "", timezone.localdate().isoformat(), *map(str, vary)]
+    return "portal:part:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def parts_read_ahead(parts: Iterable[tuple[str, Iterable[Any]]]) -> None:
+    """Read these stored parts and the versions of the tables they read in two round trips
+    to the cache, for `cached_part` to serve in this request: the parts every request asks
+    for one by one (who the reader is) would each take two."""
+    _read_ahead.parts = {}
+    if not settings.PAGE_CACHE:
+        return
+    stored = cache.get_many([_part_key(name, vary) for name, vary in parts])
+    tables = {table for part in stored.values() for table in part["tables"]}
+    versions = table_versions(tables) if tables else {}
+    _read_ahead.parts = {
+        key: part
+        for key, part in stored.items()
+        if all(versions.get(table) == version for table, version in part["tables"].items())
+    }
+
+
+def parts_forget() -> None:
+    """At the end of a request: what was read ahead is not for the next one."""
+    _read_ahead.parts = {}
+
+
 def cached_part(name: str, vary: Iterable[Any], compute: Callable[[], T]) -> T:
     """`compute()`, or what it gave before for the same name, vary, language and day while
     no table it read has changed. The value must be the same for every reader that shares
@@ -120,13 +149,16 @@ def cached_part(name: str, vary: Iterable[Any], compute: Callable[[], T]) -> T:
     connection = connections["default"]
     if not settings.PAGE_CACHE or connection.in_atomic_block:
         return compute()
-    parts = [name, get_language() or "", timezone.localdate().isoformat(), *map(str, vary)]
-    key = "portal:part:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    key = _part_key(name, vary)
     stack = getattr(_computing, "stack", None)
     if stack is None:
         stack = _computing.stack = []
-    stored = cache.get(key)
-    if stored is not None and table_versions(stored["tables"]) == stored["tables"]:
+    stored = getattr(_read_ahead, "parts", {}).get(key)
+    if stored is None:
+        stored = cache.get(key)
+        if stored is not None and table_versions(stored["tables"]) != stored["tables"]:
+            stored = None
+    if stored is not None:
         for outer in stack:  # a part within a part: the outer one read these tables too
             outer.update({t: v for t, v in stored["tables"].items() if t not in outer})
         return stored["value"]

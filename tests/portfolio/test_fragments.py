@@ -134,3 +134,27 @@ def test_who_a_reader_is_follows_a_change_of_roles_and_sessions_at_once(reader):
 
     account_logout_everywhere(actor=user("leder-fin"), user=user("leder-fin"))
     assert client.get("/").status_code == 302
+
+
+def test_who_the_reader_is_is_read_from_the_cache_in_one_go(reader, monkeypatch):
+    """Every page asks who the reader is (session, person, roles, coordinator, sign grants):
+    a repeated page reads those parts ahead together instead of one round trip each."""
+    from portfolio import fragments
+
+    class CountingCache:
+        def __init__(self, cache):
+            self.cache, self.asked_one = cache, []
+
+        def get(self, key, *args, **kwargs):
+            self.asked_one.append(key)
+            return self.cache.get(key, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.cache, name)
+
+    client = reader("leder-fin")
+    client.get("/departementer/")  # (not a cached page: its parts are asked for every time)
+    counting = CountingCache(fragments.cache)
+    monkeypatch.setattr(fragments, "cache", counting)
+    assert client.get("/departementer/").status_code == 200
+    assert counting.asked_one == []

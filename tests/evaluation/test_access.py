@@ -92,3 +92,12 @@ def test_the_api_starts_a_build_and_reports_its_state(api_client_for, celery_eag
     assert response.status_code == 202
     progress = api.get(API_PACKAGE + f"?task={response.json()['task']}").json()
     assert set(progress) == {"state", "done", "total"}
+
+
+def test_a_period_without_reports_or_meetings_says_so_rather_than_drawing_empty_charts(
+    client_for,
+):
+    page = client_for("observator").get(PAGE).content.decode()
+    assert page.count("Ingen data i perioden.") == 4
+    assert "Ingen saker eller møter i perioden." in page
+    assert "Det samme som tabell" not in page  # no table of periods without periods

@@ -86,10 +86,12 @@ def test_coordinator_and_secretariat_build_and_download_it(
     assert sorted(p.name for p in path.parent.iterdir()) == ["2021-2025.zip", "download.zip"]
 
 
-def test_the_api_starts_a_build_and_reports_its_state(api_client_for, celery_eager):
-    api = api_client_for("sekretariat")
+@pytest.mark.parametrize("username", ["koordinator", "sekretariat"])
+def test_the_api_starts_a_build_and_reports_its_state(api_client_for, celery_eager, username):
+    api = api_client_for(username)
     response = api.post(API_PACKAGE)
     assert response.status_code == 202
+    assert AuditEvent.objects.filter(kind=REQUESTED, actor__username=username).count() == 1
     progress = api.get(API_PACKAGE + f"?task={response.json()['task']}").json()
     assert set(progress) == {"state", "done", "total"}
 

@@ -16,10 +16,11 @@ def label_boxes(svg: str) -> list[tuple[float, float, float, float, str]]:
     """The boxes of the point labels, estimated as the chart places them."""
     boxes = []
     for text in ElementTree.fromstring(svg).iter(f"{SVG}text"):
-        if re.fullmatch(r"S\d+( \+\d+)?", text.text or ""):
-            x, y = float(text.get("x")), float(text.get("y"))
-            width = charts.CHAR_WIDTH * len(text.text)
-            boxes.append((x, y - charts.LINE_HEIGHT, x + width, y, text.text))
+        label = text.text or ""
+        if re.fullmatch(r"S\d+( \+\d+)?", label):
+            x, y = float(text.get("x", "")), float(text.get("y", ""))
+            width = charts.CHAR_WIDTH * len(label)
+            boxes.append((x, y - charts.LINE_HEIGHT, x + width, y, label))
     return boxes
 
 

@@ -109,6 +109,11 @@ api_urlpatterns: list[URLPattern | URLResolver] = [
         evaluation_api.EvaluationPackageAPIView.as_view(),
         name="api-evaluation-package",
     ),
+    path(
+        "strategies/<str:slug>/evaluation-package.zip",
+        evaluation_api.EvaluationPackageDownloadAPIView.as_view(),
+        name="api-evaluation-package-download",
+    ),
     path("journal/", JournalAPIView.as_view(), name="api-journal"),
     path("journal/export.xml", JournalExportView.as_view(), name="api-journal-export"),
     path("journal/records/<int:pk>/", RecordAPIView.as_view(), name="api-journal-record"),

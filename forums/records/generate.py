@@ -38,9 +38,10 @@ Document = tuple[datetime.datetime | None, str, Proposal | Meeting, dict[str, An
 def _documents(forum: Forum) -> list[Document]:
     """(registered at, title, case owner, document link) of each final document of the forum."""
     found: list[Document] = []
-    versions = ProposalVersion.objects.filter(proposal__forum=forum).exclude(
-        proposal__status=Proposal.Status.DRAFT
-    )
+    # Only what was sent out: a proposal withdrawn before it was opened has no date to register.
+    versions = ProposalVersion.objects.filter(
+        proposal__forum=forum, proposal__opened_at__isnull=False
+    ).exclude(proposal__status=Proposal.Status.DRAFT)
     for version in versions.select_related("proposal"):
         proposal = version.proposal
         title = f"{proposal.register_number} {version.title} (v{version.number})"

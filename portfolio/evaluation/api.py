@@ -1,28 +1,41 @@
 """The strategies and a period's figures, and the evaluation package, in the API.
 
-GET /api/v1/strategies/, GET /api/v1/strategies/{slug}/summary/ (the figures of the period page)
-and POST/GET /api/v1/strategies/{slug}/evaluation-package/ (build it; follow the build).
+GET /api/v1/strategies/, GET /api/v1/strategies/{slug}/summary/ (the figures of the period page),
+POST/GET /api/v1/strategies/{slug}/evaluation-package/ (build it; follow the build) and
+GET /api/v1/strategies/{slug}/evaluation-package.zip (the package last built).
 """
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from forums.selectors import evaluation_figures as figures
 from portfolio.accounts.tokens import ExpiringTokenAuthentication
-from portfolio.api_docs import operation_doc
+from portfolio.api_docs import ErrorDetailSerializer, operation_doc
 from portfolio.caching import cached_api
+from portfolio.evaluation.build import package_path
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
-from portfolio.evaluation.service import evaluation_package_progress, evaluation_package_request
+from portfolio.evaluation.service import (
+    evaluation_package_progress,
+    evaluation_package_request,
+    may_export_evaluation,
+)
 from portfolio.models import Strategy
+from portfolio.permissions import ensure
 
 ANY_USER = _("Any logged-in user.")
 PACKAGE_USERS = _("The coordinator and the secretariat; others get 403.")
+# Reads that refuse others say so: the hook documents 403 on writes only.
+REFUSED = OpenApiResponse(
+    ErrorDetailSerializer, description=_("Not allowed: only the coordinator and the secretariat.")
+)
 SLUG = OpenApiParameter(
     "slug", str, OpenApiParameter.PATH, description=_("The strategy period, e.g. 2021-2025.")
 )
@@ -127,6 +140,7 @@ class EvaluationPackageAPIView(AuthenticatedAPIView):
             OpenApiParameter("task", str, OpenApiParameter.QUERY, description=_("Task id.")),
         ],
         responses={
+            403: REFUSED,
             200: inline_serializer(
                 "EvaluationProgress",
                 {
@@ -134,10 +148,47 @@ class EvaluationPackageAPIView(AuthenticatedAPIView):
                     "done": serializers.IntegerField(allow_null=True),
                     "total": serializers.IntegerField(allow_null=True),
                 },
-            )
+            ),
         },
     )
     def get(self, request, slug: str):
         _strategy(slug)
         task = request.query_params.get("task", "")
         return Response(evaluation_package_progress(actor=request.user, task_id=task))
+
+
+class EvaluationPackageDownloadAPIView(AuthenticatedAPIView):
+    def perform_content_negotiation(self, request, force=False):
+        # The package is a zip whatever Accept says; an error is JSON, as everywhere.
+        return (JSONRenderer(), JSONRenderer.media_type)
+
+    @operation_doc(
+        operation_id="strategies_evaluation_package_download",
+        summary=_("Download the evaluation package"),
+        description=_(
+            "The evaluation package last built for the period, as a zip file: the workbook, "
+            "the CSV files with datapackage.json, the charts and the notes."
+        ),
+        permissions=PACKAGE_USERS,
+        parameters=[SLUG],
+        responses={
+            (200, "application/zip"): OpenApiTypes.BINARY,
+            (403, "application/json"): REFUSED,
+            (404, "application/json"): OpenApiResponse(
+                ErrorDetailSerializer,
+                description=_("No such period, or its package has not been built yet."),
+            ),
+        },
+    )
+    def get(self, request, slug: str):
+        ensure(may_export_evaluation(request.user))
+        strategy = _strategy(slug)
+        path = package_path(strategy)
+        if not path.exists():
+            raise Http404
+        return FileResponse(
+            path.open("rb"),
+            as_attachment=True,
+            filename=f"evaluering-{strategy_slug(strategy)}.zip",
+            content_type="application/zip",
+        )

@@ -5,8 +5,10 @@ localise them, and bokmål writes a decimal comma that SVG cannot read. Labels a
 with the active language; every text is escaped.
 """
 
+from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from forums.selectors.evaluation_figures import (
@@ -25,6 +27,13 @@ def num(value: float) -> str:
     """A number for an SVG attribute: a point as decimal mark, at most one decimal."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def shown(value: float | None) -> str:
+    """A number in a label people read: the active language's decimal mark; "–" for none."""
+    if value is None:
+        return "–"
+    return num(value).replace(".", str(get_format("DECIMAL_SEPARATOR")))
 
 
 def _svg(width: float, height: float, title: str, body: list[str]) -> str:
@@ -53,8 +62,21 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, title: str = "") ->
     )
 
 
+def _empty(width: float, height: float, title: str) -> str:
+    """The chart of a period without the data it shows: its title and a note, not empty axes."""
+    return _svg(
+        width,
+        height,
+        title,
+        [_text(width / 2, height / 2, _("No data in the period."), anchor="middle")],
+    )
+
+
 def rag_heatmap(matrix: RagMatrix) -> str:
     periods, rows = matrix["periods"], matrix["rows"]
+    title = _("Overall status (RAG) of every measure in every period")
+    if not periods or not rows:
+        return _empty(460, 80, title)
     cell_w, cell_h, left, top = 22, 16, 90, 70
     width = max(left + cell_w * max(len(periods), 1) + 20, left + 4 * 100)
     height = top + cell_h * max(len(rows), 1) + 40
@@ -78,12 +100,44 @@ def rag_heatmap(matrix: RagMatrix) -> str:
         x = left + index * 90
         body.append(_rect(x, legend_y - 10, 12, 12, RAG_COLOURS[rag]))
         body.append(_text(x + 16, legend_y, labels[rag]))
-    return _svg(width, height, _("Overall status (RAG) of every measure in every period"), body)
+    return _svg(width, height, title, body)
+
+
+# Label boxes are estimated at the charts' font size from the widest sans-serif font that
+# renders them (DejaVu Sans in the PNG copies), with a gap between neighbours.
+CHAR_WIDTH, LINE_HEIGHT, GAP = 8, 12, 4
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(box: Box, others: list[Box]) -> bool:
+    left, top, right, bottom = box
+    return any(
+        left < o_right and o_left < right and top < o_bottom and o_top < bottom
+        for o_left, o_top, o_right, o_bottom in others
+    )
+
+
+def _label_place(cx: float, cy: float, text: str, taken: list[Box], bounds: Box) -> Box | None:
+    """Where the label of the point at (cx, cy) fits beside it without covering another label:
+    right above, right below, left above, left below; None when nowhere (the point's tooltip
+    and the table still name it)."""
+    width = CHAR_WIDTH * len(text)
+    for left in (cx + 8, cx - 8 - width):
+        for top in (cy - 6 - LINE_HEIGHT + 2, cy + 4):
+            box = (left, top, left + width, top + LINE_HEIGHT)
+            spaced = (left - GAP, top - GAP / 2, left + width + GAP, top + LINE_HEIGHT + GAP / 2)
+            inside = bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1]
+            if inside and box[3] <= bounds[3] and not _overlaps(spaced, taken):
+                return box
+    return None
 
 
 def criteria_scatter(points: list[CriteriaPoint]) -> str:
     size, pad = 420, 50
     plot = size - 2 * pad
+    title = _("Balance of criteria A (useful) against C (feasible)")
+    if not points:
+        return _empty(size, 120, title)
 
     def x(score: float) -> float:
         return pad + (score - 1) / 4 * plot
@@ -108,15 +162,26 @@ def criteria_scatter(points: list[CriteriaPoint]) -> str:
             extra=f' transform="rotate(-90 14 {num(size / 2)})"',
         )
     )
+    # Measures with the same scores share one point; its label names the first and the count.
+    together: dict[tuple[float, float], list[str]] = defaultdict(list)
     for point in points:
-        cx, cy = x(point["a"]), y(point["c"])
-        title = f"{point['measure']}: A {num(point['a'])}, C {num(point['c'])}"
+        together[(point["a"], point["c"])].append(point["measure"])
+    taken: list[Box] = []
+    labels = []
+    for (a, c), measures in together.items():
+        cx, cy = x(a), y(c)
+        tip = f"{', '.join(measures)}: A {shown(a)}, C {shown(c)}"
+        radius = 6 if len(measures) == 1 else 8
         body.append(
-            f'<circle cx="{num(cx)}" cy="{num(cy)}" r="6" fill="#0062ba" fill-opacity="0.7">'
-            f"<title>{escape(title)}</title></circle>"
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{radius}" fill="#0062ba" '
+            f'fill-opacity="0.7"><title>{escape(tip)}</title></circle>'
         )
-        body.append(_text(cx + 8, cy - 6, point["measure"]))
-    return _svg(size, size, _("Balance of criteria A (useful) against C (feasible)"), body)
+        text = measures[0] if len(measures) == 1 else f"{measures[0]} +{len(measures) - 1}"
+        box = _label_place(cx, cy, text, taken, (pad, 0, size, size - pad))
+        if box is not None:
+            taken.append(box)
+            labels.append(_text(box[0], box[3] - 2, text))
+    return _svg(size, size, title, body + labels)
 
 
 def outcome_labels() -> dict[str, str]:
@@ -129,8 +194,12 @@ def outcome_labels() -> dict[str, str]:
 
 def decisions_bars(per_year: list[dict[str, int]]) -> str:
     width, height, left, top, bottom = 460, 300, 50, 20, 70
+    title = _("Decisions per year by outcome")
+    totals = [sum(row[o] for o in OUTCOME_COLOURS) for row in per_year]
+    if not any(totals):
+        return _empty(width, 80, title)
     plot_h = height - top - bottom
-    highest = max([sum(row[o] for o in OUTCOME_COLOURS) for row in per_year] + [1])
+    highest = max(totals)
     bar_w = (width - left - 20) / max(len(per_year), 1)
     labels = outcome_labels()
     body = [
@@ -159,7 +228,7 @@ def decisions_bars(per_year: list[dict[str, int]]) -> str:
         lx = left + index * 130
         body.append(_rect(lx, height - 24, 12, 12, colour))
         body.append(_text(lx + 16, height - 14, labels[outcome]))
-    return _svg(width, height, _("Decisions per year by outcome"), body)
+    return _svg(width, height, title, body)
 
 
 def share(part: int, whole: int) -> float:
@@ -170,42 +239,38 @@ def share(part: int, whole: int) -> float:
 def participation_bars(rows: list[MinistryParticipation]) -> str:
     left, top, row_h, bar_max = 70, 40, 30, 300
     width = left + bar_max + 80
-    height = top + row_h * max(len(rows), 1) + 20
+    title = _("Participation per ministry")
+    if not rows:
+        return _empty(width, 80, title)
+    height = top + row_h * len(rows) + 20
+    answered_label, attended_label = _("Positions by the deadline (%)"), _("Meetings attended (%)")
+    second = left + 16 + CHAR_WIDTH * len(answered_label) + 16
     body = [
         _rect(left, 10, 12, 10, "#0062ba"),
-        _text(left + 16, 19, _("Positions by the deadline (%)")),
-        _rect(left + 200, 10, 12, 10, "#7fb1dd"),
-        _text(left + 216, 19, _("Meetings attended (%)")),
+        _text(left + 16, 19, answered_label),
+        _rect(second, 10, 12, 10, "#7fb1dd"),
+        _text(second + 16, 19, attended_label),
     ]
+    width = max(width, second + 16 + CHAR_WIDTH * len(attended_label))
     for index, row in enumerate(rows):
         y = top + index * row_h
-        answered, attended = (
-            share(row["answered"], row["asked"]),
-            share(row["attended"], row["meetings"]),
-        )
+        # None where there was nothing to answer or attend: "–", not 0 %.
+        answered = share(row["answered"], row["asked"]) if row["asked"] else None
+        attended = share(row["attended"], row["meetings"]) if row["meetings"] else None
         body.append(_text(left - 6, y + 16, row["ministry"], anchor="end"))
-        body.append(
-            _rect(
-                left,
-                y,
-                answered / 100 * bar_max,
-                11,
-                "#0062ba",
-                f"{row['ministry']}: {num(answered)} %",
+        for offset, value, colour in ((0, answered, "#0062ba"), (12, attended, "#7fb1dd")):
+            body.append(
+                _rect(
+                    left,
+                    y + offset,
+                    (value or 0) / 100 * bar_max,
+                    11,
+                    colour,
+                    f"{row['ministry']}: {shown(value)} %",
+                )
             )
-        )
-        body.append(
-            _rect(
-                left,
-                y + 12,
-                attended / 100 * bar_max,
-                11,
-                "#7fb1dd",
-                f"{row['ministry']}: {num(attended)} %",
-            )
-        )
-        body.append(_text(left + bar_max + 6, y + 16, f"{num(answered)} / {num(attended)}"))
-    return _svg(width, height, _("Participation per ministry"), body)
+        body.append(_text(left + bar_max + 6, y + 16, f"{shown(answered)} / {shown(attended)}"))
+    return _svg(width, height, title, body)
 
 
 def all_charts(summary: Summary) -> dict[str, str]:

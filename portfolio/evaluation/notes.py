@@ -48,7 +48,12 @@ TEXT: dict[str, ReadmeText] = {
             "etter sakens år.",
             "**Deltakelse per departement**: andel av sakene departementet var med i (etter at "
             "høringen åpnet) der det registrerte et standpunkt innen fristen, og andel av møtene "
-            "med registrert oppmøte der det var til stede eller representert ved stedfortreder.",
+            "med registrert oppmøte der det var til stede eller representert ved stedfortreder; "
+            "– der det ikke var noen saker eller møter.",
+            "**Kriterium A mot C**, punktene: tiltak med samme poeng deler ett punkt, merket med "
+            "det første og antallet til («T1 +2»); et merke som ville dekket et annet, utelates. "
+            "Tabellene og `figures.json` har alle tiltakene.",
+            "Et diagram uten data i perioden sier det i stedet for å vise tomme akser.",
         ],
     },
     "en": {
@@ -81,7 +86,11 @@ TEXT: dict[str, ReadmeText] = {
             "**Participation per ministry**: the share of the proposals the ministry took part "
             "in (once consultation opened) on which it recorded a position by the deadline, and "
             "the share of the meetings with attendance recorded at which it was present or "
-            "represented by a deputy.",
+            "represented by a deputy; – where there were no proposals or meetings.",
+            "**Criteria A against C**, the points: measures with the same scores share one "
+            "point, labelled with the first and how many more (“T1 +2”); a label that would "
+            "cover another is left out. The tables and `figures.json` have every measure.",
+            "A chart without data in the period says so instead of drawing empty axes.",
         ],
     },
 }

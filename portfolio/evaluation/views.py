@@ -82,8 +82,13 @@ class StrategyPeriodView(LoginRequiredMixin, TemplateView):
         participation = [
             {
                 **row,
-                "answered_share": charts.share(row["answered"], row["asked"]),
-                "attended_share": charts.share(row["attended"], row["meetings"]),
+                # None (shown "–") where there was nothing to answer or attend.
+                "answered_share": (
+                    charts.share(row["answered"], row["asked"]) if row["asked"] else None
+                ),
+                "attended_share": (
+                    charts.share(row["attended"], row["meetings"]) if row["meetings"] else None
+                ),
             }
             for row in summary["participation"]
         ]

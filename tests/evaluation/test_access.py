@@ -11,6 +11,7 @@ PAGE = "/strategi/2021-2025/"
 START = "/strategi/2021-2025/evaluering/"
 DOWNLOAD = "/strategi/2021-2025/evaluering.zip"
 API_PACKAGE = "/api/v1/strategies/2021-2025/evaluation-package/"
+API_DOWNLOAD = "/api/v1/strategies/2021-2025/evaluation-package.zip"
 REQUESTED = "strategy.evaluation_requested"
 
 
@@ -58,11 +59,13 @@ def test_others_may_not_build_or_download_the_package(client_for, api_client_for
     assert client.get(START + "status/?task=x").status_code == 403
     assert api_client_for(username).post(API_PACKAGE).status_code == 403
     assert api_client_for(username).get(API_PACKAGE + "?task=x").status_code == 403
+    assert api_client_for(username).get(API_DOWNLOAD).status_code == 403
     assert not AuditEvent.objects.filter(kind=REQUESTED).exists()
 
 
 def test_anonymous_api_calls_get_401(api_client_for):
     assert api_client_for("anonymous").post(API_PACKAGE).status_code == 401
+    assert api_client_for("anonymous").get(API_DOWNLOAD).status_code == 401
     assert api_client_for("anonymous").get("/api/v1/strategies/").status_code == 401
 
 
@@ -86,9 +89,31 @@ def test_coordinator_and_secretariat_build_and_download_it(
     assert sorted(p.name for p in path.parent.iterdir()) == ["2021-2025.zip", "download.zip"]
 
 
-def test_the_api_starts_a_build_and_reports_its_state(api_client_for, celery_eager):
-    api = api_client_for("sekretariat")
+@pytest.mark.parametrize("username", ["koordinator", "sekretariat"])
+def test_the_api_builds_the_package_reports_its_state_and_hands_it_out(
+    api_client_for, celery_eager, username, tmp_path
+):
+    api = api_client_for(username)
+    not_built = api.get(API_DOWNLOAD)
+    assert not_built.status_code == 404 and not_built["Content-Type"] == "application/json"
     response = api.post(API_PACKAGE)
     assert response.status_code == 202
+    assert AuditEvent.objects.filter(kind=REQUESTED, actor__username=username).count() == 1
     progress = api.get(API_PACKAGE + f"?task={response.json()['task']}").json()
     assert set(progress) == {"state", "done", "total"}
+    download = api.get(API_DOWNLOAD, HTTP_ACCEPT="application/zip")
+    assert download.status_code == 200 and download["Content-Type"] == "application/zip"
+    path = tmp_path / "api.zip"
+    path.write_bytes(b"".join(download.streaming_content))
+    with zipfile.ZipFile(path) as archive:
+        assert {"portfolio.xlsx", "datapackage.json"} <= set(archive.namelist())
+    assert api.get("/api/v1/strategies/1999-2000/evaluation-package.zip").status_code == 404
+
+
+def test_a_period_without_reports_or_meetings_says_so_rather_than_drawing_empty_charts(
+    client_for,
+):
+    page = client_for("observator").get(PAGE).content.decode()
+    assert page.count("Ingen data i perioden.") == 4
+    assert "Ingen saker eller møter i perioden." in page
+    assert "Det samme som tabell" not in page  # no table of periods without periods

@@ -10,6 +10,8 @@ from django.core.management import CommandError, call_command
 from frictionless import Package
 from openpyxl import load_workbook
 
+from forums.models import Meeting
+from forums.selectors import evaluation_figures as figures
 from forums.selectors.evaluation_figures import counts
 from portfolio.evaluation.schema import TABLES
 from portfolio.evaluation.scope import Scope, strategy_by_slug
@@ -94,25 +96,58 @@ def check_charts(package):
         assert "status_reports" in archive.read("LES-MEG.md").decode()
 
 
-def check_api_counts(api_client_for):
-    expected = counts(Scope(strategy_by_slug("2021-2025")))
-    api = api_client_for("koordinator")
-    assert api.get("/api/v1/measures/").json()["count"] == expected["measures"]
-    proposals = sum(
-        api.get(f"/api/v1/proposals/?year={year}").json()["count"] for year in range(2021, 2026)
+def check_portal_counts(package, client_for, api_client_for):
+    """The package's rows are what the period page, its summary and the lists show."""
+    with zipfile.ZipFile(package) as archive:
+        written = {
+            name: len(list(csv.reader(io.StringIO(archive.read(f"data/{name}.csv").decode())))) - 1
+            for name in TABLE_NAMES
+        }
+    client, api = client_for("koordinator"), api_client_for("koordinator")
+    page = client.get("/strategi/2021-2025/").content.decode()
+    shown = {name: int(n) for name, n in re.findall(r'data-count="(\w+)">(\d+)<', page)}
+    assert shown == written
+    assert api.get("/api/v1/strategies/2021-2025/summary/").json()["counts"] == written
+
+    def count(url: str) -> int:
+        return api.get(url).json()["count"]
+
+    assert count("/api/v1/measures/?strategy=2021-2025") == written["measures"]
+    # The only strategy: every report, assessment, milestone, risk and benefit is of its period.
+    for name in ("status-reports", "assessments", "milestones", "risks", "benefits"):
+        assert count(f"/api/v1/{name}/") == written[name.replace("-", "_")], name
+    years = range(2021, 2026)
+    for name in ("proposals", "meetings"):
+        listed = sum(count(f"/api/v1/{name}/?strategy=2021-2025&year={y}") for y in years)
+        assert listed == written[name], name
+    register = sum(
+        client.get(f"/saker/?strategy=2021-2025&year={y}").context["page"].paginator.count
+        for y in years
     )
-    meetings = sum(
-        api.get(f"/api/v1/meetings/?year={year}").json()["count"] for year in range(2021, 2026)
-    )
-    assert (proposals, meetings) == (expected["proposals"], expected["meetings"])
+    assert register == written["proposals"]
 
 
-def test_the_package_validates_and_its_counts_equal_the_portal(package, tmp_path, api_client_for):
+def check_spread_over_the_five_years():
+    """The generators fill every year of the period: reports, decisions and meetings."""
+    summary = figures.summary(Scope(strategy_by_slug("2021-2025")))
+    periods = summary["rag_matrix"]["periods"]
+    assert len(periods) == 15 and periods[0] == "2021-1" and periods[-1] == "2025-3"
+    assert all(any(row["rag"][i] for row in summary["rag_matrix"]["rows"]) for i in range(15))
+    for year in summary["decisions_per_year"]:
+        assert year["endorsed"] + year["not_endorsed"] + year["withdrawn"] > 0, year
+    met = set(Meeting.objects.filter(year__range=(2021, 2025)).values_list("year", flat=True))
+    assert met == {2021, 2022, 2023, 2024, 2025}
+
+
+def test_the_package_validates_and_its_counts_equal_the_portal(
+    package, tmp_path, client_for, api_client_for
+):
     # One test: generating five years of data is the slow part, so it is done once.
     check_workbook_and_csv(package)
     check_frictionless(package, tmp_path)
     check_charts(package)
-    check_api_counts(api_client_for)
+    check_portal_counts(package, client_for, api_client_for)
+    check_spread_over_the_five_years()
 
 
 def test_an_unknown_strategy_is_refused_and_nothing_is_written(demo_users, tmp_path):

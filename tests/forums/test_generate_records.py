@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from forums.models import Record
+from forums.models import Proposal, Record
 from tests.forums.records_helpers import assert_valid
 
 pytestmark = pytest.mark.django_db
@@ -32,3 +32,17 @@ def test_generated_documents_are_journaled_gap_free_and_extract_validly(demo_use
     assert_valid((out / "endringslogg.xml").read_bytes(), "endringslogg.xsd")
     assert len(list((out / "dokumenter").iterdir())) == records.count()
     assert isinstance(first, datetime.date)
+
+
+def test_generation_after_the_demo_year_skips_a_proposal_withdrawn_before_it_was_opened(
+    demo_users, settings, media_in_tmp
+):
+    settings.DEBUG = True
+    call_command("seed_demo", "--working-year", verbosity=0)
+    never_opened = Record.objects.filter(
+        proposal_version__proposal=Proposal.objects.get(status="withdrawn", opened_at__isnull=True)
+    )
+    before = list(never_opened.values_list("pk", flat=True))
+    call_command("generate_forum_activity", "--scale", "1", verbosity=0)
+    assert Record.objects.count() > 10
+    assert list(never_opened.values_list("pk", flat=True)) == before

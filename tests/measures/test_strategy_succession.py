@@ -376,6 +376,17 @@ def test_lists_show_the_current_strategy_and_earlier_ones_on_request(client_for,
     assert forum_page.context["year"] == 2025
 
 
+def test_the_start_page_leads_to_the_current_period_and_that_to_the_earlier(client_for):
+    client = client_for("observator")
+    assert 'href="/strategi/2021-2025/"' in client.get("/").content.decode()
+    successor("T1")
+    close()
+    start = client.get("/").content.decode()
+    assert 'href="/strategi/2026-2030/"' in start and "/strategi/2021-2025/" not in start
+    current = client.get("/strategi/2026-2030/").content.decode()
+    assert 'href="/strategi/2021-2025/"' in current
+
+
 @pytest.mark.parametrize(
     "url",
     [

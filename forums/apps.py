@@ -104,6 +104,10 @@ class ForumsConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from forums.permissions import DELEGATED_PART
+        from portfolio.fragments import reader_part_register
+
+        reader_part_register(DELEGATED_PART)
         from forums.decisions import EndorsedProposals
         from measures.decisions import decision_gate_register
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import Delegation, Forum, ForumMembership, ForumSeat, Proposal
+from portfolio.fragments import cached_part
 from portfolio.models import Ministry
 from portfolio.permissions import (
     ensure,
@@ -75,13 +76,23 @@ def signable_ministry_ids(user: Any, *, on: datetime.date | None = None) -> set[
     """Ministries the user may record positions for today: own grants and active delegations."""
     ids = sign_grant_ministry_ids(user)
     if is_active_user(user):
-        ids |= set(
-            active_delegations(on=on)
-            .filter(delegate=user)
-            .order_by()  # a set: the ordering's join to the ministry is not needed
-            .values_list("ministry_id", flat=True)
-        )
+        if on is None:  # today's, asked on most pages: kept until a delegation changes
+            ids |= set(cached_part(DELEGATED_PART, [user.pk], lambda: _delegated_ids(user, None)))
+        else:
+            ids |= _delegated_ids(user, on)
     return ids
+
+
+DELEGATED_PART = "sign-delegations"
+
+
+def _delegated_ids(user: Any, on: datetime.date | None) -> set[int]:
+    return set(
+        active_delegations(on=on)
+        .filter(delegate=user)
+        .order_by()  # a set: the ordering's join to the ministry is not needed
+        .values_list("ministry_id", flat=True)
+    )
 
 
 def can_sign_for(*, user: Any, ministry: Ministry) -> bool:

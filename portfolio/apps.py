@@ -35,7 +35,9 @@ class PortfolioConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from portfolio.accounts.sessions import stamp_session
-        from portfolio.fragments import install_watch
+        from portfolio.fragments import install_watch, reader_part_register
 
         user_logged_in.connect(stamp_session, dispatch_uid="portfolio.accounts.stamp_session")
         connection_created.connect(install_watch, dispatch_uid="portfolio.fragments.install_watch")
+        for part in ("session-generation", "current-person", "roles", "coordinator", "sign-grants"):
+            reader_part_register(part)

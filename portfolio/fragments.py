@@ -120,6 +120,20 @@ def _part_key(name: str, vary: Iterable[Any]) -> str:
     return "portal:part:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+_READER_PARTS: list[str] = []
+
+
+def reader_part_register(name: str) -> None:
+    """A part about the reader, keyed by the user's id alone, that nearly every page asks
+    for: read ahead of each request with the others (apps register theirs when ready)."""
+    if name not in _READER_PARTS:
+        _READER_PARTS.append(name)
+
+
+def reader_parts() -> tuple[str, ...]:
+    return tuple(_READER_PARTS)
+
+
 def parts_read_ahead(parts: Iterable[tuple[str, Iterable[Any]]]) -> None:
     """Read these stored parts and the versions of the tables they read in two round trips
     to the cache, for `cached_part` to serve in this request: the parts every request asks

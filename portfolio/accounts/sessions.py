@@ -6,11 +6,9 @@ from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
 
 from portfolio.accounts.models import SessionGeneration
-from portfolio.fragments import cached_part, parts_forget, parts_read_ahead
+from portfolio.fragments import cached_part, parts_forget, parts_read_ahead, reader_parts
 
 GENERATION_KEY = "_session_generation"
-# The parts about the reader that nearly every page asks for, each keyed by the user's id.
-READER_PARTS = ("session-generation", "current-person", "roles", "coordinator", "sign-grants")
 
 
 def current_generation(user_id) -> int:
@@ -42,7 +40,7 @@ class SessionGenerationMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user_id = request.session.get(SESSION_KEY)
         if user_id is not None:
-            parts_read_ahead((name, [user_id]) for name in READER_PARTS)
+            parts_read_ahead((name, [user_id]) for name in reader_parts())
         try:
             if user_id is not None and request.session.get(GENERATION_KEY, 0) != current_generation(
                 user_id

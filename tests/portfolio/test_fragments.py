@@ -158,3 +158,33 @@ def test_who_the_reader_is_is_read_from_the_cache_in_one_go(reader, monkeypatch)
     monkeypatch.setattr(fragments, "cache", counting)
     assert client.get("/departementer/").status_code == 200
     assert counting.asked_one == []
+
+
+def test_a_delegation_lets_the_deputy_sign_on_the_next_request_and_its_end_stops_it(reader):
+    """Whom the reader may sign for by delegation is kept in the cache like who the reader is;
+    granting or revoking a delegation takes effect at once."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from forums.services.delegations import delegation_grant, delegation_revoke
+    from portfolio.models import UserProfile
+
+    proposal = _open_proposal()
+    deputy = get_user_model().objects.create_user("nestleder-fin", password="demo")
+    UserProfile.objects.create(user=deputy, ministry=Ministry.objects.get(abbreviation="FIN"))
+    client = reader("nestleder-fin")
+    title = f"{proposal.register_number} Felles anskaffelsesstrategi"
+    assert title not in client.get("/").content.decode()
+    today = timezone.localdate()
+    delegation = delegation_grant(
+        actor=user("leder-fin"),
+        ministry=Ministry.objects.get(abbreviation="FIN"),
+        delegate=deputy,
+        valid_from=today,
+        valid_to=today + datetime.timedelta(days=7),
+    )
+    assert title in client.get("/").content.decode()
+    delegation_revoke(actor=user("leder-fin"), delegation=delegation)
+    assert title not in client.get("/").content.decode()

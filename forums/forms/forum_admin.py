@@ -2,7 +2,10 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.dates import MONTHS
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forums.forms.meetings import PortalForm
@@ -11,6 +14,12 @@ from forums.models.proposals import TEXT_MAX
 from forums.models.wheel import ORDINALS
 from forums.services.forum_admin import MANDATE_MAX
 from portfolio.models import Ministry
+from portfolio.picker import SearchPicker
+
+# What advice from a service forum or a core group may be given on.
+ADVISABLE = Q(
+    status__in=[Proposal.Status.DRAFT, Proposal.Status.CONSULTATION], forum__advisory_only=False
+)
 
 
 def _no_nul(value: str) -> None:
@@ -156,10 +165,11 @@ class MeetingAdviceForm(PortalForm):
 
     proposal = forms.ModelChoiceField(
         label=_("Proposal in Strategisk forum"),
-        queryset=Proposal.objects.filter(
-            status__in=[Proposal.Status.DRAFT, Proposal.Status.CONSULTATION],
-            forum__advisory_only=False,
-        ).select_related("forum"),
+        queryset=Proposal.objects.filter(ADVISABLE).select_related("forum"),
+        # Hundreds may be open at once: past a few, search as you type.
+        widget=SearchPicker(
+            format_lazy("{}?scope=advisable", reverse_lazy("proposals:picker")), multiple=False
+        ),
     )
     text = forms.CharField(
         label=_("Advice"),

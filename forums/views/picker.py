@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from forums.forms.forum_admin import ADVISABLE
 from forums.models import Proposal
 from forums.records_access import screened_proposals
 from portfolio.permissions import is_coordinator, is_secretariat
@@ -14,8 +15,9 @@ REGISTER_NUMBER = re.compile(r"(\d{4})/(\d{1,4})")
 
 
 class ProposalPickerView(PickerSearchView):
-    # "endorsed": what a new proposal may amend; "current": what an agenda item may name.
-    scopes = ("endorsed", "current")
+    # "endorsed": what a new proposal may amend; "current": what an agenda item may name;
+    # "advisable": what a service forum's or core group's meeting may advise on.
+    scopes = ("endorsed", "current", "advisable")
 
     def dispatch(self, request, *args, **kwargs):
         # Only those who fill in the forms with proposals: it searches titles and texts that
@@ -29,6 +31,8 @@ class ProposalPickerView(PickerSearchView):
         proposals = Proposal.objects.select_related("forum").exclude(pk__in=exclude)
         if scope == "endorsed":
             proposals = proposals.filter(status=Proposal.Status.ENDORSED)
+        elif scope == "advisable":
+            proposals = proposals.filter(ADVISABLE)
         else:
             proposals = proposals.exclude(status=Proposal.Status.WITHDRAWN)
         number = REGISTER_NUMBER.search(query)

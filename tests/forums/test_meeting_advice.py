@@ -68,3 +68,40 @@ def test_a_core_group_meeting_advises_as_the_core_group(advisory):
         actor=user("koordinator"), meeting=meeting, proposal=advisory.proposal, text="Råd."
     )
     assert advice.core_group.code == "KG1" and advice.forum is None
+
+
+def test_with_many_open_proposals_the_advice_form_searches_instead_of_listing_them(
+    client_for, advisory
+):
+    from forums.models import Proposal
+
+    client = client_for("sekretariat")
+    page = client.get(advisory.meeting.get_absolute_url()).content.decode()
+    assert f'name="advice-proposal" value="{advisory.proposal.pk}"' in page  # few: all shown
+    Proposal.objects.bulk_create(
+        Proposal(
+            forum=advisory.proposal.forum,
+            year=2030,
+            number=n,
+            title=f"Sak {n}",
+            text=".",
+            deadline=advisory.proposal.deadline,
+            created_by=user("koordinator"),
+        )
+        for n in range(1, 60)
+    )
+    page = client.get(advisory.meeting.get_absolute_url()).content.decode()
+    assert "data-picker" in page and "Sak 59" not in page
+    found = client.get(
+        reverse("proposals:picker"),
+        {"q": "Felles IKT", "field": "advice-proposal", "type": "radio", "scope": "advisable"},
+    ).content.decode()
+    assert f'value="{advisory.proposal.pk}"' in found
+    # Only what advice may be given on: not a proposal that is closed.
+    advisory.proposal.status = Proposal.Status.ENDORSED
+    advisory.proposal.save(update_fields=["status"])
+    found = client.get(
+        reverse("proposals:picker"),
+        {"q": "Felles IKT", "field": "advice-proposal", "type": "radio", "scope": "advisable"},
+    ).content.decode()
+    assert f'value="{advisory.proposal.pk}"' not in found

@@ -142,6 +142,7 @@ ENDPOINTS = [
     ("patch", "/api/v1/milestones/{milestone}/", "leder-dfd"),
     ("post", "/api/v1/assessments/", "leder-fin koordinator"),
     ("post", "/api/v1/proposals/{proposal}/advice/", "koordinator sekretariat"),
+    ("post", "/api/v1/meetings/{meeting}/advice/", "koordinator sekretariat"),
     ("post", "/api/v1/benefits/", "leder-dfd leder-fin"),
     ("patch", "/api/v1/benefits/{benefit}/", "leder-dfd"),
     ("post", "/api/v1/benefits/{benefit}/measurements/", "leder-dfd"),

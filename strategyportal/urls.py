@@ -34,6 +34,7 @@ from measures.api import (
 )
 from measures.api.succession import StrategySuccessorAPIView
 from portfolio.accounts.api import obtain_token
+from portfolio.accounts.api_notifications import NotificationViewSet
 from portfolio.accounts.api_preferences import own_notification_preferences
 from portfolio.accounts.api_tokens import own_tokens
 from portfolio.accounts.views import LoginView
@@ -67,6 +68,7 @@ router.register("agenda-items", AgendaItemPaperViewSet, basename="agenda-item")
 router.register("attendance", AttendanceViewSet, basename="attendance")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("audit-events", AuditEventViewSet, basename="audit-event")
+router.register("me/notifications", NotificationViewSet, basename="notification")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
 SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}

@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 from forums.api_attachments import AgendaItemPaperViewSet, ProposalMemoViewSet
 from forums.api_calendar import own_calendar_address, own_calendar_address_rotate
 from forums.api_delegations import DelegationViewSet
+from forums.api_extractions import ExtractionViewSet
 from forums.api_follow_up import FollowUpActionViewSet
 from forums.api_forum_actions import ForumActionViewSet
 from forums.api_forum_admin import ForumSeatViewSet, WheelSlotViewSet, WheelViewSet
@@ -69,6 +70,7 @@ router.register("attendance", AttendanceViewSet, basename="attendance")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("audit-events", AuditEventViewSet, basename="audit-event")
 router.register("me/notifications", NotificationViewSet, basename="notification")
+router.register("journal/extractions", ExtractionViewSet, basename="extraction")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
 SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}

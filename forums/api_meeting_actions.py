@@ -1,24 +1,30 @@
-"""The secretariat's changes to a meeting as POST actions: move, cancel, reinstate, mark held.
+"""The secretariat's changes to a meeting as POST actions: move, cancel, reinstate, mark held;
+and the advice a held meeting of a service forum or core group gives a proposal.
 
 Each calls the same service as the meeting's page, which decides who may and in which state.
 """
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from forums.api import MeetingOutputSerializer, MeetingViewSet
+from forums.api_proposal_output import ProposalOutput
 from forums.api_proposals import DeadlineField
-from forums.models import Meeting
-from forums.permissions import can_plan_meetings
+from forums.models import Meeting, Proposal
+from forums.models.proposals import TEXT_MAX
+from forums.permissions import can_plan_meetings, may_give_advice
 from forums.services import meetings as services
+from forums.services.meeting_advice import advice_from_meeting
 from portfolio.api_docs import conflict, operation_doc
 from portfolio.api_fields import refuse_nul
+from portfolio.permissions import ensure
 
 PLANNERS = _("Only the secretariat and portal administrators; others get 403.")
 NOT_PLANNER = _("Only the secretariat may change meetings.")
+ADVISERS = _("Only the coordinator and the secretariat; others get 403.")
 
 
 class RescheduleInput(serializers.Serializer):
@@ -39,6 +45,14 @@ class RescheduleInput(serializers.Serializer):
         validators=[refuse_nul],
         help_text=_("Where the meeting is held; left out, the place stays as it is."),
     )
+
+
+class MeetingAdviceInput(serializers.Serializer):
+    proposal = serializers.PrimaryKeyRelatedField(
+        queryset=Proposal.objects.all(),
+        help_text=_("Numeric id of the proposal in Strategisk forum the advice is on."),
+    )
+    text = serializers.CharField(max_length=TEXT_MAX, validators=[refuse_nul])
 
 
 class MeetingActionViewSet(MeetingViewSet):
@@ -125,3 +139,33 @@ class MeetingActionViewSet(MeetingViewSet):
     def mark_held(self, request, pk=None):
         meeting = self.get_object()
         return self._done(services.meeting_mark_held(actor=request.user, meeting=meeting))
+
+    @operation_doc(
+        summary=_("Give a meeting's advice on a proposal"),
+        description=_(
+            "Records the advice a held meeting of a service forum or a core group gives on a "
+            "draft or a proposal in consultation in Strategisk forum, naming the meeting it came "
+            "out of, as the meeting's page does. Answers with the proposal."
+        ),
+        permissions=ADVISERS,
+        request=MeetingAdviceInput,
+        responses={
+            201: ProposalOutput,
+            409: conflict(
+                _("The meeting has not been held, or the proposal is closed or withdrawn.")
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def advice(self, request, pk=None):
+        meeting = self.get_object()
+        # Who may give advice is answered before anything about the input is revealed.
+        ensure(
+            may_give_advice(request.user),
+            _("Only the coordinator or the secretariat may add advice."),
+        )
+        data = MeetingAdviceInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        advice = advice_from_meeting(actor=request.user, meeting=meeting, **data.validated_data)
+        proposal = Proposal.objects.select_related("forum").get(pk=advice.proposal_id)
+        return Response(ProposalOutput(proposal).data, status=status.HTTP_201_CREATED)

@@ -13,7 +13,7 @@ Record = dict[str, Any]
 def load(data: Record) -> None:
     load_legal_bases(data)
     load_forums(data)
-    load_core_group_forums()
+    load_core_group_forums(data)
 
 
 def load_forums(data: Record) -> None:
@@ -57,9 +57,11 @@ def seed_chair_and_mandate(forum: Forum, record: Record) -> None:
     forum.save()
 
 
-def load_core_group_forums() -> None:
+def load_core_group_forums(data: Record) -> None:
     """Each core group meets as a forum of its own: led by its lead ministry's secretary general
-    [KG-VL3], with a seat for the lead and each participating ministry, advising only."""
+    [KG-VL3], with a seat for the lead and each participating ministry, advising only. The
+    forum is named by the group's full name, in nynorsk where it differs."""
+    nynorsk = {r["code"]: r.get("full_name_nn", "") for r in data.get("core_groups", [])}
     for group in CoreGroup.objects.select_related("lead_ministry", "measure"):
         forum, _ = Forum.objects.update_or_create(
             core_group=group,
@@ -68,6 +70,7 @@ def load_core_group_forums() -> None:
                 "slug": f"kjernegruppe-{group.code.lower()}",
                 "kind": Forum.Kind.CORE_GROUP,
                 "name_nb": group.full_name_nb or group.name_nb,
+                "name_nn": nynorsk.get(group.code) or group.name_nn,
                 "name_en": group.name_en,
                 "advisory_only": True,
                 "chaired_by_coordinating_ministry": False,

@@ -19,6 +19,7 @@ from measures.models import (
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS
 from measures.services.measures import DESCRIPTION_MAX
 from measures.services.reports import REPORT_FIELDS
+from portfolio.i18n import NamedChoiceField, NamedMultipleChoiceField
 from portfolio.models import Ministry, TargetArea
 from portfolio.selectors import owner_ministries
 
@@ -64,7 +65,7 @@ class RiskForm(forms.ModelForm):
 
 
 class DependencyForm(forms.Form):
-    depends_on = forms.ModelChoiceField(label=_("Depends on"), queryset=Measure.objects.none())
+    depends_on = NamedChoiceField(label=_("Depends on"), queryset=Measure.objects.none())
     description = forms.CharField(
         label=_("Description"),
         max_length=1000,
@@ -165,7 +166,7 @@ def _lead_choices() -> forms.ModelChoiceField:
 
 class MeasureCreateForm(forms.ModelForm):
     lead_ministry = _lead_choices()
-    target_areas = forms.ModelMultipleChoiceField(
+    target_areas = NamedMultipleChoiceField(
         label=_("Target areas"),
         queryset=TargetArea.objects.order_by("code"),
         to_field_name="code",

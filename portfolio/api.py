@@ -1,9 +1,15 @@
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
-from portfolio.api_docs import ANY_USER, operation_doc
+from portfolio.api_docs import ANY_USER, conflict, operation_doc
+from portfolio.dashboard.owed import owed_remind
 from portfolio.models import Ministry
+from portfolio.permissions import ensure, is_coordinator, is_secretariat
 
 LOCALIZED_NAME = _("The name in the language of the request (nb, nn or en), else in bokmål.")
 
@@ -29,6 +35,11 @@ class MinistryOutputSerializer(serializers.ModelSerializer):
         }
 
 
+class OwedReminderOutput(serializers.Serializer):
+    ministry = serializers.CharField(help_text=_("Abbreviation of the ministry reminded."))
+    recipients = serializers.IntegerField(help_text=_("How many people the reminder went to."))
+
+
 @extend_schema_view(
     list=operation_doc(
         summary=_("List ministries"),
@@ -52,3 +63,32 @@ class MinistryViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "abbreviation"
     queryset = Ministry.objects.order_by("abbreviation")
     filterset_fields = ["kind"]
+
+    @operation_doc(
+        summary=_("Remind a ministry of what it owes"),
+        description=_(
+            "Sends the ministry's admin heads (and their deputies) one reminder of everything "
+            "it owes: positions, status reports and follow-up actions, as the page of what is "
+            "owed does. At most once in 24 hours per ministry; the reminder is audited. Only a "
+            "ministry or the Prime Minister's Office existing today."
+        ),
+        permissions=_("Only the coordinator and the secretariat; others get 403."),
+        request=None,
+        responses={
+            201: OwedReminderOutput,
+            409: conflict(_("The ministry was reminded less than 24 hours ago, or owes nothing.")),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="owed-reminder")
+    def owed_reminder(self, request, abbreviation=None):
+        ensure(
+            is_coordinator(request.user) or is_secretariat(request.user),
+            _("Only the coordinator and the secretariat send reminders."),
+        )
+        ministry = get_object_or_404(
+            Ministry.objects.owners().active_on(timezone.localdate()),
+            abbreviation__iexact=abbreviation,
+        )
+        sent = owed_remind(actor=request.user, ministry=ministry)
+        body = {"ministry": ministry.abbreviation, "recipients": sent}
+        return Response(OwedReminderOutput(body).data, status=status.HTTP_201_CREATED)

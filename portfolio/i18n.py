@@ -1,5 +1,6 @@
 """Pick the stored text in the reader's language: nb, nn or en, falling back to bokmål."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,26 @@ def localized_value(obj: object, field: str, language: str) -> str:
         if value:
             return value
     return ""
+
+
+def choice_label(obj: object) -> str:
+    """An object as a choice, with its name in the reader's language. `str()` keeps bokmål,
+    as the records and the audit log are written; a choice reads as the page around it."""
+    label = str(obj)
+    bokmal = getattr(obj, "name_nb", "")
+    if bokmal and hasattr(obj, "name_nn"):
+        return label.replace(bokmal, localized(obj, "name"), 1)
+    return label
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: models.Model) -> str:
+        return choice_label(obj)
+
+
+class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: models.Model) -> str:
+        return choice_label(obj)
 
 
 class Sourced(models.Model):

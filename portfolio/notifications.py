@@ -13,6 +13,7 @@ from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q, prefetch_related_objects
@@ -222,3 +223,24 @@ def notifications_mark_read(*, key_prefix: str | tuple[str, ...], recipient: Any
     if recipient is not None:
         unread = unread.filter(recipient=recipient)
     return unread.update(read_at=timezone.now())
+
+
+def notification_read(*, actor: Any, notification: Notification) -> Notification:
+    """The recipient marks one notification read; one already read keeps its time."""
+    if notification.recipient_id != actor.pk:
+        raise PermissionDenied(_("Only the recipient marks a notification read."))
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk).update(read_at=notification.read_at)
+        data_changed()  # the bell in the header of cached pages
+    return notification
+
+
+def notifications_read_all(*, actor: Any) -> int:
+    """The person marks all their unread notifications read; how many were."""
+    marked = Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    if marked:
+        data_changed()
+    return marked

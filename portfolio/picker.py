@@ -19,6 +19,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views import View
 
+from portfolio.i18n import choice_label
+
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
@@ -89,7 +91,7 @@ class PickerSearchView(LoginRequiredMixin, View):
         raise NotImplementedError
 
     def labels(self, objects: list[Model]) -> list[tuple[str, str]]:
-        return [(str(obj.pk), str(obj)) for obj in objects]
+        return [(str(obj.pk), choice_label(obj)) for obj in objects]
 
     def get(self, request):
         field = request.GET.get("field", "")

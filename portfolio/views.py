@@ -1,7 +1,6 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -9,9 +8,10 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from measures.selectors import measure_count, measures_of_ministry
-from portfolio.caching import cached_page, data_changed
+from portfolio.caching import cached_page
 from portfolio.fragments import cached_part
 from portfolio.models import Ministry, Notification
+from portfolio.notifications import notification_read, notifications_read_all
 from portfolio.selectors import coordinating_ministry, current_strategy
 
 
@@ -78,10 +78,7 @@ class NotificationListView(LoginRequiredMixin, ListView):
         return Notification.objects.filter(recipient=self.request.user)
 
     def post(self, request):
-        Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(
-            read_at=timezone.now()
-        )
-        data_changed()  # the bell in the header of cached pages
+        notifications_read_all(actor=request.user)
         return redirect("portfolio:notifications")
 
 
@@ -90,9 +87,7 @@ class NotificationOpenView(LoginRequiredMixin, View):
 
     def post(self, request, pk: int):
         notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-        if notification.read_at is None:
-            Notification.objects.filter(pk=pk).update(read_at=timezone.now())
-            data_changed()
+        notification_read(actor=request.user, notification=notification)
         target = notification.url
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = "portfolio:notifications"

@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 from forums.api_attachments import AgendaItemPaperViewSet, ProposalMemoViewSet
 from forums.api_calendar import own_calendar_address, own_calendar_address_rotate
 from forums.api_delegations import DelegationViewSet
+from forums.api_extractions import ExtractionViewSet
 from forums.api_follow_up import FollowUpActionViewSet
 from forums.api_forum_actions import ForumActionViewSet
 from forums.api_forum_admin import ForumSeatViewSet, WheelSlotViewSet, WheelViewSet
@@ -34,6 +35,7 @@ from measures.api import (
 )
 from measures.api.succession import StrategySuccessorAPIView
 from portfolio.accounts.api import obtain_token
+from portfolio.accounts.api_notifications import NotificationViewSet
 from portfolio.accounts.api_preferences import own_notification_preferences
 from portfolio.accounts.api_tokens import own_tokens
 from portfolio.accounts.views import LoginView
@@ -67,6 +69,8 @@ router.register("agenda-items", AgendaItemPaperViewSet, basename="agenda-item")
 router.register("attendance", AttendanceViewSet, basename="attendance")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("audit-events", AuditEventViewSet, basename="audit-event")
+router.register("me/notifications", NotificationViewSet, basename="notification")
+router.register("journal/extractions", ExtractionViewSet, basename="extraction")
 
 # Swagger UI (served from our own static files) sets inline styles: allow them on that page only.
 SWAGGER_CSP = {"style-src": ["'unsafe-inline'"]}

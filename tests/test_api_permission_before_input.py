@@ -11,6 +11,7 @@ import pytest
 from forums.models import (
     Advice,
     AgendaItem,
+    ArchiveExtraction,
     Attachment,
     Attendance,
     Delegation,
@@ -142,6 +143,7 @@ ENDPOINTS = [
     ("patch", "/api/v1/milestones/{milestone}/", "leder-dfd"),
     ("post", "/api/v1/assessments/", "leder-fin koordinator"),
     ("post", "/api/v1/proposals/{proposal}/advice/", "koordinator sekretariat"),
+    ("post", "/api/v1/meetings/{meeting}/advice/", "koordinator sekretariat"),
     ("post", "/api/v1/benefits/", "leder-dfd leder-fin"),
     ("patch", "/api/v1/benefits/{benefit}/", "leder-dfd"),
     ("post", "/api/v1/benefits/{benefit}/measurements/", "leder-dfd"),
@@ -167,6 +169,7 @@ ENDPOINTS = [
     ("post", "/api/v1/proposals/{proposal}/memo/", "koordinator"),
     ("put", "/api/v1/journal/records/{record}/marking/", "sekretariat koordinator"),
     ("post", "/api/v1/journal/records/{record}/marking-requests/", "leder-fin"),
+    ("post", "/api/v1/journal/extractions/", "sekretariat"),
 ]
 REFUSED = ["observator", "sekretariat", "leder-fin", "koordinator"]
 
@@ -205,6 +208,7 @@ def _state() -> tuple:
         Attachment.objects.count(),
         list(Record.objects.order_by("pk").values_list("access", "legal_basis", "screened_title")),
         MarkingChangeRequest.objects.count(),
+        ArchiveExtraction.objects.count(),
         list(ForumMembership.objects.order_by("pk").values_list("role", "valid_from", "valid_to")),
     )
 

@@ -112,6 +112,24 @@ ENDPOINTS = [
         ],
     ),
     Endpoint(
+        name="notification-read",
+        user="leder-fin",
+        setup=notification,
+        url=lambda ctx: reverse("notification-read", args=[ctx.mine.pk]),
+        unknown_urls=lambda ctx: [
+            reverse("notification-read", args=[UNKNOWN_PK]),
+            reverse("notification-read", args=[ctx.theirs.pk]),
+        ],
+        # Takes no input: marks the caller's notification in the path as read.
+    ),
+    Endpoint(
+        name="notification-read-all",
+        user="leder-fin",
+        setup=notification,
+        url=lambda ctx: reverse("notification-read-all"),
+        # Takes no input: marks all of the caller's notifications as read.
+    ),
+    Endpoint(
         name="login",
         user="anonymous",
         url=lambda ctx: reverse("login"),

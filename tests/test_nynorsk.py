@@ -123,6 +123,29 @@ def test_names_are_in_nynorsk_where_they_differ(client_for):
 
 
 @pytest.mark.django_db
+def test_core_group_forums_are_named_in_nynorsk_where_they_differ(client_for):
+    client = client_for("observator")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    page = client.get("/forums/kjernegruppe-kg3/").content.decode()
+    assert "Kjernegruppe for eit betre kunnskapssystem for handtering av kriser" in page
+    assert "Kjernegruppe for et bedre" not in page
+
+
+@pytest.mark.django_db
+def test_choices_name_measures_forums_and_target_areas_in_the_reader_language(client_for):
+    client = client_for("koordinator")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    create = client.get("/tiltak/ny/").content.decode()
+    assert "MO2 Eit sterkare departementsfellesskap" in create
+    assert "Et sterkere departementsfellesskap" not in create
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    governance = client.get("/tiltak/T5/styring/").content.decode()
+    assert ">Strategic Forum</option>" in governance
+    picked = client.get("/tiltak/velg/", {"q": "T4", "field": "measures", "type": "checkbox"})
+    assert "T4 Holistic agency governance" in picked.content.decode()
+
+
+@pytest.mark.django_db
 def test_the_api_answers_in_nynorsk(api_client_for):
     client = api_client_for("observator")
     response = client.get("/api/v1/ministries/UD/", HTTP_ACCEPT_LANGUAGE="nn")

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, MeasureGovernance
 from forums.reporting_cadence import CADENCE_EXPLAINED
+from portfolio.i18n import NamedChoiceField
 from portfolio.selectors import owner_ministries
 
 
 class GovernanceForm(forms.Form):
-    forum = forms.ModelChoiceField(
+    forum = NamedChoiceField(
         label=_("Decisions taken in"),
         queryset=Forum.objects.filter(advisory_only=False).order_by("code"),
         to_field_name="slug",

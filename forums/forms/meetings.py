@@ -15,6 +15,7 @@ from forums.models import (
     ReviewComment,
 )
 from measures.models import Measure
+from portfolio.i18n import NamedMultipleChoiceField
 from portfolio.models import Ministry
 from portfolio.picker import SearchPicker
 
@@ -39,7 +40,7 @@ class AgendaItemForm(PortalForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    measures = forms.ModelMultipleChoiceField(
+    measures = NamedMultipleChoiceField(
         label=_("Measures"),
         queryset=Measure.objects.all(),
         required=False,

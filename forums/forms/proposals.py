@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from forums.models import Escalation, Forum, PositionChoice, Proposal
 from forums.models.proposals import REASON_MAX, TEXT_MAX, TITLE_MAX
 from measures.models import CoreGroup, Measure
-from portfolio.i18n import localized_value, reader_language
+from portfolio.i18n import NamedMultipleChoiceField, localized_value, reader_language
 from portfolio.picker import SearchPicker
 from portfolio.widgets import LongSelect
 
@@ -64,7 +64,7 @@ class ProposalCreateForm(DesignsystemetForm):
         required=False,
         help_text=_("Ministries that have not answered by the deadline count as standing aside."),
     )
-    measures = forms.ModelMultipleChoiceField(
+    measures = NamedMultipleChoiceField(
         label=_("Measures"),
         queryset=Measure.objects.all(),
         required=False,

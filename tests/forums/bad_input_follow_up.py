@@ -194,4 +194,13 @@ ENDPOINTS = [
         unknown_urls=lambda ctx: [reverse("portfolio:owed-remind", args=["NOPE"])],
         # Takes no input.
     ),
+    Endpoint(
+        name="ministry-owed-reminder",
+        user="koordinator",
+        setup=open_action,
+        url=lambda ctx: reverse("ministry-owed-reminder", args=["FIN"]),
+        unknown_urls=lambda ctx: [reverse("ministry-owed-reminder", args=["NOPE"])],
+        accepted=(201,),
+        # Takes no input.
+    ),
 ]

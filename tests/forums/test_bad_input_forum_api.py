@@ -1,5 +1,5 @@
-"""Bad input to the API of meetings, agenda items, attendance, delegations and advice is
-refused, translated, and writes nothing."""
+"""Bad input to the API of meetings, agenda items, attendance, delegations and advice (on a
+proposal, and from a meeting) is refused, translated, and writes nothing."""
 
 import datetime
 
@@ -21,6 +21,7 @@ from tests.bad_input import (
     Variant,
     check,
 )
+from tests.forums.bad_input_forum_admin import advisory_meeting
 from tests.forums.test_bad_input import (
     _in_days,
     _pdf,
@@ -257,6 +258,16 @@ ENDPOINTS = [
             Variant("a forum that decides", "source", {"forum": "strategisk-forum"}),
         ],
         unknown_urls=lambda ctx: [reverse("proposal-advice", args=[UNKNOWN_PK])],
+    ),
+    Endpoint(
+        name="meeting-advice",
+        user="sekretariat",
+        setup=advisory_meeting,
+        url=lambda ctx: reverse("meeting-advice", args=[ctx.meeting.pk]),
+        valid=lambda ctx: {"proposal": ctx.proposal.pk, "text": "Forumet støtter forslaget."},
+        fields={"proposal": Ref(), "text": Text(20_000)},
+        accepted=(201,),
+        unknown_urls=lambda ctx: [reverse("meeting-advice", args=[UNKNOWN_PK])],
     ),
 ]
 

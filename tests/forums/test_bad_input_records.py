@@ -160,6 +160,17 @@ ENDPOINTS = [
             Variant("end before start", "end", {"start": "2027-02-01", "end": "2027-01-01"})
         ],
     ),
+    Endpoint(
+        name="extraction-list",
+        user="sekretariat",
+        url=lambda ctx: reverse("extraction-list"),
+        valid=lambda ctx: {"start": "2027-01-01", "end": "2027-12-31"},
+        fields={"start": Day(), "end": Day()},
+        extra=lambda ctx: [
+            Variant("end before start", "end", {"start": "2027-02-01", "end": "2027-01-01"})
+        ],
+        accepted=(202,),
+    ),
 ]
 
 

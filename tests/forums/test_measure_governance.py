@@ -200,6 +200,33 @@ def test_named_ministries_of_several_measures_take_part_together(demo_users):
     ]
 
 
+def test_a_proposal_about_measures_goes_to_the_forum_their_governance_names(demo_users):
+    from forums.models import Forum, ForumSeat
+
+    board = Forum.objects.create(
+        slug="styringsgruppe",
+        code="SG",
+        kind=Forum.Kind.STRATEGIC,
+        name_nb="Styringsgruppe",
+        advisory_only=False,
+    )
+    for code in ("DFD", "FIN"):
+        ForumSeat.objects.create(forum=board, ministry=ministry(code))
+    measure_governance_set(
+        actor=user("koordinator"),
+        measure=Measure.objects.get(code="T5"),
+        forum=board,
+        participation="owners",
+        reporting_cadence="every_period",
+    )
+    proposal = _proposal("T5")
+    assert proposal.forum == board
+    assert sorted(proposal.participants.values_list("abbreviation", flat=True)) == ["DFD", "FIN"]
+    # Measures that name different forums: Strategisk forum decides, with every seat.
+    both = _proposal("T5", "T6")
+    assert both.forum.slug == "strategisk-forum" and both.participants.count() == 17
+
+
 # --- the lifecycle gate: pages and API ------------------------------------------------------
 
 

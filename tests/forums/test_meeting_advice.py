@@ -1,5 +1,5 @@
 """A service forum's or core group's held meeting gives advice to a proposal in Strategisk
-forum; only the coordinator and the secretariat record it."""
+forum; only the coordinator and the secretariat record it, in the pages and the API."""
 
 import pytest
 from django.urls import reverse
@@ -105,3 +105,51 @@ def test_with_many_open_proposals_the_advice_form_searches_instead_of_listing_th
         {"q": "Felles IKT", "field": "advice-proposal", "type": "radio", "scope": "advisable"},
     ).content.decode()
     assert f'value="{advisory.proposal.pk}"' not in found
+
+
+# --- the same through the API ----------------------------------------------------------------
+
+
+def _api_advice(api_client_for, username, advisory, **body):
+    return api_client_for(username).post(
+        f"/api/v1/meetings/{advisory.meeting.pk}/advice/",
+        {"proposal": advisory.proposal.pk, "text": "Forumet støtter.", **body},
+        format="json",
+    )
+
+
+@pytest.mark.parametrize("username", ["leder-fin", "observator", "leder-kdd"])
+def test_only_the_coordinator_and_secretariat_bring_advice_from_a_meeting_through_the_api(
+    api_client_for, advisory, username
+):
+    response = _api_advice(api_client_for, username, advisory)
+    assert response.status_code == 403
+    assert not advisory.proposal.advice.exists()
+
+
+@pytest.mark.parametrize("username", ["sekretariat", "koordinator"])
+def test_advice_from_a_meeting_reaches_the_proposal_through_the_api(
+    api_client_for, advisory, username
+):
+    response = _api_advice(api_client_for, username, advisory)
+    assert response.status_code == 201
+    assert response.json()["id"] == advisory.proposal.pk
+    advice = advisory.proposal.advice.get()
+    assert (advice.meeting, advice.forum.slug, advice.text) == (
+        advisory.meeting,
+        "digitale-tjenester",
+        "Forumet støtter.",
+    )
+
+
+def test_the_api_refuses_advice_as_the_page_does(api_client_for, advisory):
+    # On a proposal of a service forum: the advice goes to Strategisk forum.
+    own = advisory.proposal
+    Meeting.objects.filter(pk=advisory.meeting.pk).update(status=Meeting.Status.PLANNED)
+    assert _api_advice(api_client_for, "sekretariat", advisory).status_code == 409
+    Meeting.objects.filter(pk=advisory.meeting.pk).update(status=Meeting.Status.HELD)
+    own.forum = advisory.meeting.forum
+    own.save(update_fields=["forum"])
+    response = _api_advice(api_client_for, "sekretariat", advisory)
+    assert response.status_code == 400 and "proposal" in response.json()
+    assert not own.advice.exists()

@@ -1,5 +1,6 @@
 """Who owes what (/oppfolging/): for the coordinator and the secretariat, each admin head
-their own row; sortable, to Excel, a rate-limited and audited reminder; flat query count."""
+their own row; sortable, to Excel, a rate-limited and audited reminder (also through the API);
+flat query count."""
 
 import datetime
 import io
@@ -103,6 +104,32 @@ def test_the_reminder_is_sent_once_a_day_to_the_ministry_and_audited(owed, clien
     assert sent.count() == 1
     assert AuditEvent.objects.filter(kind="owed.reminded").count() == 1
     assert client_for("koordinator").post(f"{PAGE}NOPE/paminn/").status_code == 404
+
+
+def test_the_api_reminds_as_the_page_does(owed, api_client_for):
+    url = "/api/v1/ministries/FIN/owed-reminder/"
+    for who in ("leder-fin", "observator"):
+        response = api_client_for(who).post(url)
+        assert response.status_code == 403 and set(response.json()) == {"detail"}
+    assert not Notification.objects.filter(key__startswith="owed:").exists()
+    response = api_client_for("sekretariat").post(url)
+    assert response.status_code == 201
+    assert response.json() == {"ministry": "FIN", "recipients": 1}
+    sent = Notification.objects.filter(key__startswith="owed:")
+    assert set(sent.values_list("recipient__username", flat=True)) == {"leder-fin"}
+    again = api_client_for("koordinator").post(url, HTTP_ACCEPT_LANGUAGE="nb")
+    assert again.status_code == 409 and "24 timer" in again.json()["detail"]
+    assert sent.count() == 1
+    assert AuditEvent.objects.filter(kind="owed.reminded").count() == 1
+    assert (
+        api_client_for("koordinator").post("/api/v1/ministries/NOPE/owed-reminder/").status_code
+        == 404
+    )
+    # DSS is no owner: it owes nothing and is never reminded.
+    assert (
+        api_client_for("koordinator").post("/api/v1/ministries/DSS/owed-reminder/").status_code
+        == 404
+    )
 
 
 def _queries(client) -> int:

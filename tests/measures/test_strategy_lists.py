@@ -73,7 +73,7 @@ def report(reporting_period: ReportingPeriod, *, measure=None, core_group=None) 
 def rows_of(measure: Measure, reporting_period: ReportingPeriod) -> dict[str, set[int]]:
     """One row of each list for the measure (and a core group's report), by list."""
     ministry = measure.lead_ministry
-    strategy = measure.target_areas.first().strategy
+    criterion = Criterion.objects.filter(strategy__target_areas__in=measure.target_areas.all())[0]
     group = CoreGroup.objects.create(
         measure=measure, code=f"KG-{measure.pk}", name_nb="Kjernegruppe", lead_ministry=ministry
     )
@@ -85,7 +85,7 @@ def rows_of(measure: Measure, reporting_period: ReportingPeriod) -> dict[str, se
         "assessments": {
             CriteriaAssessment.objects.create(
                 measure=measure,
-                criterion=Criterion.objects.filter(strategy=strategy).first(),
+                criterion=criterion,
                 ministry=ministry,
                 period=reporting_period,
                 score=3,

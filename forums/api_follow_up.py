@@ -12,6 +12,7 @@ from forums.models import FollowUpAction
 from forums.selectors.follow_up import follow_up_action_list
 from forums.services import follow_up as services
 from portfolio.api_docs import ANY_USER, conflict, operation_doc
+from portfolio.api_fields import STRATEGY_PARAMETER, strategy_parameter
 from portfolio.caching import CachedListMixin
 from portfolio.models import Ministry
 
@@ -126,9 +127,13 @@ class ReasonInputSerializer(serializers.Serializer):
         summary=gettext_lazy("List follow-up actions"),
         description=gettext_lazy(
             "The follow-up actions the decisions and minutes put on the ministries, soonest "
-            "due first, with what each comes from. Filter by owner ministry, state and overdue."
+            "due first, with what each comes from. Filter by owner ministry, state and "
+            "overdue, and choose the strategy period (the current one by default): an action "
+            "belongs to the strategy of the measure it concerns, else to the period of its "
+            "decision or meeting."
         ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=gettext_lazy("Get a follow-up action"),
@@ -143,7 +148,10 @@ class FollowUpActionViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = FollowUpActionFilter
 
     def get_queryset(self):
-        return follow_up_action_list()
+        if self.action != "list" or getattr(self, "swagger_fake_view", False):
+            # One action is found by its id whatever its strategy; the schema reads none.
+            return follow_up_action_list()
+        return follow_up_action_list(strategy=strategy_parameter(self.request))
 
     def _done(self, followup: FollowUpAction) -> Response:
         return Response(self.get_serializer(self.get_queryset().get(pk=followup.pk)).data)

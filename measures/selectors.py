@@ -123,6 +123,20 @@ def measures_in_strategy(measures: QuerySet[Any], choice: StrategyChoice) -> Que
     return measures.filter(own)
 
 
+def measure_rows_in_strategy(
+    rows: QuerySet[Any], choice: StrategyChoice, *through: str
+) -> QuerySet[Any]:
+    """The rows (risks, reports, ...) whose measure is in the chosen strategy, reached through
+    any of the `through` paths (default: their own `measure`); one subquery."""
+    if choice.strategy is None:
+        return rows
+    chosen = measures_in_strategy(Measure.objects.all(), choice).values("pk")
+    belongs = Q()
+    for path in through or ("measure",):
+        belongs |= Q(**{f"{path}__in": chosen})
+    return rows.filter(belongs)
+
+
 def measure_detail(*, code: str) -> Measure:
     """One measure by code with all its follow-up, in a constant number of queries."""
     return (

@@ -8,10 +8,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from forums.models import FollowUpAction, Minutes, MinutesApproval
+from forums.models import FollowUpAction, Meeting, Minutes, MinutesApproval, MinutesEntry, Proposal
 from forums.permissions import active_delegations
+from forums.selectors.meetings import in_strategy_years
+from measures.models import Measure
+from measures.selectors import measures_in_strategy
 from portfolio.models import Ministry
 from portfolio.permissions import admin_heads_of
+from portfolio.selectors import StrategyChoice
 
 
 def follow_up_action_list(
@@ -20,13 +24,18 @@ def follow_up_action_list(
     state: str | None = None,
     overdue: bool = False,
     today: datetime.date | None = None,
+    strategy: StrategyChoice | None = None,
 ) -> QuerySet[FollowUpAction]:
     """Actions with their origin, soonest due first; every logged-in user may read them.
 
-    `ministry` is an abbreviation; `overdue` keeps open actions whose due date has passed.
+    `ministry` is an abbreviation; `overdue` keeps open actions whose due date has passed;
+    `strategy` keeps the actions of the chosen strategy (`actions_in_strategy`).
     """
-    queryset = FollowUpAction.objects.select_related(
-        "owner_ministry", "minutes_entry__minutes", "proposal__forum", "measure"
+    queryset = actions_in_strategy(
+        FollowUpAction.objects.select_related(
+            "owner_ministry", "minutes_entry__minutes", "proposal__forum", "measure"
+        ),
+        strategy,
     )
     if ministry:
         queryset = queryset.filter(owner_ministry__abbreviation__iexact=ministry)
@@ -37,6 +46,33 @@ def follow_up_action_list(
             state=FollowUpAction.State.OPEN, due_date__lt=today or timezone.localdate()
         )
     return queryset.order_by("due_date", "id")
+
+
+def actions_in_strategy(
+    actions: QuerySet[FollowUpAction], choice: StrategyChoice | None
+) -> QuerySet[FollowUpAction]:
+    """The actions of the chosen strategy: by the measure they concern, else by the proposal
+    (its year, as the register), else by the meeting of their minutes (its year, as the
+    meetings), else by their due date's year. Subqueries only: the query count stays."""
+    if choice is None or choice.strategy is None:
+        return actions
+    measures = measures_in_strategy(Measure.objects.all(), choice).values("pk")
+    proposals = in_strategy_years(Proposal.objects.all(), choice).values("pk")
+    meetings = in_strategy_years(Meeting.objects.all(), choice).values("pk")
+    entries = MinutesEntry.objects.filter(minutes__meeting__in=meetings).values("pk")
+    undated = Q()
+    if choice.first_year is not None:
+        undated &= Q(due_date__year__gte=choice.first_year)
+    if choice.last_year is not None:
+        undated &= Q(due_date__year__lte=choice.last_year)
+    no_measure = Q(measure__isnull=True)
+    no_proposal = no_measure & Q(proposal__isnull=True)
+    return actions.filter(
+        Q(measure__in=measures)
+        | no_measure & Q(proposal__in=proposals)
+        | no_proposal & Q(minutes_entry__in=entries)
+        | no_proposal & Q(minutes_entry__isnull=True) & undated
+    )
 
 
 def follow_up_actions_owed(*, ministry: Ministry | None, limit: int = 50) -> list[FollowUpAction]:

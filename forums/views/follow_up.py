@@ -20,6 +20,7 @@ from forums.services import follow_up as services
 from forums.views.common import page_with, run_action, run_form
 from portfolio.caching import cached_page
 from portfolio.permissions import is_coordinator
+from portfolio.selectors import page_strategy_choice
 
 PAGE_LIMIT = 500
 
@@ -41,6 +42,7 @@ class FollowUpListView(LoginRequiredMixin, TemplateView):
         if "ministry" not in params and own is not None:
             params["ministry"] = own.abbreviation
         form = FollowUpFilterForm(params)
+        choice = page_strategy_choice(self.request.GET.get("strategy"))
         actions = []
         if form.is_valid():
             data = form.cleaned_data
@@ -49,9 +51,15 @@ class FollowUpListView(LoginRequiredMixin, TemplateView):
                 ministry=ministry.abbreviation if ministry else None,
                 state=data["state"] or None,
                 overdue=data["overdue"],
+                strategy=choice,
             )
             actions = list(queryset[:PAGE_LIMIT])
-        return {**super().get_context_data(**kwargs), "form": form, "actions": actions}
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "actions": actions,
+            "strategy_choice": choice,
+        }
 
 
 class FollowUpDetailView(LoginRequiredMixin, TemplateView):

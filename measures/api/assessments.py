@@ -15,11 +15,12 @@ from measures.api.follow_up import (
     MayWrite,
     StoreOrReviseMixin,
 )
+from measures.api.strategy_lists import StrategyListMixin
 from measures.models import CriteriaAssessment, Measure
 from measures.permissions import can_assess, can_revise_assessment, may_correct_some_measure
 from measures.services.assessments import assessment_record, assessment_revise
 from portfolio.api_docs import ANY_USER, operation_doc
-from portfolio.api_fields import SlugRelatedField
+from portfolio.api_fields import STRATEGY_PARAMETER, SlugRelatedField
 from portfolio.models import Criterion
 
 
@@ -86,9 +87,11 @@ class AssessmentFilter(django_filters.FilterSet):
         summary=_("List criteria assessments"),
         description=_(
             "Every ministry's scores of the measures against the portfolio criteria, per "
-            "period. Filter by measure, criterion, ministry and period."
+            "period. Filter by measure, criterion, ministry and period, and choose the strategy "
+            "period (the current one by default)."
         ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=_("Get a criteria assessment"),
@@ -127,6 +130,7 @@ class AssessmentFilter(django_filters.FilterSet):
     ),
 )
 class AssessmentViewSet(
+    StrategyListMixin,
     CorrectionMixin,
     StoreOrReviseMixin,
     mixins.ListModelMixin,

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from measures.api.corrections import CorrectionReasonInput, correcting
 from measures.api.delivery import MEASURE_FIXED
 from measures.api.follow_up import LEAD_MINISTRY, WriteViewSet
+from measures.api.strategy_lists import StrategyListMixin
 from measures.models import Benefit, BenefitMeasurement, Measure
 from measures.services.benefits import (
     BENEFIT_FIELDS,
@@ -18,7 +19,7 @@ from measures.services.benefits import (
     benefit_save,
 )
 from portfolio.api_docs import ANY_USER, operation_doc
-from portfolio.api_fields import SlugRelatedField
+from portfolio.api_fields import STRATEGY_PARAMETER, SlugRelatedField
 
 
 class MeasurementSerializer(CorrectionReasonInput, serializers.ModelSerializer):
@@ -79,9 +80,11 @@ class BenefitFilter(django_filters.FilterSet):
         summary=_("List benefits"),
         description=_(
             "The expected benefits of the measures, each with its indicator, baseline, target "
-            "and measured values. Filter by measure."
+            "and measured values. Filter by measure, and choose the strategy period (the "
+            "current one by default)."
         ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=_("Get a benefit"),
@@ -104,7 +107,7 @@ class BenefitFilter(django_filters.FilterSet):
         permissions=LEAD_MINISTRY,
     ),
 )
-class BenefitViewSet(WriteViewSet):
+class BenefitViewSet(StrategyListMixin, WriteViewSet):
     """Benefits of measures; the measure's lead ministry writes them and their measurements."""
 
     serializer_class = BenefitSerializer

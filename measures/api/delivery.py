@@ -7,10 +7,11 @@ from rest_framework import serializers
 
 from measures.api.corrections import CorrectionReasonInput
 from measures.api.follow_up import LEAD_MINISTRY, ONE_TO_FIVE, WriteViewSet
+from measures.api.strategy_lists import StrategyListMixin
 from measures.models import Measure, Milestone, Risk
 from measures.services.delivery import MILESTONE_FIELDS, RISK_FIELDS, milestone_save, risk_save
 from portfolio.api_docs import ANY_USER, operation_doc
-from portfolio.api_fields import SlugRelatedField
+from portfolio.api_fields import STRATEGY_PARAMETER, SlugRelatedField
 from portfolio.models import Ministry
 
 MEASURE_FIXED = _("Code of the measure, e.g. T1; a change later is ignored.")
@@ -63,9 +64,11 @@ class RiskFilter(django_filters.FilterSet):
         summary=_("List risks"),
         description=_(
             "The risks of the measures with probability, impact, owner ministry and status. "
-            "Filter by measure, owner ministry and status."
+            "Filter by measure, owner ministry and status, and choose the strategy period (the "
+            "current one by default)."
         ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=_("Get a risk"), description=_("One risk of a measure."), permissions=ANY_USER
@@ -86,7 +89,7 @@ class RiskFilter(django_filters.FilterSet):
         permissions=LEAD_MINISTRY,
     ),
 )
-class RiskViewSet(WriteViewSet):
+class RiskViewSet(StrategyListMixin, WriteViewSet):
     """Risks of measures; the measure's lead ministry writes them."""
 
     serializer_class = RiskSerializer
@@ -136,8 +139,12 @@ class MilestoneFilter(django_filters.FilterSet):
 @extend_schema_view(
     list=operation_doc(
         summary=_("List milestones"),
-        description=_("The milestones of the measures, by planned date. Filter by measure."),
+        description=_(
+            "The milestones of the measures, by planned date. Filter by measure, and choose the "
+            "strategy period (the current one by default)."
+        ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=_("Get a milestone"),
@@ -160,7 +167,7 @@ class MilestoneFilter(django_filters.FilterSet):
         permissions=LEAD_MINISTRY,
     ),
 )
-class MilestoneViewSet(WriteViewSet):
+class MilestoneViewSet(StrategyListMixin, WriteViewSet):
     """Milestones of measures; the measure's lead ministry writes them."""
 
     serializer_class = MilestoneSerializer

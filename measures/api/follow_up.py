@@ -14,6 +14,7 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthentic
 from rest_framework.response import Response
 
 from measures.api.corrections import CorrectionMixin, CorrectionReasonInput
+from measures.api.strategy_lists import StrategyListMixin
 from measures.models import (
     CoreGroup,
     Measure,
@@ -30,7 +31,7 @@ from measures.permissions import (
 from measures.services.periods import period_close, period_open
 from measures.services.reports import REPORT_FIELDS, status_report_submit
 from portfolio.api_docs import ANY_USER, conflict, operation_doc
-from portfolio.api_fields import SlugRelatedField
+from portfolio.api_fields import STRATEGY_PARAMETER, SlugRelatedField
 
 COORDINATOR_ONLY = _(
     "Only the coordinator (coordinator role in the coordinating ministry) and portal "
@@ -269,9 +270,11 @@ REVISE_REPORT = _(
         summary=_("List status reports"),
         description=_(
             "The status reports of measures and core groups, newest period first. Filter by "
-            "measure, core group, period and overall status."
+            "measure, core group, period and overall status, and choose the strategy period "
+            "(the current one by default)."
         ),
         permissions=ANY_USER,
+        parameters=[STRATEGY_PARAMETER],
     ),
     retrieve=operation_doc(
         summary=_("Get a status report"),
@@ -304,12 +307,13 @@ REVISE_REPORT = _(
         responses=REPORT_SAVED,
     ),
 )
-class StatusReportViewSet(StoreOrReviseMixin, WriteViewSet):
+class StatusReportViewSet(StrategyListMixin, StoreOrReviseMixin, WriteViewSet):
     """Status reports. POST stores the report of a measure (or core group) for a period,
     revising it if it exists; only the lead ministry writes, only while the period is open."""
 
     serializer_class = StatusReportSerializer
     filterset_class = StatusReportFilter
+    strategy_through = ("measure", "core_group__measure")
     queryset = StatusReport.objects.select_related(
         "period", "measure", "core_group", "ministry"
     ).order_by("-period__year", "-period__sequence", "id")

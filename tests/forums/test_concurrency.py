@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from forums.models import Position, PositionChange, Proposal
 from forums.services.proposals import proposal_create
+from tests.concurrency import at_once
 from tests.forums.conftest import user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -72,28 +73,10 @@ def test_fifty_concurrent_position_writes_leave_one_current_position(consultatio
 )
 def test_concurrent_creation_draws_distinct_register_numbers(demo_users):
     koordinator = user("koordinator")
-    creators = 10
-    barrier = threading.Barrier(creators)
-    errors: list[BaseException] = []
+    deadline = timezone.now() + datetime.timedelta(days=1)
 
     def create() -> None:
-        try:
-            barrier.wait(timeout=30)
-            proposal_create(
-                actor=koordinator,
-                title="Sak",
-                text="Tekst",
-                deadline=timezone.now() + datetime.timedelta(days=1),
-            )
-        except BaseException as exc:  # Reported below.
-            errors.append(exc)
-        finally:
-            connection.close()
+        proposal_create(actor=koordinator, title="Sak", text="Tekst", deadline=deadline)
 
-    threads = [threading.Thread(target=create) for _ in range(creators)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    at_once([create] * 10)
     assert sorted(Proposal.objects.values_list("number", flat=True)) == list(range(1, 11))

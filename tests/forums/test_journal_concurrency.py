@@ -1,12 +1,13 @@
 """Documents registered at the same moment get distinct, gap-free numbers (PostgreSQL)."""
 
-import threading
+import functools
 
 import pytest
 from django.db import connection
 
 from forums.models import CaseCounter, Record
 from forums.services.journal import record_register
+from tests.concurrency import at_once
 from tests.forums.conftest import user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,27 +38,10 @@ def test_concurrent_registration_gives_gap_free_unique_numbers(demo_users):
         pending.append(Record.objects.get(proposal_version__proposal=proposal))
     # Half of them share one case: both counters (case and journal) are contended.
     shared = pending[0].case
-    barrier = threading.Barrier(WRITERS)
-    errors: list[BaseException] = []
-
-    def register(record: Record) -> None:
-        try:
-            barrier.wait(timeout=30)
-            record_register(record=record)
-        except BaseException as exc:  # Reported below; a thread must not die silently.
-            errors.append(exc)
-        finally:
-            connection.close()
-
     for record in pending[1 : WRITERS // 2]:
         Record.objects.filter(pk=record.pk).update(case=shared)
-    threads = [threading.Thread(target=register, args=(r,)) for r in pending]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once([functools.partial(record_register, record=record) for record in pending])
 
-    assert errors == []
     records = Record.objects.filter(pk__in=[r.pk for r in pending])
     numbers = list(records.values_list("document_number", flat=True))
     assert len(set(numbers)) == WRITERS and None not in numbers

@@ -2,7 +2,6 @@
 period and stage, only for what the reporting cadence asks and nobody has reported yet."""
 
 import datetime
-import threading
 
 import pytest
 from django.conf import settings
@@ -21,6 +20,7 @@ from measures.tasks import report_reminders_send
 from portfolio.models import AuditEvent, Ministry, Notification, UserProfile
 from portfolio.notification_kinds import Delivery, notification_kinds
 from strategyportal.beat_schedule import beat_schedule
+from tests.concurrency import at_once
 from tests.follow_up import report, user
 
 D = datetime.date
@@ -220,26 +220,8 @@ class TestReminders:
 def test_simultaneous_runs_send_one_reminder(demo_users):
     first_tertial()
     runs = 4
-    barrier = threading.Barrier(runs)
-    errors: list[BaseException] = []
-    counts: list[int] = []
+    counts = at_once([lambda: run(D(2024, 5, 10))] * runs)
 
-    def one() -> None:
-        try:
-            barrier.wait(timeout=30)
-            counts.append(run(D(2024, 5, 10)))
-        except BaseException as exc:  # Reported below; a thread must not die silently.
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=one) for _ in range(runs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
     assert sum(counts) == 2
     assert ReportReminder.objects.count() == 2
     sent = Notification.objects.filter(key__startswith="report-reminder:")

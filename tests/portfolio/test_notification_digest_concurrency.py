@@ -1,7 +1,6 @@
 """Eight digest runs at the same moment send each person one digest e-mail (PostgreSQL)."""
 
 import datetime
-import threading
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +11,7 @@ from django.utils import timezone
 from portfolio.accounts.models import NotificationDigest
 from portfolio.notification_digest import notification_digests_send
 from portfolio.notifications import notification_send
+from tests.concurrency import at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,25 +30,8 @@ def test_simultaneous_digest_runs_send_each_person_one_email(demo_users):
             recipients=people, key=f"follow-up:{n}", subject=lambda: "Frist", kind="follow_up"
         )
     day = timezone.localdate() + datetime.timedelta(days=1)
-    barrier = threading.Barrier(RUNS)
-    errors: list[BaseException] = []
+    at_once([lambda: notification_digests_send(day=day)] * RUNS)
 
-    def run() -> None:
-        try:
-            barrier.wait(timeout=30)
-            notification_digests_send(day=day)
-        except BaseException as exc:  # Reported below; a thread must not die silently.
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(RUNS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
     assert sorted(message.to[0] for message in mail.outbox) == [
         "leder-fin@demo.invalid",
         "leder-kdd@demo.invalid",

@@ -3,7 +3,6 @@ notified once, with an e-mail for those who want one, in the same few queries fo
 and a broker outage keeps the e-mails for later."""
 
 import socket
-import threading
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,6 +13,7 @@ from portfolio.accounts.preferences import notification_preferences_set
 from portfolio.models import Notification, OutboxMessage
 from portfolio.notifications import notification_send
 from portfolio.outbox import outbox_flush
+from tests.concurrency import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -87,26 +87,10 @@ def test_thirty_people_take_as_many_queries_as_three(demo_users):
 )
 def test_simultaneous_sends_notify_each_person_once(demo_users):
     people = _people(10, "samtidig")
-    barrier = threading.Barrier(RUNS)
-    created: list[Notification] = []
-    errors: list[BaseException] = []
 
-    def run() -> None:
-        try:
-            barrier.wait(timeout=30)
-            created.extend(_send(people, "opened:5"))
-        except BaseException as exc:  # Reported below; a thread must not die silently.
-            errors.append(exc)
-        finally:
-            connection.close()
+    runs = at_once([lambda: _send(people, "opened:5")] * RUNS)
 
-    threads = [threading.Thread(target=run) for _ in range(RUNS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
+    created = [notification for run in runs for notification in run]
     assert sorted(n.recipient_id for n in created) == sorted(user.pk for user in people)
     assert Notification.objects.filter(key="opened:5").count() == 10
     assert len(_emails("opened:5")) == 10

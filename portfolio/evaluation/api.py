@@ -5,7 +5,7 @@ POST/GET /api/v1/strategies/{slug}/evaluation-package/ (build it; follow the bui
 GET /api/v1/strategies/{slug}/evaluation-package.zip (the package last built).
 """
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
@@ -20,7 +20,7 @@ from forums.selectors import evaluation_figures as figures
 from portfolio.accounts.tokens import ExpiringTokenAuthentication
 from portfolio.api_docs import ErrorDetailSerializer, operation_doc
 from portfolio.caching import cached_api
-from portfolio.evaluation.build import package_path
+from portfolio.evaluation.build import package_download
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
 from portfolio.evaluation.service import (
     evaluation_package_progress,
@@ -183,12 +183,4 @@ class EvaluationPackageDownloadAPIView(AuthenticatedAPIView):
     def get(self, request, slug: str):
         ensure(may_export_evaluation(request.user))
         strategy = _strategy(slug)
-        path = package_path(strategy)
-        if not path.exists():
-            raise Http404
-        return FileResponse(
-            path.open("rb"),
-            as_attachment=True,
-            filename=f"evaluering-{strategy_slug(strategy)}.zip",
-            content_type="application/zip",
-        )
+        return package_download(strategy)

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.http import FileResponse, Http404
 
 from portfolio.evaluation.package import write_package
 from portfolio.evaluation.scope import Scope
@@ -17,6 +18,19 @@ from portfolio.models import Strategy
 
 def package_path(strategy: Strategy) -> Path:
     return Path(settings.MEDIA_ROOT) / "evaluation" / f"{Scope(strategy).slug}.zip"
+
+
+def package_download(strategy: Strategy) -> FileResponse:
+    """The latest package built, as a zip file to save; 404 while none is built."""
+    path = package_path(strategy)
+    if not path.exists():
+        raise Http404
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=f"evaluering-{Scope(strategy).slug}.zip",
+        content_type="application/zip",
+    )
 
 
 def evaluation_package_build(*, strategy: Strategy, progress=None) -> Path:

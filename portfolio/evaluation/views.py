@@ -2,7 +2,7 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Page, Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,7 +12,7 @@ from django.views.generic import TemplateView, View
 from forums.selectors import evaluation_figures as figures
 from portfolio.caching import cached_page
 from portfolio.evaluation import charts
-from portfolio.evaluation.build import package_path
+from portfolio.evaluation.build import package_download, package_path
 from portfolio.evaluation.scope import Scope, strategy_by_slug, strategy_slug
 from portfolio.evaluation.service import (
     evaluation_package_progress,
@@ -167,11 +167,4 @@ class EvaluationPackageDownloadView(LoginRequiredMixin, View):
     def get(self, request, slug: str):
         strategy = strategy_or_404(slug)
         ensure(may_export_evaluation(request.user))
-        path = package_path(strategy)
-        if not path.exists():
-            raise Http404
-        return FileResponse(
-            path.open("rb"),
-            as_attachment=True,
-            filename=f"evaluering-{strategy_slug(strategy)}.zip",
-        )
+        return package_download(strategy)

@@ -99,11 +99,12 @@ def _screened(
 ) -> tuple[dict[int, str], dict[int, str]]:
     """(proposal id → title, attachment id → title) of what this user may not read.
 
-    Two small queries: the restricted records among these documents, and which of them the
-    user may read. In one query PostgreSQL works out readability for every record of the
-    journal before it joins, a cost that grows with the journal."""
+    Two small queries (none for who reads everything): the restricted records among these
+    documents, and which of them the user may read. In one query PostgreSQL works out
+    readability for every record of the journal before it joins, a cost that grows with it."""
     proposal_ids, attachment_ids = list(proposal_ids), list(attachment_ids)
-    if not (proposal_ids or attachment_ids):
+    may_read = readable_q(user)
+    if not (proposal_ids or attachment_ids) or not may_read:  # an empty Q: reads everything
         return {}, {}
     current_version = Q(
         proposal_version__proposal__in=proposal_ids,
@@ -121,9 +122,7 @@ def _screened(
     # the data; by their ids when there are some (PostgreSQL plans that best).
     among: Any = [row[0] for row in restricted] or records.order_by().values("pk")
     readable = set(
-        Record.objects.filter(readable_q(user), pk__in=among)
-        .order_by()
-        .values_list("pk", flat=True)
+        Record.objects.filter(may_read, pk__in=among).order_by().values_list("pk", flat=True)
     )
     proposals: dict[int, str] = {}
     attachments: dict[int, str] = {}
@@ -144,8 +143,8 @@ def screen_titles(user: Any, objects: Iterable[Proposal | Attachment]) -> set[An
     The one place a page or the API screens a title: a proposal whose current version is
     exempt shows its screened title and no text, a memo or meeting paper its screened title
     instead of its file name. The objects are changed in memory, never saved; each gets
-    `screened` (True or False). Returns the screened objects. Two queries, whatever the
-    number.
+    `screened` (True or False). Returns the screened objects. Two queries at most, whatever
+    the number.
     """
     objects = [obj for obj in objects if obj is not None]
     proposals, attachments = _screened(

@@ -4,7 +4,6 @@ follow it, and download the Noark 5 package when the worker has written it.
 Only the secretariat; everyone else gets 403 before anything about the input is looked at.
 """
 
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -18,6 +17,7 @@ from rest_framework.response import Response
 
 from forums.models import ArchiveExtraction
 from forums.services.extractions import archive_extraction_start
+from forums.views.extractions import extraction_file
 from portfolio.api_docs import ErrorDetailSerializer, operation_doc
 from portfolio.permissions import is_secretariat
 
@@ -114,14 +114,7 @@ class ExtractionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     )
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
-        extraction = self.get_object()
-        # A file field without a name holds no file.
-        name = extraction.result.name
-        if extraction.status != ArchiveExtraction.Status.DONE or not name:
+        response = extraction_file(self.get_object())
+        if response is None:
             raise NotFound(_("The extraction is not done yet."))
-        return FileResponse(
-            extraction.result.open("rb"),
-            as_attachment=True,
-            filename=name.rsplit("/", 1)[-1],
-            content_type="application/zip",
-        )
+        return response

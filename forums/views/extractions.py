@@ -54,14 +54,20 @@ class ExtractionListView(SecretariatOnly, TemplateView):
 
 class ExtractionDownloadView(SecretariatOnly, View):
     def get(self, request, pk: int):
-        extraction = get_object_or_404(ArchiveExtraction, pk=pk)
-        # A file field without a name holds no file.
-        name = extraction.result.name
-        if extraction.status != ArchiveExtraction.Status.DONE or not name:
+        response = extraction_file(get_object_or_404(ArchiveExtraction, pk=pk))
+        if response is None:
             raise Http404
-        return FileResponse(
-            extraction.result.open("rb"),
-            as_attachment=True,
-            filename=name.rsplit("/", 1)[-1],
-            content_type="application/zip",
-        )
+        return response
+
+
+def extraction_file(extraction: ArchiveExtraction) -> FileResponse | None:
+    """The finished extraction's package as a zip file to save; None until it is done."""
+    name = extraction.result.name  # a file field without a name holds no file
+    if extraction.status != ArchiveExtraction.Status.DONE or not name:
+        return None
+    return FileResponse(
+        extraction.result.open("rb"),
+        as_attachment=True,
+        filename=name.rsplit("/", 1)[-1],
+        content_type="application/zip",
+    )

@@ -72,16 +72,8 @@ def outbox_enqueue_many(tasks: Iterable[OutboxTask]) -> None:
 
 
 def _publish_after_commit(pks: list[int]) -> None:
-    if not pks:
-        return
-    if len(pks) == 1:
-        transaction.on_commit(lambda: outbox_publish(pk=pks[0]), robust=True)
-        return
-
-    def publish_all() -> None:
-        outbox_publish_many(pks)
-
-    transaction.on_commit(publish_all, robust=True)
+    if pks:
+        transaction.on_commit(lambda: outbox_publish_many(pks), robust=True)
 
 
 def outbox_publish(*, pk: int, connection: Any = None) -> bool:

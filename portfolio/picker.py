@@ -62,6 +62,8 @@ class SearchPicker(forms.widgets.ChoiceWidget):
                 for obj in shown
             ],
             "nothing_chosen": not chosen_values,
+            # One choice, and it may be left out: "None" is a choice of its own.
+            "offer_none": not self.allow_multiple_selected and not self.is_required,
         }
         return context
 

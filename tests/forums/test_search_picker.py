@@ -114,3 +114,16 @@ def test_only_those_who_fill_in_the_forms_search_proposals(client_for, consultat
         assert client_for(username).get(url, {**query, "scope": "current"}).status_code == 403
     answer = client_for("sekretariat").get(url, {**query, "scope": "current"})
     assert f'value="{consultation.pk}"' in answer.content.decode()
+
+
+def test_a_single_choice_offers_none_only_when_it_may_be_left_out(client_for):
+    from tests.forums.bad_input_forum_admin import advisory_meeting
+
+    # "Amends" is optional: "None" is a choice of its own, chosen at first.
+    create = client_for("koordinator").get(reverse("proposals:create")).content.decode()
+    assert 'id="id_amends_none" checked' in create
+    # The proposal that advice goes to is required: no "None" to choose.
+    advisory = advisory_meeting()
+    meeting = client_for("sekretariat").get(advisory.meeting.get_absolute_url()).content.decode()
+    assert 'name="advice-proposal"' in meeting
+    assert "advice-proposal_none" not in meeting
